@@ -1,0 +1,175 @@
+import { EngineSettings, PodSecurityLevel, RuleSetting, Severity } from './types';
+import { DEFAULT_K8S_VERSION, normalizeVersion } from './util/version';
+
+/**
+ * podwright's one configuration, read from `podwright.config.json` by the synth
+ * gate, the cdk8s plugin, the CLI and the jest matchers alike.
+ */
+export interface PodwrightConfig {
+  /** Target Kubernetes version, `1.NN`. @default '1.28' */
+  readonly k8sVersion?: string;
+  /** Pod Security level enforced on every pod. @default 'restricted' */
+  readonly podSecurity?: PodSecurityLevel;
+  /** Per-rule setting: `off`, or a severity that replaces the rule's default. */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** Objects exempted from rules, each with the reason. */
+  readonly exemptions?: readonly Exemption[];
+  /** Folders (relative to the config file or cwd) whose YAML files are static Pod manifests. @default ['static-pods'] */
+  readonly staticPodDirs?: readonly string[];
+  /** The lowest severity that fails the CLI and the synth gate. @default 'error' */
+  readonly failOn?: Exclude<Severity, 'info'>;
+}
+
+/** Exempts matching objects from one rule. Unset selectors match anything. */
+export interface Exemption {
+  readonly rule: string;
+  readonly kind?: string;
+  readonly namespace?: string;
+  readonly name?: string;
+  /** Why the exemption is safe; required. */
+  readonly reason: string;
+}
+
+/** Configuration with every default applied. */
+export interface ResolvedConfig {
+  readonly settings: EngineSettings;
+  readonly rules: Readonly<Record<string, RuleSetting>>;
+  readonly exemptions: readonly Exemption[];
+  readonly staticPodDirs: readonly string[];
+  readonly failOn: Exclude<Severity, 'info'>;
+}
+
+/** The file name podwright looks for. */
+export const CONFIG_FILE_NAME = 'podwright.config.json';
+
+/** The annotation prefix that exempts one object from one rule: `ignore-check.podwright.io/<rule-id>: "<reason>"`. */
+export const EXEMPT_ANNOTATION_PREFIX = 'ignore-check.podwright.io/';
+
+const LEVELS: readonly PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
+const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
+const TOP_KEYS = ['$schema', 'k8sVersion', 'podSecurity', 'rules', 'exemptions', 'staticPodDirs', 'failOn'];
+const EXEMPTION_KEYS = ['rule', 'kind', 'namespace', 'name', 'reason'];
+
+/** Thrown for a configuration that cannot be used; the message names the key and the fix. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/** The closest candidate to `word`, when it is close enough to be a likely typo. */
+export function suggest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function unknownKey(where: string, key: string, known: readonly string[]): ConfigError {
+  const hint = suggest(key, known);
+  return new ConfigError(`${where}: unknown key "${key}"${hint ? `; did you mean "${hint}"?` : `; known keys: ${known.join(', ')}.`}`);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Checks a parsed configuration and applies defaults.
+ * @param raw the parsed JSON (or `{}`)
+ * @param ruleIds every registered rule id, to catch typos in `rules` and `exemptions`
+ * @param source where the configuration came from, for error messages
+ */
+export function resolveConfig(raw: unknown, ruleIds: readonly string[], source = CONFIG_FILE_NAME): ResolvedConfig {
+  if (raw === undefined || raw === null) raw = {};
+  if (!isPlainObject(raw)) throw new ConfigError(`${source}: the configuration must be a JSON object, not ${Array.isArray(raw) ? 'an array' : typeof raw}.`);
+  for (const key of Object.keys(raw)) {
+    if (!TOP_KEYS.includes(key)) throw unknownKey(source, key, TOP_KEYS);
+  }
+  const k8sVersion = raw.k8sVersion === undefined ? DEFAULT_K8S_VERSION : checkVersion(raw.k8sVersion, source);
+  const podSecurity = raw.podSecurity === undefined ? 'restricted' : checkLevel(raw.podSecurity, `${source}: podSecurity`);
+  const rules: Record<string, RuleSetting> = {};
+  if (raw.rules !== undefined) {
+    if (!isPlainObject(raw.rules)) throw new ConfigError(`${source}: "rules" must be an object of rule id to one of ${SETTINGS.join(', ')}.`);
+    for (const [id, setting] of Object.entries(raw.rules)) {
+      if (!ruleIds.includes(id)) {
+        const hint = suggest(id, ruleIds);
+        throw new ConfigError(`${source}: rules."${id}" is not a podwright rule${hint ? `; did you mean "${hint}"?` : '; run `podwright rules` for the list.'}`);
+      }
+      if (typeof setting !== 'string' || !SETTINGS.includes(setting as RuleSetting)) {
+        throw new ConfigError(`${source}: rules."${id}" is ${JSON.stringify(setting)}; use one of ${SETTINGS.map((s) => `"${s}"`).join(', ')}.`);
+      }
+      rules[id] = setting as RuleSetting;
+    }
+  }
+  const exemptions: Exemption[] = [];
+  if (raw.exemptions !== undefined) {
+    if (!Array.isArray(raw.exemptions)) throw new ConfigError(`${source}: "exemptions" must be an array of { rule, kind?, namespace?, name?, reason }.`);
+    raw.exemptions.forEach((e, i) => {
+      const where = `${source}: exemptions[${i}]`;
+      if (!isPlainObject(e)) throw new ConfigError(`${where} must be an object { rule, kind?, namespace?, name?, reason }.`);
+      for (const key of Object.keys(e)) if (!EXEMPTION_KEYS.includes(key)) throw unknownKey(where, key, EXEMPTION_KEYS);
+      for (const key of EXEMPTION_KEYS) {
+        if (e[key] !== undefined && typeof e[key] !== 'string') throw new ConfigError(`${where}.${key} must be a string.`);
+      }
+      if (typeof e.rule !== 'string' || !ruleIds.includes(e.rule)) {
+        const hint = typeof e.rule === 'string' ? suggest(e.rule, ruleIds) : undefined;
+        throw new ConfigError(`${where}.rule ${JSON.stringify(e.rule)} is not a podwright rule${hint ? `; did you mean "${hint}"?` : '.'}`);
+      }
+      if (typeof e.reason !== 'string' || e.reason.trim() === '') throw new ConfigError(`${where}.reason is required: say why the exemption is safe.`);
+      exemptions.push(e as unknown as Exemption);
+    });
+  }
+  let staticPodDirs: string[] = ['static-pods'];
+  if (raw.staticPodDirs !== undefined) {
+    if (!Array.isArray(raw.staticPodDirs) || raw.staticPodDirs.some((d) => typeof d !== 'string')) {
+      throw new ConfigError(`${source}: "staticPodDirs" must be an array of folder names.`);
+    }
+    staticPodDirs = raw.staticPodDirs as string[];
+  }
+  let failOn: 'error' | 'warning' = 'error';
+  if (raw.failOn !== undefined) {
+    if (raw.failOn !== 'error' && raw.failOn !== 'warning') throw new ConfigError(`${source}: "failOn" is ${JSON.stringify(raw.failOn)}; use "error" or "warning".`);
+    failOn = raw.failOn;
+  }
+  return { settings: { k8sVersion, podSecurity }, rules, exemptions, staticPodDirs, failOn };
+}
+
+function checkVersion(v: unknown, source: string): string {
+  if (typeof v !== 'string') throw new ConfigError(`${source}: "k8sVersion" must be a string such as "1.28".`);
+  try {
+    return normalizeVersion(v, `${source}: k8sVersion`);
+  } catch (e) {
+    throw new ConfigError((e as Error).message);
+  }
+}
+
+/** Checks a Pod Security level name. */
+export function checkLevel(v: unknown, where: string): PodSecurityLevel {
+  if (typeof v !== 'string' || !LEVELS.includes(v as PodSecurityLevel)) {
+    throw new ConfigError(`${where} is ${JSON.stringify(v)}; use one of "restricted", "baseline", "privileged".`);
+  }
+  return v as PodSecurityLevel;
+}

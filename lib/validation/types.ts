@@ -1,0 +1,263 @@
+/**
+ * The engine's data model. Plain data in, plain data out: nothing here imports
+ * cdk8s, so the CLI starts fast and checks YAML that podwright never wrote.
+ */
+
+/** How bad a finding is. `error` fails synth and (by default) the CLI. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The four layers of checks, in the order the engine runs them. */
+export type Layer = 'schema' | 'api-server' | 'pod-security' | 'practice';
+
+/** Pod Security Standards levels (https://kubernetes.io/docs/concepts/security/pod-security-standards/). */
+export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
+
+/** One step of a field path: an object key or an array index. */
+export type PathSegment = string | number;
+
+/** A field path from the root of an object, e.g. `['spec', 'containers', 0, 'ports', 1]`. */
+export type Path = readonly PathSegment[];
+
+/** A Kubernetes object as plain JSON data (what `chart.toJson()` or a YAML parser returns). */
+export interface KubeObject {
+  readonly [key: string]: unknown;
+}
+
+/** Where something sits in a source file; line and column are 1-based. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/**
+ * One object handed to the engine, with what is known about where it came from.
+ */
+export interface ObjectInput {
+  /** The parsed object. May be anything a YAML document can hold; the engine checks it is a mapping. */
+  readonly object: unknown;
+  /** The file the object was read from, if any. */
+  readonly file?: string;
+  /** 0-based index of the YAML document inside `file`. */
+  readonly documentIndex?: number;
+  /**
+   * Returns the location of a field inside the source file, or of the nearest
+   * ancestor that exists there. Absent for objects built in memory.
+   */
+  readonly locate?: (path: Path) => SourceLocation | undefined;
+  /** The cdk8s construct path that produced the object, for objects built by a chart. */
+  readonly constructPath?: string;
+  /**
+   * True when the object is a static Pod manifest for the kubelet (read from a
+   * kubelet manifest folder, or marked so explicitly).
+   */
+  readonly staticPod?: boolean;
+  /**
+   * Problems found while reading the document (YAML syntax, duplicate keys,
+   * alias limits, ...). Each is reported under its `ruleId`, which must be a
+   * registered rule, so configuration can re-grade it like any other.
+   */
+  readonly problems?: readonly InputProblem[];
+}
+
+/** A problem met while reading a document, before any rule ran. */
+export interface InputProblem {
+  readonly ruleId: string;
+  readonly message: string;
+  readonly fix?: string;
+  readonly location?: SourceLocation;
+  /** Field path, when the problem belongs to a field (a duplicate key, for example). */
+  readonly path?: Path;
+}
+
+/** The object a finding is about. */
+export interface ObjectRef {
+  readonly apiVersion?: string;
+  readonly kind?: string;
+  readonly namespace?: string;
+  readonly name?: string;
+}
+
+/** One thing the engine found. Carries everything every surface renders, so no surface loses detail. */
+export interface Finding {
+  /** The rule's id, equal to its file name under lib/validation/rules/. */
+  readonly ruleId: string;
+  readonly layer: Layer;
+  readonly severity: Severity;
+  /** What is wrong, in one sentence; for API-server and PSA rules, the server's own wording. */
+  readonly message: string;
+  /** How to fix it, one sentence ending with a period. */
+  readonly fix: string;
+  readonly object: ObjectRef;
+  /** The field path, formatted as `spec.template.spec.containers[1].ports[0]`; empty for the whole object. */
+  readonly path: string;
+  /** Where the field sits in its file, for objects read from files. */
+  readonly location?: SourceLocation;
+  /** The cdk8s construct path, for objects built by a chart. */
+  readonly constructPath?: string;
+}
+
+/** An object the engine did not check (a custom resource without a CRD schema). */
+export interface SkippedObject {
+  readonly object: ObjectRef;
+  readonly reason: string;
+  readonly location?: SourceLocation;
+  readonly constructPath?: string;
+}
+
+/** What one engine run returns. */
+export interface Report {
+  readonly findings: readonly Finding[];
+  /** Objects reported as "not checked". */
+  readonly skipped: readonly SkippedObject[];
+  /** How many objects were checked. */
+  readonly objectCount: number;
+  readonly settings: EngineSettings;
+}
+
+/** The resolved settings one engine run uses. */
+export interface EngineSettings {
+  /** The target Kubernetes minor version as `1.NN`. @default '1.28' */
+  readonly k8sVersion: string;
+  /** The Pod Security level to enforce. @default 'restricted' */
+  readonly podSecurity: PodSecurityLevel;
+}
+
+/** A user's choice for one rule in configuration. */
+export type RuleSetting = 'off' | Severity;
+
+// ---------------------------------------------------------------------------
+// Rules
+
+/** What a rule is run on. */
+export type RuleScope =
+  /** Once per input document, before it is known to be an object (YAML problems, non-mapping documents). */
+  | 'input'
+  /** Once per object. */
+  | 'object'
+  /** Once per pod spec: a Pod's spec, or a workload's pod template spec (CronJob, Job, Deployment, ...). */
+  | 'pod'
+  /** Once per engine run, with every object (cross-object checks). */
+  | 'output';
+
+/** A rule's description of itself (see lib/validation/rules/README in the docs). */
+export interface RuleMeta {
+  /** Equal to the rule's file name without `.ts`. */
+  readonly id: string;
+  readonly layer: Layer;
+  /** The default severity; configuration can change it. */
+  readonly severity: Severity;
+  /** One line: what the rule checks. */
+  readonly description: string;
+  /** How to fix a violation, ending with a period. */
+  readonly fix: string;
+  readonly scope: RuleScope;
+  /**
+   * Kinds the rule applies to (for scope `object`), e.g. `['Deployment', 'StatefulSet']`.
+   * `undefined` means every kind the engine knows.
+   */
+  readonly kinds?: readonly string[];
+  /** For pod-security rules: the lowest level that includes the control. */
+  readonly podSecurityLevel?: 'baseline' | 'restricted';
+  /**
+   * Where the rule's fact comes from: the Kubernetes function it follows
+   * (`validatePodSpec` in pkg/apis/core/validation/validation.go), the PSA
+   * check, or a peer linter's check.
+   */
+  readonly source?: string;
+  /** A documentation link for people (shown in SARIF help and text output). */
+  readonly docsUrl?: string;
+  /** Minimum target version (inclusive) the rule applies to, as `1.NN`. */
+  readonly minVersion?: string;
+  /** Maximum target version (inclusive) the rule applies to, as `1.NN`. */
+  readonly maxVersion?: string;
+  /** Only for static Pod manifests (kubelet folder); skipped otherwise. */
+  readonly staticPodOnly?: boolean;
+}
+
+/** What a rule passes to `report()`. */
+export interface Violation {
+  /** Path relative to the object root (for `object` and `output` scopes) or to the pod spec (for `pod` scope). */
+  readonly path: Path;
+  readonly message: string;
+  /** Overrides the rule's generic fix for this finding. */
+  readonly fix?: string;
+  /** For `pod` scope: set to true when `path` is relative to the object root, not the pod spec. */
+  readonly absolute?: boolean;
+}
+
+/** An object as the engine hands it to rules. */
+export interface CheckedObject {
+  readonly object: KubeObject;
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly input: ObjectInput;
+  /** The pod specs inside this object (empty for kinds without pods). */
+  readonly pods: readonly PodSite[];
+}
+
+/** Where a pod spec sits inside an object. */
+export interface PodSite {
+  /** The pod spec mapping (`spec` of a Pod, `spec.template.spec` of a Deployment, ...). */
+  readonly spec: KubeObject;
+  /** Path from the object root to the pod spec. */
+  readonly specPath: Path;
+  /** The pod's metadata (the Pod's own, or the template's); `{}` when absent. */
+  readonly metadata: KubeObject;
+  /** Path from the object root to that metadata. */
+  readonly metadataPath: Path;
+  /** True for a pod template inside a workload; false for a Pod. */
+  readonly template: boolean;
+}
+
+export interface RuleContextBase {
+  readonly settings: EngineSettings;
+  report(violation: Violation): void;
+}
+
+export interface InputRuleContext extends RuleContextBase {
+  readonly input: ObjectInput;
+}
+
+export interface ObjectRuleContext extends RuleContextBase {
+  readonly target: CheckedObject;
+}
+
+export interface PodRuleContext extends RuleContextBase {
+  readonly target: CheckedObject;
+  readonly pod: PodSite;
+}
+
+/**
+ * Output rules see every object but must not keep them: the CLI streams
+ * 20,000-document files. `visit` is called once per object; keep small facts
+ * and `anchor()` the fields you may report on later; `finish` reports.
+ */
+export interface OutputRuleSession {
+  visit(target: CheckedObject, anchor: (path: Path) => Anchor): void;
+  finish(ctx: OutputFinishContext): void;
+}
+
+/** A cheap, detached reference to one field of one object, for reporting after the object is gone. */
+export interface Anchor {
+  readonly object: ObjectRef;
+  readonly path: string;
+  readonly location?: SourceLocation;
+  readonly constructPath?: string;
+  /** Exemption annotations of the object (rule id to reason). */
+  readonly exemptions: ReadonlyMap<string, string>;
+}
+
+export interface OutputFinishContext {
+  readonly settings: EngineSettings;
+  report(anchor: Anchor, message: string, fix?: string): void;
+}
+
+/** One rule: a description and a check. Model: eslint's rule modules (meta + create). */
+export type Rule =
+  | { readonly meta: RuleMeta & { readonly scope: 'input' }; check(ctx: InputRuleContext): void }
+  | { readonly meta: RuleMeta & { readonly scope: 'object' }; check(ctx: ObjectRuleContext): void }
+  | { readonly meta: RuleMeta & { readonly scope: 'pod' }; check(ctx: PodRuleContext): void }
+  | { readonly meta: RuleMeta & { readonly scope: 'output' }; create(settings: EngineSettings): OutputRuleSession };

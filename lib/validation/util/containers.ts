@@ -1,0 +1,31 @@
+import { KubeObject, Path } from '../types';
+import { asArray, isObject } from './values';
+
+/** The three lists of containers a pod spec holds. */
+export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
+
+export interface ContainerSite {
+  readonly container: KubeObject;
+  /** Path relative to the pod spec, e.g. `['initContainers', 0]`. */
+  readonly path: Path;
+  readonly kind: ContainerKind;
+  /** The container's name, or '' when missing. */
+  readonly name: string;
+}
+
+const ALL: readonly ContainerKind[] = ['containers', 'initContainers', 'ephemeralContainers'];
+
+/**
+ * Every container of a pod spec, in the order PSA and the API server visit them
+ * (containers, then init containers, then ephemeral containers).
+ * Entries that are not mappings are skipped (the schema layer reports them).
+ */
+export function containersOf(spec: KubeObject, kinds: readonly ContainerKind[] = ALL): ContainerSite[] {
+  const out: ContainerSite[] = [];
+  for (const kind of kinds) {
+    asArray(spec[kind]).forEach((c, i) => {
+      if (isObject(c)) out.push({ container: c, path: [kind, i], kind, name: typeof c.name === 'string' ? c.name : '' });
+    });
+  }
+  return out;
+}

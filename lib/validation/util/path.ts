@@ -1,0 +1,23 @@
+import { Path } from '../types';
+
+const SIMPLE_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
+
+/**
+ * Formats a field path the way the API server prints it:
+ * `spec.template.spec.containers[1].ports[0]`. Keys that are not plain
+ * identifiers (annotation keys, for example) are written as `metadata.annotations[example.com/x]`,
+ * as the server does.
+ */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') {
+      out += `[${seg}]`;
+    } else if (SIMPLE_KEY.test(seg)) {
+      out += out === '' ? seg : `.${seg}`;
+    } else {
+      out += `[${seg}]`;
+    }
+  }
+  return out;
+}

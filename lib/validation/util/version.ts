@@ -1,0 +1,34 @@
+/**
+ * Target Kubernetes versions are minor versions written `1.NN`. This module is
+ * the one place that parses and compares them, for the engine and the constructs.
+ */
+
+/** The default target version: the API cdk8s-plus-28 speaks. */
+export const DEFAULT_K8S_VERSION = '1.28';
+
+const VERSION = /^v?1\.(\d{1,3})(?:\.\d+)?$/;
+
+/** Returns the minor number of a `1.NN` version, or undefined when malformed. */
+export function parseMinor(version: string): number | undefined {
+  const m = VERSION.exec(version.trim());
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Normalizes `v1.29.3` or `1.29` to `1.29`; throws a clear error when malformed. */
+export function normalizeVersion(version: string, where = 'k8sVersion'): string {
+  const minor = parseMinor(version);
+  if (minor === undefined) {
+    throw new Error(`${where}: "${version}" is not a Kubernetes version; write it as "1.NN", for example "1.28".`);
+  }
+  return `1.${minor}`;
+}
+
+/** Compares two `1.NN` versions: negative, zero or positive. */
+export function compareVersions(a: string, b: string): number {
+  return (parseMinor(a) ?? 0) - (parseMinor(b) ?? 0);
+}
+
+/** True when `version` is at least `min`. */
+export function atLeast(version: string, min: string): boolean {
+  return compareVersions(version, min) >= 0;
+}
