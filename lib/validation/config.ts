@@ -45,6 +45,15 @@ export const CONFIG_FILE_NAME = 'podwright.config.json';
 /** The annotation prefix that exempts one object from one rule: `ignore-check.podwright.io/<rule-id>: "<reason>"`. */
 export const EXEMPT_ANNOTATION_PREFIX = 'ignore-check.podwright.io/';
 
+/**
+ * The annotation a podwright construct puts on each object it renders to record the
+ * Pod Security level it promises (`restricted`, `baseline` or `privileged`). The engine
+ * checks that object's pods at that level instead of the configured default, so a pod
+ * built at `baseline` on purpose is held to baseline. The namespace it runs in must
+ * enforce that level or a looser one.
+ */
+export const POD_SECURITY_ANNOTATION = 'podwright.io/pod-security';
+
 const LEVELS: readonly PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
 const TOP_KEYS = ['$schema', 'k8sVersion', 'podSecurity', 'rules', 'exemptions', 'staticPodDirs', 'failOn'];

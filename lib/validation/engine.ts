@@ -1,4 +1,4 @@
-import { EXEMPT_ANNOTATION_PREFIX, ResolvedConfig, resolveConfig } from './config';
+import { EXEMPT_ANNOTATION_PREFIX, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
 import { isCheckedKind } from './kinds';
 import { RULES } from './rules';
 import {
@@ -35,7 +35,8 @@ export class Engine {
     this.active = [];
     for (const rule of rules) {
       const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
-      if (setting === 'off' || !appliesToSettings(rule.meta, config.settings)) continue;
+      // The Pod Security level is checked per object (see levelFor), not here.
+      if (setting === 'off' || !appliesToSettings(rule.meta, { ...config.settings, podSecurity: 'restricted' })) continue;
       this.active.push({ rule, severity: setting });
     }
     this.sessions = [];
@@ -47,8 +48,9 @@ export class Engine {
   /** Checks one object (or one unreadable document) and returns the findings for it. */
   check(input: ObjectInput): Finding[] {
     const out: Finding[] = [];
-    const settings = this.config.settings;
     const root = isObject(input.object) ? input.object : undefined;
+    const level = root ? levelFor(root, this.config.settings.podSecurity) : this.config.settings.podSecurity;
+    const settings = level === this.config.settings.podSecurity ? this.config.settings : { ...this.config.settings, podSecurity: level };
     const ref = root ? objectRefOf(root) : {};
     const exemptions = root ? this.exemptionsFor(root, ref) : new Map<string, string>();
     const anchor = (path: Path): Anchor => ({
@@ -62,7 +64,7 @@ export class Engine {
       if (exemptions.has(rule.meta.id)) return;
       const path = v.absolute ? v.path : [...base, ...v.path];
       const a = anchor(path);
-      out.push(toFinding(rule.meta, severity, v.message, v.fix, a));
+      out.push(toFinding(rule.meta, severity, v.message, v.fix, v.location ? { ...a, location: v.location } : a));
     };
 
     for (const { rule, severity } of this.active) {
@@ -96,6 +98,7 @@ export class Engine {
     for (const { rule, severity } of this.active) {
       const meta = rule.meta;
       if (meta.staticPodOnly && !input.staticPod) continue;
+      if (meta.podSecurityLevel && LEVEL_ORDER[level] < LEVEL_ORDER[meta.podSecurityLevel]) continue;
       if (is(rule, 'object')) {
         // Schema rules also run on objects that lack apiVersion/kind, to say so.
         if (!known && meta.layer !== 'schema') continue;
@@ -167,6 +170,12 @@ function appliesToSettings(meta: RuleMeta, settings: EngineSettings): boolean {
   if (meta.maxVersion && compareVersions(settings.k8sVersion, meta.maxVersion) > 0) return false;
   if (meta.podSecurityLevel && LEVEL_ORDER[settings.podSecurity] < LEVEL_ORDER[meta.podSecurityLevel]) return false;
   return true;
+}
+
+/** The Pod Security level an object is held to: its podwright annotation, else the configured one. */
+function levelFor(root: KubeObject, configured: PodSecurityLevel): PodSecurityLevel {
+  const declared = field(asObject(field(field(root, 'metadata'), 'annotations')), POD_SECURITY_ANNOTATION);
+  return declared === 'restricted' || declared === 'baseline' || declared === 'privileged' ? declared : configured;
 }
 
 function objectRefOf(root: KubeObject): ObjectRef {

@@ -1,0 +1,12 @@
+/**
+ * The example apps: `npm run synth` (cdk8s synth) renders each chart into dist/.
+ */
+import { PodwrightApp } from '../lib';
+import { MultiContainerChart, NginxChart, SecurePodChart, SharedStorageChart } from './seed';
+
+const app = new PodwrightApp();
+new NginxChart(app, 'seed-nginx');
+new MultiContainerChart(app, 'seed-multi-container-pod');
+new SharedStorageChart(app, 'seed-shared-storage-pod');
+new SecurePodChart(app, 'seed-secure-pod');
+app.synth();

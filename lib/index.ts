@@ -1,0 +1,34 @@
+/**
+ * podwright's public API. Everything a user imports is listed here by name;
+ * nothing else is part of the API.
+ */
+
+// Constructs
+export { BasePod, BasePodProps } from './constructs/base-pod';
+export { SecurePod, SecurePodProps } from './constructs/secure-pod';
+export { SidecarPod, SidecarPodProps, LogShipperOptions } from './constructs/sidecar-pod';
+export { SharedVolumePod, SharedVolumePodProps, ShareMount } from './constructs/shared-volume-pod';
+
+// The pod seam
+export { PodDefinition, PodOptions, SidecarOptions, SidecarMode, InitContainerOptions, ScratchDirOptions } from './pod/pod-definition';
+export { PodContainer, ContainerOptions, PortOptions, MountOptions, MountSpec, ContainerRole } from './pod/container';
+export { Volume, VolumeType, EmptyDirOptions, ConfigSourceOptions, KeyToPath, ProjectedSource, NamedRef } from './pod/volume';
+export { Probe, ProbeTimings, ProbeKind, PortRef } from './pod/probe';
+export { Resources, ResourceSpec, ResourcePreset, RESOURCE_PRESETS } from './pod/resources';
+export { EnvValue } from './pod/env';
+export {
+  SecurityLevel, PodSecurityOptions, ContainerSecurityOptions, SeccompProfile, DEFAULT_NON_ROOT_ID,
+} from './pod/security';
+
+// App, synth gate and the target version
+export { PodwrightApp, PodwrightAppProps, ValidationError } from './synth/podwright-app';
+export { K8S_VERSION_CONTEXT, DEFAULT_K8S_VERSION, targetVersion } from './version';
+
+// The validation engine
+export { Engine, validate } from './validation/engine';
+export { resolveConfig, ConfigError, PodwrightConfig, ResolvedConfig, Exemption, CONFIG_FILE_NAME, EXEMPT_ANNOTATION_PREFIX } from './validation/config';
+export { RULES } from './validation/rules';
+export {
+  Finding, Report, Severity, Layer, PodSecurityLevel, ObjectInput, ObjectRef, SourceLocation, EngineSettings,
+  Rule, RuleMeta, SkippedObject, KubeObject,
+} from './validation/types';

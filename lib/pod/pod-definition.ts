@@ -1,0 +1,357 @@
+import { k8s } from 'cdk8s-plus-28';
+import { IConstruct } from 'constructs';
+import { constructError } from '../errors';
+import { KubeObject } from '../validation/types';
+import { atLeast } from '../validation/util/version';
+import { targetVersion } from '../version';
+import { ContainerHost, ContainerOptions, ContainerRole, MountOptions, PodContainer } from './container';
+import { podSecurityFindings } from './level-check';
+import { Resources } from './resources';
+import { PodSecurityOptions, ResolvedPodSecurity, resolveContainerSecurity, resolvePodSecurity, SecurityLevel } from './security';
+import { Volume } from './volume';
+
+/** How sidecars are rendered. */
+export type SidecarMode =
+  /** An init container with `restartPolicy: Always`: starts before the main containers, stops after them. */
+  | 'native'
+  /** Another entry in `containers`: starts and stops with the main containers. */
+  | 'classic';
+
+/** A sidecar: a container plus how to run it. */
+export interface SidecarOptions extends ContainerOptions {
+  readonly name: string;
+  /** @default - the pod's sidecarMode */
+  readonly mode?: SidecarMode;
+}
+
+/** An init container; `name` is required. */
+export interface InitContainerOptions extends ContainerOptions {
+  readonly name: string;
+}
+
+/** The writable scratch directory offered because `readOnlyRootFilesystem` breaks many images. */
+export interface ScratchDirOptions {
+  /** @default '/tmp' */
+  readonly path?: string;
+  /** @default '64Mi' */
+  readonly sizeLimit?: string;
+  /** Back it with memory (tmpfs). @default false */
+  readonly memory?: boolean;
+}
+
+/**
+ * Everything that describes a pod, shared by every pod-bearing construct
+ * (SecurePod, SidecarPod, SharedVolumePod, ReplicatedApp, StaticPod).
+ */
+export interface PodOptions {
+  /** Security level and pod-wide security settings. @default { level: 'restricted' } */
+  readonly security?: PodSecurityOptions;
+  /** Init containers, run to completion in order before the main containers. @default [] */
+  readonly initContainers?: readonly InitContainerOptions[];
+  /** Sidecars. @default [] */
+  readonly sidecars?: readonly SidecarOptions[];
+  /** Volumes declared up front (mounting a volume also declares it). @default [] */
+  readonly volumes?: readonly Volume[];
+  /**
+   * A writable emptyDir mounted in every container, `true` for the defaults.
+   * @default - on at the restricted level (whose root filesystem is read-only), off otherwise
+   */
+  readonly scratchDir?: boolean | ScratchDirOptions;
+  /**
+   * Default sidecar mode.
+   * @default - 'native' when the target Kubernetes version is 1.29 or later; 'classic' on 1.28
+   */
+  readonly sidecarMode?: SidecarMode;
+  /**
+   * Set when your 1.28 cluster runs with the SidecarContainers feature gate on, to allow
+   * native sidecars there. Without the gate a 1.28 API server drops `restartPolicy` from
+   * init containers silently, and the sidecar blocks the pod from ever starting.
+   * @default false
+   */
+  readonly sidecarFeatureGate?: boolean;
+  /** Resources for containers that set none. @default - none (each construct documents its own) */
+  readonly defaultResources?: Resources;
+  /** @default - the namespace's default service account */
+  readonly serviceAccountName?: string;
+  /** @default 30 (the API default) */
+  readonly terminationGracePeriodSeconds?: number;
+  /** @default - none */
+  readonly nodeSelector?: Readonly<Record<string, string>>;
+  /** @default - none */
+  readonly priorityClassName?: string;
+  /** @default - none */
+  readonly tolerations?: readonly k8s.Toleration[];
+}
+
+/** Options that only the constructs set. */
+export interface PodDefinitionConfig {
+  /** The construct's type name for messages, e.g. `SecurePod`. */
+  readonly typeName: string;
+  /** The pod's restart policy. @default - unset (the API default, Always) */
+  readonly restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+}
+
+/**
+ * The pod seam: one pod description (containers, sidecars, init containers,
+ * volumes, security level, ports) that any construct renders into a Pod, a pod
+ * template or a static Pod manifest. Every change is checked at once against the
+ * security level, and the whole pod again at synth.
+ */
+export class PodDefinition implements ContainerHost {
+  readonly security: ResolvedPodSecurity;
+  readonly level: SecurityLevel;
+  /** The target Kubernetes version (`1.NN`) read from the construct tree. */
+  readonly k8sVersion: string;
+  readonly sidecarMode: SidecarMode;
+  private readonly owner: IConstruct;
+  private readonly config: PodDefinitionConfig;
+  private readonly options: PodOptions;
+  private readonly containerList: PodContainer[] = [];
+  private readonly volumeList: Volume[] = [];
+
+  constructor(owner: IConstruct, config: PodDefinitionConfig, options: PodOptions = {}) {
+    this.owner = owner;
+    this.config = config;
+    this.options = options;
+    this.security = resolvePodSecurity(options.security);
+    this.level = this.security.level;
+    this.k8sVersion = targetVersion(owner);
+    this.sidecarMode = options.sidecarMode ?? (atLeast(this.k8sVersion, '1.29') ? 'native' : 'classic');
+    this.checkNativeAllowed(this.sidecarMode, 'sidecarMode');
+    this.checkLevel();
+    for (const v of options.volumes ?? []) this.addVolume(v);
+    const scratch = options.scratchDir ?? this.level === 'restricted';
+    if (scratch) this.scratch = scratch === true ? {} : scratch;
+    for (const init of options.initContainers ?? []) this.addInitContainer(init);
+    for (const sidecar of options.sidecars ?? []) this.addSidecar(sidecar);
+  }
+
+  /** The scratch directory settings, when on. */
+  readonly scratch?: ScratchDirOptions;
+
+  /** All containers, in the order they were added. */
+  get containers(): readonly PodContainer[] {
+    return this.containerList;
+  }
+
+  /** All declared volumes, in the order they were added. */
+  get volumes(): readonly Volume[] {
+    return this.volumeList;
+  }
+
+  /** The main containers (role `main`). */
+  get mainContainers(): readonly PodContainer[] {
+    return this.containerList.filter((c) => c.role === 'main');
+  }
+
+  /** Adds a long-running app container. The first one's name defaults to `main`. */
+  addContainer(options: ContainerOptions): PodContainer {
+    return this.add(options, 'main');
+  }
+
+  /** Adds an init container; it runs to completion, in order, before the main containers start. */
+  addInitContainer(options: InitContainerOptions): PodContainer {
+    return this.add(options, 'init');
+  }
+
+  /** Adds a sidecar: native (init container with restartPolicy Always) or classic, per `mode` or the pod's default. */
+  addSidecar(options: SidecarOptions): PodContainer {
+    const mode = options.mode ?? this.sidecarMode;
+    this.checkNativeAllowed(mode, `sidecar '${options.name}' mode`);
+    return this.add(options, mode === 'native' ? 'native-sidecar' : 'sidecar');
+  }
+
+  /** Declares a volume. Declaring the same Volume twice is harmless; two volumes with one name are an error. */
+  addVolume(volume: Volume): Volume {
+    const existing = this.volumeList.find((v) => v.name === volume.name);
+    if (existing === volume) return volume;
+    if (existing) {
+      throw this.error(`volume name '${volume.name}' is already used by another volume; give each volume its own name`);
+    }
+    if (volume.type === 'hostPath' && this.level !== 'privileged') {
+      throw this.error(`volume '${volume.name}' is a hostPath volume, which the ${this.level} level forbids (Pod Security baseline: hostPath volumes); use another volume type, or level 'privileged'`);
+    }
+    this.volumeList.push(volume);
+    return volume;
+  }
+
+  /**
+   * Shares a directory between a writer and readers through an emptyDir: the
+   * writer mounts it read-write, the readers read-only (a log directory shipped by a
+   * sidecar, for example).
+   */
+  shareDirectory(name: string, path: string, writer: PodContainer, readers: readonly PodContainer[], options: { readonly sizeLimit?: string; readonly readerPath?: string } = {}): Volume {
+    const volume = this.addVolume(Volume.emptyDir(name, { sizeLimit: options.sizeLimit }));
+    writer.mount(path, volume);
+    for (const r of readers) r.mount(options.readerPath ?? path, volume, { readOnly: true });
+    return volume;
+  }
+
+  /** @internal ContainerHost */
+  onMount(container: PodContainer, volume: Volume, path: string): void {
+    if (!this.containerList.includes(container)) throw this.error(`container '${container.name}' belongs to another pod`);
+    this.addVolume(volume);
+    const scratchPath = this.scratch ? this.scratch.path ?? '/tmp' : undefined;
+    const clash = container.mountList.find((m) => m.path === path) ?? (path === scratchPath ? { volume: { name: 'scratch' } } : undefined);
+    if (clash) {
+      throw this.error(`container '${container.name}' mounts both volume '${clash.volume.name}' and volume '${volume.name}' at ${path}; mount paths must be unique in a container${path === scratchPath ? ' (the scratch directory is mounted there; set scratchDir: false or give it another path)' : ''}`);
+    }
+  }
+
+  /** @internal ContainerHost */
+  onChange(container: PodContainer): void {
+    this.checkContainerLevel(container);
+  }
+
+  /**
+   * Whole-pod checks that need the finished tree; constructs register this with
+   * `node.addValidation`. Returns error messages (the construct path is added by cdk8s).
+   * Warnings (a volume nobody mounts, ...) come from the validation engine's practice
+   * rules, which the synth gate runs on the rendered output.
+   */
+  validate(): string[] {
+    const errors: string[] = [];
+    if (this.mainContainers.length === 0) {
+      errors.push(`${this.config.typeName} has no main container; add one with addContainer() (a pod needs at least one container)`);
+    }
+    // Containers share one network namespace: one port and protocol can be bound once.
+    // Plain init containers run before the others and are left out.
+    const seen = new Map<string, PodContainer>();
+    for (const c of this.containerList) {
+      if (c.role === 'init') continue;
+      for (const p of c.portList) {
+        const key = `${p.number}/${p.protocol}`;
+        const other = seen.get(key);
+        if (other && other !== c) {
+          errors.push(`containers '${other.name}' and '${c.name}' both declare port ${p.number}/${p.protocol}; containers of a pod share one network namespace, so only one can bind it. Give one of them another port`);
+        } else if (other === c) {
+          errors.push(`container '${c.name}' declares port ${p.number}/${p.protocol} twice; declare it once`);
+        } else {
+          seen.set(key, c);
+        }
+      }
+    }
+    for (const c of this.containerList) {
+      for (const { kind, probe } of c.probes) {
+        const port = probe.port;
+        if (port === undefined) continue;
+        const declared = c.portList.some((p) => (typeof port === 'number' ? p.number === port : p.name === port));
+        if (!declared) {
+          errors.push(`container '${c.name}' has a ${kind} probe on port ${JSON.stringify(port)}, which the container does not declare; add it to the container's ports`);
+        }
+        if (kind !== 'readiness' && probe.timings.successThreshold !== undefined && probe.timings.successThreshold !== 1) {
+          errors.push(`container '${c.name}' ${kind} probe sets successThreshold ${probe.timings.successThreshold}; the API server requires 1 for ${kind} probes`);
+        }
+      }
+    }
+    for (const f of podSecurityFindings(this.toJson(), this.level, this.k8sVersion)) {
+      errors.push(`${f.message} at ${f.path}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}`);
+    }
+    return errors;
+  }
+
+  /** Renders the pod spec in cdk8s-plus-28's L1 shape. */
+  render(): k8s.PodSpec {
+    const res = this.options.defaultResources;
+    const scratch = this.scratch;
+    const scratchVolume = scratch ? this.scratchVolume() : undefined;
+    const containers = this.containerList.filter((c) => c.role === 'main' || c.role === 'sidecar');
+    const inits = this.containerList.filter((c) => c.role === 'init' || c.role === 'native-sidecar');
+    const withScratch = (c: k8s.Container): k8s.Container => scratchVolume
+      ? { ...c, volumeMounts: [...(c.volumeMounts ?? []), { name: scratchVolume.name, mountPath: scratch!.path ?? '/tmp' }] }
+      : c;
+    const volumes = [...(scratchVolume ? [scratchVolume.toKube()] : []), ...this.volumeList.map((v) => v.toKube())];
+    const s = this.security;
+    return {
+      automountServiceAccountToken: s.automountServiceAccountToken,
+      containers: containers.map((c) => withScratch(c.toKube(res))),
+      initContainers: inits.length ? inits.map((c) => withScratch(c.toKube(res))) : undefined,
+      hostNetwork: s.hostNetwork,
+      hostPid: s.hostPID,
+      hostIpc: s.hostIPC,
+      nodeSelector: this.options.nodeSelector ? { ...this.options.nodeSelector } : undefined,
+      priorityClassName: this.options.priorityClassName,
+      restartPolicy: this.config.restartPolicy,
+      securityContext: s.context,
+      serviceAccountName: this.options.serviceAccountName,
+      terminationGracePeriodSeconds: this.options.terminationGracePeriodSeconds,
+      tolerations: this.options.tolerations ? [...this.options.tolerations] : undefined,
+      volumes: volumes.length ? volumes : undefined,
+    };
+  }
+
+  /** Renders the pod spec as Kubernetes JSON (what ends up in the YAML). */
+  toJson(): KubeObject {
+    return k8s.toJson_PodSpec(this.render()) as KubeObject;
+  }
+
+  /** The API objects the pod reads (ConfigMaps, Secrets, PVCs, service account tokens), for reference checks. */
+  get references(): readonly { readonly kind: string; readonly name: string }[] {
+    const refs = this.volumeList.flatMap((v) => v.references);
+    for (const c of this.containerList) for (const [, v] of c.envList) if (v.reference) refs.push(v.reference);
+    return refs;
+  }
+
+  private scratchVolume(): Volume {
+    const s = this.scratch!;
+    const name = 'scratch';
+    if (this.volumeList.some((v) => v.name === name)) {
+      throw this.error(`volume name 'scratch' is reserved for the scratch directory; rename your volume or set scratchDir: false`);
+    }
+    return Volume.emptyDir(name, { medium: s.memory ? 'Memory' : undefined, sizeLimit: s.sizeLimit ?? '64Mi' });
+  }
+
+  private add(options: ContainerOptions, role: ContainerRole): PodContainer {
+    const name = options.name ?? (role === 'main' && this.mainContainers.length === 0 ? 'main' : undefined);
+    if (name === undefined) throw this.error(`every container but the first main container needs a name; image '${options.image}' has none`);
+    if (this.containerList.some((c) => c.name === name)) {
+      throw this.error(`container name '${name}' is already used in this pod; container names must be unique across containers, init containers and sidecars`);
+    }
+    const container = new PodContainer(this, name, role, options, resolveContainerSecurity(this.level, options.securityContext));
+    this.containerList.push(container);
+    try {
+      for (const m of options.mounts ?? []) container.mount(m.path, m.volume, m as MountOptions);
+      this.checkContainerLevel(container);
+    } catch (e) {
+      this.containerList.pop();
+      throw e;
+    }
+    return container;
+  }
+
+  private checkNativeAllowed(mode: SidecarMode, field: string): void {
+    if (mode === 'native' && !atLeast(this.k8sVersion, '1.29') && !this.options.sidecarFeatureGate) {
+      throw this.error(`${field} is 'native', but the target Kubernetes version ${this.k8sVersion} needs the SidecarContainers feature gate for native sidecars (without it the API server drops restartPolicy: Always and the pod never starts); use 'classic', target 1.29 or later, or set sidecarFeatureGate: true if your cluster enables the gate`);
+    }
+  }
+
+  /** Checks pod-wide settings against the level. */
+  private checkLevel(): void {
+    const probe = { name: 'level-check', image: 'level-check', securityContext: resolveContainerSecurity(this.level) };
+    const spec = k8s.toJson_PodSpec({ ...this.render(), containers: [probe] }) as KubeObject;
+    const [f] = podSecurityFindings(spec, this.level, this.k8sVersion);
+    if (f) throw this.error(`${f.message} at ${f.path}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}`);
+  }
+
+  /** Checks one container (with the pod-wide settings) against the level. */
+  private checkContainerLevel(container: PodContainer): void {
+    const kube = container.toKube(undefined);
+    const spec = k8s.toJson_PodSpec({
+      securityContext: this.security.context,
+      containers: [kube],
+    }) as KubeObject;
+    const [f] = podSecurityFindings(spec, this.level, this.k8sVersion);
+    if (f) {
+      throw this.error(`container '${container.name}': ${f.message} at ${f.path.replace('spec.containers[0]', 'container')}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}, or choose a less strict level`);
+    }
+  }
+
+  private error(message: string): Error {
+    return constructError(this.owner, this.config.typeName, `${message}.`);
+  }
+}
+
+/** A rule's fix as a clause: first letter lower-cased, final period dropped. */
+function lowerFirst(fix: string): string {
+  return (fix.charAt(0).toLowerCase() + fix.slice(1)).replace(/\.$/, '');
+}

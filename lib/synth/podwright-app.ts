@@ -1,0 +1,143 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, AppProps } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { ConfigError, PodwrightConfig, ResolvedConfig, resolveConfig, CONFIG_FILE_NAME } from '../validation/config';
+import { Engine } from '../validation/engine';
+import { formatFindingLine } from './finding-text';
+import { RULES } from '../validation/rules';
+import { Finding, Report } from '../validation/types';
+import { K8S_VERSION_CONTEXT } from '../version';
+import { inputsOf } from './chart-inputs';
+
+/** Props of a PodwrightApp. */
+export interface PodwrightAppProps extends AppProps {
+  /**
+   * podwright configuration. A string is a path to a JSON file; an object is used as is.
+   * @default - podwright.config.json in the current directory when it exists, else defaults
+   */
+  readonly config?: string | PodwrightConfig;
+  /**
+   * Validate at synth and refuse to write manifests with findings at or above the
+   * configuration's `failOn` severity.
+   * @default true
+   */
+  readonly validate?: boolean;
+  /** Where findings are printed. @default process.stderr */
+  readonly log?: (line: string) => void;
+}
+
+/** Thrown by `PodwrightApp.synth()` when the manifests have errors; nothing was written. */
+export class ValidationError extends Error {
+  constructor(message: string, readonly report: Report) {
+    super(message);
+    this.name = 'ValidationError';
+  }
+}
+
+/**
+ * A cdk8s App that validates before it writes. `synth()` runs the construct
+ * validations and podwright's engine (schema, API-server rules, Pod Security,
+ * practices) on every object, prints findings with the construct path, and writes
+ * nothing when an error is found. Files are first rendered into a temporary folder
+ * and then moved into place, so the output folder never holds a half-written set.
+ * Works the same under `cdk8s synth` and when run directly with node.
+ */
+export class PodwrightApp extends App {
+  /** The resolved configuration (one for the synth gate, the plugin and the CLI). */
+  readonly config: ResolvedConfig;
+  private readonly validateOnSynth: boolean;
+  private readonly log: (line: string) => void;
+
+  constructor(props: PodwrightAppProps = {}) {
+    super(props);
+    this.config = loadAppConfig(props.config);
+    this.validateOnSynth = props.validate ?? true;
+    this.log = props.log ?? ((line) => process.stderr.write(`${line}\n`));
+    if (this.node.tryGetContext(K8S_VERSION_CONTEXT) === undefined) {
+      this.node.setContext(K8S_VERSION_CONTEXT, this.config.settings.k8sVersion);
+    }
+  }
+
+  /** Runs construct validations and the engine; returns the engine's report without writing anything. */
+  check(): Report {
+    const errors = constructErrors(this);
+    if (errors.length > 0) {
+      throw new Error(`Validation failed with the following errors:\n${errors.map((e) => `  [${e.path}] ${e.message}`).join('\n')}`);
+    }
+    const engine = new Engine(this.config);
+    for (const input of inputsOf(this)) engine.check(input);
+    return engine.finish();
+  }
+
+  override synth(): void {
+    if (this.validateOnSynth) {
+      const report = this.check();
+      const failing = failingFindings(report.findings, this.config.failOn);
+      for (const f of report.findings) this.log(formatFindingLine(f));
+      if (failing.length > 0) {
+        throw new ValidationError(
+          `podwright: ${failing.length} finding(s) at or above '${this.config.failOn}'; nothing was written to ${this.outdir}.`,
+          report,
+        );
+      }
+    }
+    this.writeAtomically();
+  }
+
+  /** Renders into a sibling temporary folder with cdk8s's own writer, then swaps it into place. */
+  private writeAtomically(): void {
+    const outdir = path.resolve(this.outdir);
+    const tmp = `${outdir}.podwright-tmp-${process.pid}`;
+    fs.rmSync(tmp, { recursive: true, force: true });
+    const self = this as unknown as { outdir: string };
+    const original = self.outdir;
+    try {
+      self.outdir = tmp;
+      super.synth();
+    } catch (e) {
+      fs.rmSync(tmp, { recursive: true, force: true });
+      throw e;
+    } finally {
+      self.outdir = original;
+    }
+    fs.mkdirSync(outdir, { recursive: true });
+    const fresh = new Set(fs.readdirSync(tmp));
+    for (const name of fs.readdirSync(outdir)) {
+      if (!fresh.has(name) && /\.ya?ml$/.test(name)) fs.rmSync(path.join(outdir, name), { force: true });
+    }
+    for (const name of fresh) fs.renameSync(path.join(tmp, name), path.join(outdir, name));
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Findings whose severity is at or above the threshold. */
+export function failingFindings(findings: readonly Finding[], failOn: 'error' | 'warning'): Finding[] {
+  return findings.filter((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
+}
+
+/** Every construct's validation errors, with its path. */
+export function constructErrors(scope: IConstruct): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  for (const c of scope.node.findAll()) {
+    for (const message of c.node.validate()) out.push({ path: c.node.path, message });
+  }
+  return out;
+}
+
+function loadAppConfig(config: string | PodwrightConfig | undefined): ResolvedConfig {
+  const ids = RULES.map((r) => r.meta.id);
+  if (typeof config === 'object') return resolveConfig(config, ids, 'PodwrightApp config');
+  const file = config ?? CONFIG_FILE_NAME;
+  if (!fs.existsSync(file)) {
+    if (config !== undefined) throw new ConfigError(`${file}: configuration file not found.`);
+    return resolveConfig({}, ids);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError(`${file}: not valid JSON (${(e as Error).message}).`);
+  }
+  return resolveConfig(raw, ids, file);
+}
