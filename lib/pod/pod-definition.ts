@@ -212,7 +212,7 @@ export class PodDefinition implements ContainerHost {
   validate(): string[] {
     const errors: string[] = [];
     if (this.mainContainers.length === 0) {
-      errors.push(`${this.config.typeName} has no main container; add one with addContainer() (a pod needs at least one container)`);
+      errors.push(`${this.config.typeName} has no main container; add one with addContainer() (a pod needs at least one container).`);
     }
     // Containers share one network namespace: one port and protocol can be bound once.
     // Plain init containers run before the others and are left out.
@@ -223,9 +223,9 @@ export class PodDefinition implements ContainerHost {
         const key = `${p.number}/${p.protocol}`;
         const other = seen.get(key);
         if (other && other !== c) {
-          errors.push(`containers '${other.name}' and '${c.name}' both declare port ${p.number}/${p.protocol}; containers of a pod share one network namespace, so only one can bind it. Give one of them another port`);
+          errors.push(`containers '${other.name}' and '${c.name}' both declare port ${p.number}/${p.protocol}; containers of a pod share one network namespace, so only one can bind it; give one of them another port.`);
         } else if (other === c) {
-          errors.push(`container '${c.name}' declares port ${p.number}/${p.protocol} twice; declare it once`);
+          errors.push(`container '${c.name}' declares port ${p.number}/${p.protocol} twice; declare it once.`);
         } else {
           seen.set(key, c);
         }
@@ -234,18 +234,17 @@ export class PodDefinition implements ContainerHost {
     for (const c of this.containerList) {
       for (const { kind, probe } of c.probes) {
         const port = probe.port;
-        if (port === undefined) continue;
-        const declared = c.portList.some((p) => (typeof port === 'number' ? p.number === port : p.name === port));
+        const declared = port === undefined || c.portList.some((p) => (typeof port === 'number' ? p.number === port : p.name === port));
         if (!declared) {
-          errors.push(`container '${c.name}' has a ${kind} probe on port ${JSON.stringify(port)}, which the container does not declare; add it to the container's ports`);
+          errors.push(`container '${c.name}' has a ${kind} probe on port ${JSON.stringify(port)}, which the container does not declare; add it to the container's ports.`);
         }
         if (kind !== 'readiness' && probe.timings.successThreshold !== undefined && probe.timings.successThreshold !== 1) {
-          errors.push(`container '${c.name}' ${kind} probe sets successThreshold ${probe.timings.successThreshold}; the API server requires 1 for ${kind} probes`);
+          errors.push(`container '${c.name}' ${kind} probe sets successThreshold ${probe.timings.successThreshold}; the API server requires 1 for ${kind} probes; remove it or set 1.`);
         }
       }
     }
     for (const f of podSecurityFindings(this.toJson(), this.level, this.k8sVersion)) {
-      errors.push(`${f.message} at ${f.path}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}`);
+      errors.push(`${f.message} at ${f.path}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}.`);
     }
     return errors;
   }

@@ -27,6 +27,28 @@ export interface PodwrightAppProps extends AppProps {
   readonly log?: (line: string) => void;
 }
 
+/**
+ * A file that is not for the API server (a static Pod manifest for the kubelet, a
+ * `kubectl debug` profile), written into its own folder beside the output folder so
+ * that a pipeline applying the output never applies it.
+ */
+export interface SideFile {
+  /** Folder name relative to the output folder's parent, e.g. `static-pods`. */
+  readonly folder: string;
+  /** File name inside the folder. */
+  readonly file: string;
+  readonly content: string;
+}
+
+/** A construct that contributes side files at synth. */
+export interface ISideOutput {
+  sideFiles(): readonly SideFile[];
+}
+
+function isSideOutput(c: unknown): c is ISideOutput {
+  return typeof (c as Partial<ISideOutput>).sideFiles === 'function';
+}
+
 /** Thrown by `PodwrightApp.synth()` when the manifests have errors; nothing was written. */
 export class ValidationError extends Error {
   constructor(message: string, readonly report: Report) {
@@ -83,6 +105,29 @@ export class PodwrightApp extends App {
       }
     }
     this.writeAtomically();
+    this.writeSideFiles();
+  }
+
+  /** Side files of every construct, grouped by folder; each folder is replaced whole. */
+  private writeSideFiles(): void {
+    const byFolder = new Map<string, SideFile[]>();
+    for (const c of this.node.findAll()) {
+      if (!isSideOutput(c)) continue;
+      for (const f of c.sideFiles()) byFolder.set(f.folder, [...(byFolder.get(f.folder) ?? []), f]);
+    }
+    const parent = path.dirname(path.resolve(this.outdir));
+    for (const [folder, files] of [...byFolder].sort(([a], [b]) => a.localeCompare(b))) {
+      const dir = path.join(parent, folder);
+      const tmp = `${dir}.podwright-tmp-${process.pid}`;
+      fs.rmSync(tmp, { recursive: true, force: true });
+      fs.mkdirSync(tmp, { recursive: true });
+      for (const f of files) {
+        if (fs.existsSync(path.join(tmp, f.file))) throw new Error(`podwright: two constructs write ${folder}/${f.file}; give them different names.`);
+        fs.writeFileSync(path.join(tmp, f.file), f.content);
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.renameSync(tmp, dir);
+    }
   }
 
   /** Renders into a sibling temporary folder with cdk8s's own writer, then swaps it into place. */
