@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppProps } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { ConfigError, PodwrightConfig, ResolvedConfig, resolveConfig, CONFIG_FILE_NAME } from '../validation/config';
+import { PodwrightConfig, ResolvedConfig, resolveConfig } from '../validation/config';
+import { loadConfigFile } from '../validation/config-file';
 import { Engine } from '../validation/engine';
 import { formatFindingLine } from './finding-text';
 import { RULES } from '../validation/rules';
@@ -171,18 +172,6 @@ export function constructErrors(scope: IConstruct): { path: string; message: str
 }
 
 function loadAppConfig(config: string | PodwrightConfig | undefined): ResolvedConfig {
-  const ids = RULES.map((r) => r.meta.id);
-  if (typeof config === 'object') return resolveConfig(config, ids, 'PodwrightApp config');
-  const file = config ?? CONFIG_FILE_NAME;
-  if (!fs.existsSync(file)) {
-    if (config !== undefined) throw new ConfigError(`${file}: configuration file not found.`);
-    return resolveConfig({}, ids);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch (e) {
-    throw new ConfigError(`${file}: not valid JSON (${(e as Error).message}).`);
-  }
-  return resolveConfig(raw, ids, file);
+  if (typeof config === 'object') return resolveConfig(config, RULES.map((r) => r.meta.id), 'PodwrightApp config');
+  return loadConfigFile({ file: config }).config;
 }

@@ -184,6 +184,11 @@ export interface Violation {
   readonly fix?: string;
   /** For `pod` scope: set to true when `path` is relative to the object root, not the pod spec. */
   readonly absolute?: boolean;
+  /**
+   * Overrides the location found from `path`: for input problems that sit at a
+   * position in the file (a YAML syntax error) rather than at a field.
+   */
+  readonly location?: SourceLocation;
 }
 
 /** An object as the engine hands it to rules. */

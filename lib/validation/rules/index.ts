@@ -4,8 +4,172 @@
  * plus one import and one entry here. No discovery, no side-effect registration.
  */
 import { Rule } from '../types';
+import configmapData from './configmap-data';
+import containerImageRequired from './container-image-required';
+import containerName from './container-name';
+import containerPortConflict from './container-port-conflict';
+import containerPorts from './container-ports';
+import containerResources from './container-resources';
+import containerRestartPolicy from './container-restart-policy';
+import cronjobSpec from './cronjob-spec';
+import daemonsetSpec from './daemonset-spec';
+import deploymentSpec from './deployment-spec';
+import dnsPolicy from './dns-policy';
 import documentNotObject from './document-not-object';
+import envFrom from './env-from';
+import envSecretLiteral from './env-secret-literal';
+import envVar from './env-var';
+import ephemeralContainersOnCreate from './ephemeral-containers-on-create';
+import horizontalpodautoscalerSpec from './horizontalpodautoscaler-spec';
+import hostNetworkPorts from './host-network-ports';
+import hostPortConflict from './host-port-conflict';
+import imageTagLatest from './image-tag-latest';
+import ingressSpec from './ingress-spec';
+import initContainerProbes from './init-container-probes';
+import jobSpec from './job-spec';
+import metadataAnnotations from './metadata-annotations';
+import metadataLabels from './metadata-labels';
+import metadataName from './metadata-name';
+import metadataNamespace from './metadata-namespace';
+import nativeSidecarNeedsFeatureGate from './native-sidecar-needs-feature-gate';
+import networkpolicySpec from './networkpolicy-spec';
+import nodeSelector from './node-selector';
+import pdbMissing from './pdb-missing';
+import podRestartPolicy from './pod-restart-policy';
+import podSpecNames from './pod-spec-names';
+import poddisruptionbudgetSpec from './poddisruptionbudget-spec';
+import probeHandler from './probe-handler';
+import probesMissing from './probes-missing';
+import projectedTokenNeedsServiceAccount from './projected-token-needs-service-account';
+import pssAllowPrivilegeEscalation from './pss-allow-privilege-escalation';
+import pssApparmor from './pss-apparmor';
+import pssCapabilitiesBaseline from './pss-capabilities-baseline';
+import pssCapabilitiesRestricted from './pss-capabilities-restricted';
+import pssHostNamespaces from './pss-host-namespaces';
+import pssHostPathVolumes from './pss-host-path-volumes';
+import pssHostPorts from './pss-host-ports';
+import pssPrivileged from './pss-privileged';
+import pssProcMount from './pss-proc-mount';
+import pssRunAsNonRoot from './pss-run-as-non-root';
+import pssRunAsUser from './pss-run-as-user';
+import pssSeccompBaseline from './pss-seccomp-baseline';
+import pssSeccompRestricted from './pss-seccomp-restricted';
+import pssSelinux from './pss-selinux';
+import pssSysctls from './pss-sysctls';
+import pssVolumeTypes from './pss-volume-types';
+import pssWindowsHostProcess from './pss-windows-host-process';
+import referenceNotInOutput from './reference-not-in-output';
+import replicasetSpec from './replicaset-spec';
+import resourcesMissing from './resources-missing';
+import schemaApiVersionKind from './schema-api-version-kind';
+import schemaEnum from './schema-enum';
+import schemaQuantity from './schema-quantity';
+import schemaRequired from './schema-required';
+import schemaType from './schema-type';
+import schemaUnknownField from './schema-unknown-field';
+import secretData from './secret-data';
+import securityContext from './security-context';
+import selectorChangingLabel from './selector-changing-label';
+import serviceAccountTokenAutomount from './service-account-token-automount';
+import serviceSelectorNoMatch from './service-selector-no-match';
+import serviceSpec from './service-spec';
+import statefulsetSpec from './statefulset-spec';
+import statefulsetVolumeClaimTemplates from './statefulset-volume-claim-templates';
+import staticPodApiReferences from './static-pod-api-references';
+import staticPodEphemeralContainers from './static-pod-ephemeral-containers';
+import staticPodNamespace from './static-pod-namespace';
+import tolerations from './tolerations';
+import topologySpreadConstraints from './topology-spread-constraints';
+import volumeDefinition from './volume-definition';
+import volumeDevices from './volume-devices';
+import volumeMounts from './volume-mounts';
+import yamlDuplicateKey from './yaml-duplicate-key';
+import yamlEncoding from './yaml-encoding';
+import yamlLimits from './yaml-limits';
+import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
+  configmapData,
+  containerImageRequired,
+  containerName,
+  containerPortConflict,
+  containerPorts,
+  containerResources,
+  containerRestartPolicy,
+  cronjobSpec,
+  daemonsetSpec,
+  deploymentSpec,
+  dnsPolicy,
   documentNotObject,
+  envFrom,
+  envSecretLiteral,
+  envVar,
+  ephemeralContainersOnCreate,
+  horizontalpodautoscalerSpec,
+  hostNetworkPorts,
+  hostPortConflict,
+  imageTagLatest,
+  ingressSpec,
+  initContainerProbes,
+  jobSpec,
+  metadataAnnotations,
+  metadataLabels,
+  metadataName,
+  metadataNamespace,
+  nativeSidecarNeedsFeatureGate,
+  networkpolicySpec,
+  nodeSelector,
+  pdbMissing,
+  podRestartPolicy,
+  podSpecNames,
+  poddisruptionbudgetSpec,
+  probeHandler,
+  probesMissing,
+  projectedTokenNeedsServiceAccount,
+  pssAllowPrivilegeEscalation,
+  pssApparmor,
+  pssCapabilitiesBaseline,
+  pssCapabilitiesRestricted,
+  pssHostNamespaces,
+  pssHostPathVolumes,
+  pssHostPorts,
+  pssPrivileged,
+  pssProcMount,
+  pssRunAsNonRoot,
+  pssRunAsUser,
+  pssSeccompBaseline,
+  pssSeccompRestricted,
+  pssSelinux,
+  pssSysctls,
+  pssVolumeTypes,
+  pssWindowsHostProcess,
+  referenceNotInOutput,
+  replicasetSpec,
+  resourcesMissing,
+  schemaApiVersionKind,
+  schemaEnum,
+  schemaQuantity,
+  schemaRequired,
+  schemaType,
+  schemaUnknownField,
+  secretData,
+  securityContext,
+  selectorChangingLabel,
+  serviceAccountTokenAutomount,
+  serviceSelectorNoMatch,
+  serviceSpec,
+  statefulsetSpec,
+  statefulsetVolumeClaimTemplates,
+  staticPodApiReferences,
+  staticPodEphemeralContainers,
+  staticPodNamespace,
+  tolerations,
+  topologySpreadConstraints,
+  volumeDefinition,
+  volumeDevices,
+  volumeMounts,
+  yamlDuplicateKey,
+  yamlEncoding,
+  yamlLimits,
+  yamlSyntax,
 ];

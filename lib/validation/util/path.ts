@@ -13,7 +13,9 @@ export function formatPath(path: Path): string {
   for (const seg of path) {
     if (typeof seg === 'number') {
       out += `[${seg}]`;
-    } else if (SIMPLE_KEY.test(seg)) {
+    } else if (SIMPLE_KEY.test(seg) || /^\{[^{}]*\}$/.test(seg)) {
+      // `{topologyKey, whenUnsatisfiable}` is a child name the server prints after a dot
+      // (validateTopologySpreadConstraints), not a map key.
       out += out === '' ? seg : `.${seg}`;
     } else {
       out += `[${seg}]`;

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+'use strict';
+/**
+ * `npm run bench`: podwright's speed where users feel it, against peers, on this machine.
+ *
+ *   1. render   N ReplicatedApps synthesized with validation on, vs plain cdk8s-plus-28
+ *               Deployments with app.synth() (no validation), vs JSON.stringify of the same objects
+ *   2. validate a 20,000- and a 40,000-document YAML file through validateFiles (the CLI's API)
+ *   3. latency  `podwright validate` on one small file, and `npm run synth` of apps/
+ *
+ * Every measurement runs in its own child process (peak RSS = that process's maxRSS),
+ * from a compiled build in bench/out/build (so TypeScript transpiling is not timed).
+ * The benchmark prints figures; nothing here asserts a time.
+ *
+ * Options: --quick (N=1,000 and 20k docs only), --only render|validate|latency (repeatable),
+ *          --n 1000,10000, --no-build
+ */
+const { execFileSync, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const { performance } = require('perf_hooks');
+
+const ROOT = path.join(__dirname, '..');
+const OUT = path.join(__dirname, 'out');
+const BUILD = path.join(OUT, 'build');
+const NODE_FLAGS = ['--max-old-space-size=4096'];
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const values = (name) => argv.flatMap((a, i) => (a === name && argv[i + 1] ? [argv[i + 1]] : []));
+const quick = flag('--quick');
+const only = new Set(values('--only'));
+const want = (part) => only.size === 0 || only.has(part);
+const ns = values('--n').length > 0 ? values('--n')[0].split(',').map(Number) : quick ? [1000] : [1000, 10000];
+const docCounts = quick ? [20000] : [20000, 40000];
+
+const results = { machine: machine(), render: [], validate: [], latency: {} };
+
+function machine() {
+  return { node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memGiB: Math.round(os.totalmem() / 2 ** 30) };
+}
+
+function log(line = '') {
+  process.stdout.write(`${line}\n`);
+}
+
+function build() {
+  const t = performance.now();
+  fs.mkdirSync(OUT, { recursive: true });
+  const tsc = spawnSync(process.execPath, [
+    require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json',
+    '--outDir', BUILD, '--tsBuildInfoFile', path.join(OUT, 'tsbuildinfo-build.json'),
+  ], { cwd: ROOT, encoding: 'utf8' });
+  if (tsc.status !== 0) {
+    // tsc still emits JavaScript on type errors; the benchmark measures what was emitted.
+    log(`note: tsc reported type errors (the build was emitted anyway):\n${tsc.stdout.split('\n').slice(0, 6).join('\n')}`);
+  }
+  // Assets tsc does not copy (the schema JSON).
+  for (const file of walk(path.join(ROOT, 'lib'))) {
+    if (file.endsWith('.json')) {
+      const dest = path.join(BUILD, path.relative(ROOT, file));
+      fs.mkdirSync(path.dirname(dest), { recursive: true });
+      fs.copyFileSync(file, dest);
+    }
+  }
+  log(`built bench/out/build in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+function walk(dir) {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+function child(script, args) {
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, path.join(__dirname, 'lib', script), ...args], {
+    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
+  });
+  if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+const mb = (kb) => kb / 1024;
+const fmt = (x, d = 0) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
+const pad = (s, w) => String(s).padStart(w);
+
+function render() {
+  log('\n== 1. Render at scale (construct + synth, in-process wall time; peak RSS of the process) ==');
+  for (const n of ns) {
+    const rows = {};
+    for (const mode of ['podwright', 'plus', 'json']) {
+      rows[mode] = child('render-child.js', [mode, String(n), path.join(OUT, `render-${mode}-${n}`)]);
+      results.render.push(rows[mode]);
+    }
+    log(`N = ${fmt(n)}   (podwright: ${rows.podwright.what}; ${rows.podwright.objects} objects)`);
+    log(`  ${'side'.padEnd(44)} ${pad('construct ms', 12)} ${pad('synth ms', 10)} ${pad('total ms', 10)} ${pad('peak RSS MB', 12)} ${pad('objects/s', 10)} ${pad('us/app', 8)}`);
+    for (const [label, r] of [
+      ['podwright (validated, written)', rows.podwright],
+      ['cdk8s-plus-28 kplus.Deployment (no validation)', rows.plus],
+      ['limit: JSON.stringify of podwright objects', rows.json],
+    ]) {
+      log(`  ${label.padEnd(44)} ${pad(fmt(r.constructMs), 12)} ${pad(fmt(r.synthMs), 10)} ${pad(fmt(r.totalMs), 10)} ${pad(fmt(mb(r.maxRssKB)), 12)} ${pad(fmt(r.objects / (r.totalMs / 1000)), 10)} ${pad(fmt((r.totalMs * 1000) / n), 8)}`);
+    }
+    log(`  ratio podwright / cdk8s-plus-28: time ${fmt(rows.podwright.totalMs / rows.plus.totalMs, 2)} (target <= 1.0), peak RSS ${fmt(rows.podwright.maxRssKB / rows.plus.maxRssKB, 2)} (target <= 1.0)`);
+  }
+  if (ns.length > 1) {
+    const [a, b] = [ns[0], ns[ns.length - 1]];
+    for (const mode of ['podwright', 'plus']) {
+      const ra = results.render.find((r) => r.mode === mode && r.n === a);
+      const rb = results.render.find((r) => r.mode === mode && r.n === b);
+      log(`  growth ${mode} N=${fmt(a)} -> ${fmt(b)}: time per app x${fmt((rb.totalMs / b) / (ra.totalMs / a), 2)}, peak RSS per app x${fmt((rb.maxRssKB / b) / (ra.maxRssKB / a), 2)} (target <= 1.2)`);
+    }
+  }
+}
+
+function validate() {
+  log('\n== 2. Validate at scale (validateFiles, all four layers, default config) ==');
+  const { generate } = require('./lib/generate');
+  for (const count of docCounts) {
+    const file = path.join(OUT, `mixed-${count}.yaml`);
+    if (!fs.existsSync(file)) generate(file, count);
+    const r = child('validate-child.js', [file]);
+    r.fileMB = fs.statSync(file).size / 2 ** 20;
+    results.validate.push(r);
+    log(`  ${pad(fmt(count), 6)} docs (${fmt(r.fileMB, 1)} MB): ${fmt(r.ms)} ms, ${pad(fmt(r.docsPerSec), 7)} docs/s, peak RSS ${fmt(mb(r.maxRssKB))} MB, ${fmt(r.findings)} findings, layers ${r.layers.join('+')}`);
+  }
+  log('  reference (not run here): kubeconform v0.7.0 ~3,500 docs/s (default workers), ~2,500 docs/s (one worker), 25-45 MiB');
+  const best = results.validate[0];
+  if (best) log(`  ratio podwright / kubeconform (3,500 docs/s): ${fmt(best.docsPerSec / 3500, 2)} (target >= 2.0); peak RSS target < 200 MB, flat in file size`);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function timeRun(cmd, args, env) {
+  const t = performance.now();
+  const r = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+  const ms = performance.now() - t;
+  if (r.status !== 0 && r.status !== 1) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr.slice(-2000)}`);
+  return ms;
+}
+
+function latency() {
+  log('\n== 3. Latency (process start to exit, median) ==');
+  const { doc } = require('./lib/generate');
+  const YAML = require('yaml');
+  const small = path.join(OUT, 'small.yaml');
+  fs.writeFileSync(small, YAML.stringify(doc(0), { lineWidth: 0, aliasDuplicateObjects: false }));
+  const built = [];
+  const source = [];
+  for (let i = 0; i < 7; i++) built.push(timeRun(process.execPath, [path.join(__dirname, 'lib', 'cli.js'), 'validate', small]));
+  for (let i = 0; i < 3; i++) source.push(timeRun(process.execPath, [path.join(ROOT, 'bin', 'podwright.js'), 'validate', small], { PODWRIGHT_FROM_SOURCE: '1' }));
+  results.latency.validateSmallBuiltMs = median(built);
+  results.latency.validateSmallSourceMs = median(source);
+  log(`  podwright validate small.yaml (compiled build):   ${fmt(median(built))} ms  (target < 300 ms; runs: ${built.map((x) => fmt(x)).join(', ')})`);
+  log(`  podwright validate small.yaml (from source, swc): ${fmt(median(source))} ms  (reference)`);
+  const synthOut = path.join(OUT, 'synth-dist');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const synth = [];
+  for (let i = 0; i < 3; i++) synth.push(timeRun(npm, ['run', '--silent', 'synth', '--', '--output', synthOut]));
+  fs.rmSync(synthOut, { recursive: true, force: true });
+  results.latency.npmRunSynthMs = median(synth);
+  log(`  npm run synth (apps/main.ts, end to end):         ${fmt(median(synth))} ms  (target < 2,000 ms; runs: ${synth.map((x) => fmt(x)).join(', ')})`);
+}
+
+function main() {
+  const t = performance.now();
+  log(`podwright bench — node ${process.version}, ${results.machine.cpus} CPU (${results.machine.cpu}), ${results.machine.memGiB} GiB`);
+  if (!flag('--no-build')) build();
+  if (want('render')) render();
+  if (want('validate')) validate();
+  if (want('latency')) latency();
+  fs.writeFileSync(path.join(OUT, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  log(`\ndone in ${fmt((performance.now() - t) / 1000, 1)} s; figures in bench/out/results.json`);
+}
+
+main();

@@ -1,0 +1,180 @@
+/**
+ * The `podwright` command line: argument parsing and exit codes only. Reading,
+ * checking and rendering live in lib/validation (this file must not import cdk8s,
+ * so the CLI starts fast).
+ *
+ * Exit codes: 0 clean, 1 findings at or above the fail threshold, 2 usage or input error.
+ */
+import { ConfigError, checkLevel, ResolvedConfig, suggest } from '../validation/config';
+import { loadConfigFile } from '../validation/config-file';
+import { exitCodeOf, toolVersion } from '../validation/format/common';
+import { formatJson } from '../validation/format/json';
+import { formatJunit } from '../validation/format/junit';
+import { writeFileAtomic } from '../validation/format/output';
+import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules';
+import { formatSarif } from '../validation/format/sarif';
+import { formatText, useColor } from '../validation/format/text';
+import { normalizeVersion } from '../validation/util/version';
+import { InputError, validateFiles } from '../validation/yaml/validate-files';
+import { OptionSpec, parseArgs, UsageError } from './args';
+
+export interface CliIO {
+  readonly stdout: { write(s: string): unknown; isTTY?: boolean };
+  readonly stderr: { write(s: string): unknown; isTTY?: boolean };
+  readonly stdin: AsyncIterable<Uint8Array | string>;
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+const MAIN_HELP = `Usage: podwright <command> [options]
+
+Commands:
+  validate [files|folders|-]  Check Kubernetes YAML against the API server's rules and Pod Security
+  rules                       List every rule
+
+Options:
+  -h, --help     Show help (also: podwright <command> --help)
+  --version      Show the version
+
+Exit codes: 0 clean, 1 findings at or above the fail threshold, 2 usage or input error.
+`;
+
+const VALIDATE_HELP = `Usage: podwright validate [options] [files|folders|-]
+
+Checks every YAML document in the given files (folders are searched for .yaml and
+.yml files; - reads standard input). Without arguments, reads the current folder.
+
+Options:
+  --format text|json|sarif|junit     Report format (default: text)
+  -o, --output FILE                  Write the report to FILE (atomically) instead of stdout
+  --k8s-version 1.NN                 Target Kubernetes version (default: config, else 1.28)
+  --pod-security LEVEL               restricted, baseline or privileged (default: config, else restricted)
+  --config FILE                      Configuration file (default: ./podwright.config.json when present)
+  --fail-on error|warning            Lowest severity that fails the run (default: config, else error)
+  --static-pods                      Treat every input as a static Pod manifest for the kubelet
+  -h, --help                         Show this help
+
+Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
+`;
+
+const RULES_HELP = `Usage: podwright rules [--format text|markdown]
+
+Lists every rule with its id, layer, default severity, description and fix.
+
+Options:
+  --format text|markdown   Output format (default: text; markdown is docs/rules.md)
+  -h, --help               Show this help
+`;
+
+const VALIDATE_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', value: true, choices: ['text', 'json', 'sarif', 'junit'] },
+  { name: 'output', short: 'o', value: true },
+  { name: 'k8s-version', value: true },
+  { name: 'pod-security', value: true, choices: ['restricted', 'baseline', 'privileged'] },
+  { name: 'config', value: true },
+  { name: 'fail-on', value: true, choices: ['error', 'warning'] },
+  { name: 'static-pods' },
+  { name: 'help', short: 'h' },
+];
+
+const RULES_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', value: true, choices: ['text', 'markdown'] },
+  { name: 'help', short: 'h' },
+];
+
+const COMMANDS = ['validate', 'rules', 'help'];
+
+/** Runs the CLI and returns its exit code. */
+export async function run(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+      io.stdout.write(MAIN_HELP);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version') {
+      io.stdout.write(`${toolVersion()}\n`);
+      return 0;
+    }
+    if (command === 'validate') return await validateCommand(rest, io);
+    if (command === 'rules') return rulesCommand(rest, io);
+    const hint = suggest(command, COMMANDS);
+    throw new UsageError(`podwright: unknown command "${command}"${hint ? `; did you mean "${hint}"?` : '; run `podwright --help`.'}`);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof ConfigError || e instanceof InputError) {
+      io.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function validateCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const { options, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
+  if (options.help) {
+    io.stdout.write(VALIDATE_HELP);
+    return 0;
+  }
+  const str = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+  const loaded = loadConfigFile({ file: str('config'), cwd: io.cwd });
+  const config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
+  const targets = positionals.length > 0 ? positionals : ['.'];
+  const result = await validateFiles(targets, {
+    config,
+    staticPodDirs: loaded.staticPodDirs,
+    staticPods: options['static-pods'] === true,
+    cwd: io.cwd,
+    stdin: io.stdin,
+  });
+  const output = str('output');
+  const format = str('format') ?? 'text';
+  const color = output === undefined && useColor(io.stdout, io.env);
+  const text = format === 'json' ? formatJson(result)
+    : format === 'sarif' ? formatSarif(result, { ruleSettings: config.rules })
+      : format === 'junit' ? formatJunit(result)
+        : formatText(result, { color });
+  if (output !== undefined) {
+    try {
+      writeFileAtomic(output, text);
+    } catch (e) {
+      throw new InputError(`${output}: cannot write the report: ${(e as Error).message}`);
+    }
+  } else {
+    io.stdout.write(text);
+  }
+  return exitCodeOf(result);
+}
+
+function withOverrides(config: ResolvedConfig, k8sVersion?: string, podSecurity?: string, failOn?: string): ResolvedConfig {
+  let version = config.settings.k8sVersion;
+  if (k8sVersion !== undefined) {
+    try {
+      version = normalizeVersion(k8sVersion, '--k8s-version');
+    } catch (e) {
+      throw new UsageError((e as Error).message);
+    }
+  }
+  return {
+    ...config,
+    settings: {
+      k8sVersion: version,
+      podSecurity: podSecurity !== undefined ? checkLevel(podSecurity, '--pod-security') : config.settings.podSecurity,
+    },
+    failOn: failOn === 'warning' || failOn === 'error' ? failOn : config.failOn,
+  };
+}
+
+function rulesCommand(args: readonly string[], io: CliIO): number {
+  const { options, positionals } = parseArgs('rules', args, RULES_OPTIONS);
+  if (options.help) {
+    io.stdout.write(RULES_HELP);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`podwright rules: unexpected argument "${positionals[0]}".`);
+  io.stdout.write(options.format === 'markdown' ? formatRulesMarkdown() : formatRulesText());
+  return 0;
+}
+
+function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+}

@@ -1,0 +1,83 @@
+import { loadConfigFile } from '../validation/config-file';
+import { PodwrightConfig, resolveConfig } from '../validation/config';
+import { RULES } from '../validation/rules';
+import { Finding } from '../validation/types';
+import { validateFiles } from '../validation/yaml/validate-files';
+import { failingFindings } from './podwright-app';
+
+/**
+ * The parts of cdk8s-cli's validation plugin API that podwright uses
+ * (cdk8s-cli lib/plugins/validation.d.ts: ValidationContext, ValidationReport).
+ * Declared here so the library does not depend on the CLI package.
+ */
+export interface Cdk8sValidationContext {
+  readonly manifests: readonly string[];
+  readonly stdout?: boolean;
+  readonly report: {
+    addViolation(violation: {
+      ruleName: string;
+      recommendation: string;
+      fix: string;
+      violatingResources: { resourceName: string; locations: string[]; manifestPath: string }[];
+    }): void;
+    submit(status: 'success' | 'failure', metadata?: Record<string, string>): void;
+  };
+}
+
+/** Properties given under `properties:` of the `validations:` entry in cdk8s.yaml. */
+export interface PodwrightValidationProps {
+  /** A podwright.config.json path. @default - podwright.config.json in the working folder, if any */
+  readonly config?: string;
+  /** Inline settings instead of a file. */
+  readonly settings?: PodwrightConfig;
+}
+
+/**
+ * podwright as a cdk8s CLI validation plugin. In cdk8s.yaml:
+ *
+ * ```yaml
+ * validations:
+ *   - package: ./plugin
+ *     class: PodwrightValidation
+ *     version: 0.1.0
+ * ```
+ *
+ * The CLI loads the plugin with a plain `require` and calls `validate()` after
+ * synth with the written manifests. Findings appear in the CLI's report table, one
+ * violation per rule with one location per finding; errors (or warnings, with
+ * `failOn: warning`) make `cdk8s synth` exit non-zero. Nothing is printed to stdout,
+ * so `cdk8s synth --stdout` output stays pure YAML.
+ */
+export class PodwrightValidation {
+  constructor(private readonly props: PodwrightValidationProps = {}) {}
+
+  async validate(context: Cdk8sValidationContext): Promise<void> {
+    const loaded = this.props.settings
+      ? { config: resolveConfig(this.props.settings, RULES.map((r) => r.meta.id), 'cdk8s.yaml validations properties'), staticPodDirs: [] }
+      : loadConfigFile({ file: this.props.config });
+    const run = await validateFiles([...context.manifests], { config: loaded.config, staticPodDirs: loaded.staticPodDirs });
+    const byRule = new Map<string, Finding[]>();
+    for (const f of run.report.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+    for (const [ruleId, findings] of byRule) {
+      const rule = RULES.find((r) => r.meta.id === ruleId);
+      context.report.addViolation({
+        ruleName: `${ruleId} (${findings[0]!.severity})`,
+        recommendation: rule?.meta.description ?? findings[0]!.message,
+        fix: rule?.meta.fix ?? findings[0]!.fix,
+        violatingResources: findings.map((f) => ({
+          resourceName: f.object.name ?? '',
+          manifestPath: f.location?.file ?? '',
+          locations: [`${f.path || '(object)'}: ${f.message}${f.location ? ` (line ${f.location.line}, column ${f.location.column})` : ''}`],
+        })),
+      });
+    }
+    const failing = failingFindings(run.report.findings, loaded.config.failOn);
+    const count = (s: string) => String(run.report.findings.filter((f) => f.severity === s).length);
+    context.report.submit(failing.length > 0 ? 'failure' : 'success', {
+      errors: count('error'),
+      warnings: count('warning'),
+      info: count('info'),
+      objects: String(run.report.objectCount),
+    });
+  }
+}

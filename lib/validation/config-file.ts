@@ -1,0 +1,60 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { CONFIG_FILE_NAME, ConfigError, ResolvedConfig, resolveConfig } from './config';
+import { RULES } from './rules';
+
+/** A configuration read from disk, with its folders made absolute. */
+export interface LoadedConfig {
+  readonly config: ResolvedConfig;
+  /** The file it came from; undefined when none was found and defaults apply. */
+  readonly file?: string;
+  /** `staticPodDirs`, resolved against the config file's folder (or `cwd` without a file). */
+  readonly staticPodDirs: readonly string[];
+}
+
+export interface LoadConfigOptions {
+  /** An explicit file (`--config FILE`); it must exist. @default - look for podwright.config.json in `cwd` */
+  readonly file?: string;
+  /** @default process.cwd() */
+  readonly cwd?: string;
+  /** Every registered rule id, to catch typos. @default the ids of RULES */
+  readonly ruleIds?: readonly string[];
+}
+
+/**
+ * Loads podwright.config.json: the file named by `--config`, else the one in the
+ * working folder, else defaults. Throws ConfigError (with the file name) for a
+ * missing explicit file, bad JSON or a bad setting.
+ */
+export function loadConfigFile(options: LoadConfigOptions = {}): LoadedConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const ruleIds = options.ruleIds ?? RULES.map((r) => r.meta.id);
+  let file: string | undefined;
+  if (options.file !== undefined) {
+    file = path.resolve(cwd, options.file);
+    if (!fs.existsSync(file)) throw new ConfigError(`${options.file}: no such configuration file.`);
+  } else {
+    const candidate = path.join(cwd, CONFIG_FILE_NAME);
+    if (fs.existsSync(candidate)) file = candidate;
+  }
+  if (file === undefined) {
+    const config = resolveConfig({}, ruleIds);
+    return { config, staticPodDirs: config.staticPodDirs.map((d) => path.resolve(cwd, d)) };
+  }
+  const shown = path.relative(cwd, file) || file;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${shown}: cannot read the configuration: ${(e as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ConfigError(`${shown}: not valid JSON: ${(e as Error).message}`);
+  }
+  const config = resolveConfig(raw, ruleIds, shown);
+  const base = path.dirname(file);
+  return { config, file, staticPodDirs: config.staticPodDirs.map((d) => path.resolve(base, d)) };
+}

@@ -1,0 +1,55 @@
+import { EngineSettings, Finding, SkippedObject } from '../types';
+import { countFindings, failsAt, RunResult, toolVersion } from './common';
+
+/**
+ * The JSON report (`--format json`). The shape is stable: fields are only ever
+ * added. `findings` and `skipped` are the engine's own records.
+ */
+export interface JsonReport {
+  /** Version of this JSON shape. */
+  readonly formatVersion: 1;
+  readonly tool: { readonly name: 'podwright'; readonly version: string };
+  readonly settings: EngineSettings & { readonly failOn: 'error' | 'warning' };
+  readonly summary: {
+    readonly files: number;
+    readonly documents: number;
+    readonly objects: number;
+    readonly skipped: number;
+    readonly errors: number;
+    readonly warnings: number;
+    readonly infos: number;
+    /** Findings at or above `failOn`. */
+    readonly failing: number;
+    /** True when the run fails (exit code 1). */
+    readonly failed: boolean;
+  };
+  readonly findings: readonly Finding[];
+  readonly skipped: readonly SkippedObject[];
+}
+
+export function toJsonReport(run: RunResult): JsonReport {
+  const c = countFindings(run.report.findings);
+  const failing = run.report.findings.filter((f) => failsAt(f, run.failOn)).length;
+  return {
+    formatVersion: 1,
+    tool: { name: 'podwright', version: toolVersion() },
+    settings: { ...run.report.settings, failOn: run.failOn },
+    summary: {
+      files: run.files.length,
+      documents: run.documents.length,
+      objects: run.report.objectCount,
+      skipped: run.report.skipped.length,
+      errors: c.errors,
+      warnings: c.warnings,
+      infos: c.infos,
+      failing,
+      failed: failing > 0,
+    },
+    findings: run.report.findings,
+    skipped: run.report.skipped,
+  };
+}
+
+export function formatJson(run: RunResult): string {
+  return `${JSON.stringify(toJsonReport(run), null, 2)}\n`;
+}

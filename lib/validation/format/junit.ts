@@ -1,0 +1,117 @@
+import { Finding } from '../types';
+import { DocumentResult, failsAt, objectLabel, RunResult } from './common';
+
+/**
+ * JUnit XML for CI test reports: one testsuite per file, one testcase per object
+ * (named kind/namespace/name, or kind/name without a namespace), and one
+ * <failure> per finding at or above the fail threshold. Findings below it go to
+ * the test case's <system-out>; objects the engine did not check are <skipped>.
+ */
+export function formatJunit(run: RunResult): string {
+  interface Case { name: string; failures: Finding[]; notes: Finding[]; skipped?: string }
+  const suites = new Map<string, Case[]>();
+  for (const file of run.files) suites.set(file, []);
+  const attached = new Set<Finding>();
+  const caseFor = (file: string, name: string): Case => {
+    let cases = suites.get(file);
+    if (!cases) suites.set(file, (cases = []));
+    const c: Case = { name, failures: [], notes: [] };
+    cases.push(c);
+    return c;
+  };
+  const fill = (c: Case, findings: readonly Finding[]) => {
+    for (const f of findings) {
+      (failsAt(f, run.failOn) ? c.failures : c.notes).push(f);
+      attached.add(f);
+    }
+  };
+  const byDoc = new Map<DocumentResult, Case>();
+  for (const d of run.documents) {
+    const c = caseFor(d.file ?? '(in memory)', objectLabel(d.object, d.documentIndex));
+    fill(c, d.findings);
+    byDoc.set(d, c);
+  }
+  for (const s of run.report.skipped) {
+    const label = objectLabel(s.object);
+    for (const [d, c] of byDoc) {
+      if (c.skipped === undefined && objectLabel(d.object, d.documentIndex) === label && d.file === s.location?.file) {
+        c.skipped = s.reason;
+        break;
+      }
+    }
+  }
+  // Cross-object findings (reported at finish) join their object's test case when it is known.
+  for (const f of run.report.findings) {
+    if (attached.has(f)) continue;
+    const label = objectLabel(f.object);
+    const match = [...byDoc].find(([d]) => d.file === f.location?.file && objectLabel(d.object, d.documentIndex) === label);
+    fill(match ? match[1] : caseFor(f.location?.file ?? '(cross-object)', label), [f]);
+  }
+
+  let tests = 0;
+  let failures = 0;
+  let skippedTotal = 0;
+  const body: string[] = [];
+  for (const [file, cases] of suites) {
+    const suiteFailures = cases.filter((c) => c.failures.length > 0).length;
+    const suiteSkipped = cases.filter((c) => c.skipped !== undefined && c.failures.length === 0).length;
+    tests += cases.length;
+    failures += suiteFailures;
+    skippedTotal += suiteSkipped;
+    body.push(`  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">`);
+    for (const c of cases) {
+      const open = `    <testcase classname="${attr(file)}" name="${attr(c.name)}"`;
+      if (c.failures.length === 0 && c.notes.length === 0 && c.skipped === undefined) {
+        body.push(`${open}/>`);
+        continue;
+      }
+      body.push(`${open}>`);
+      if (c.skipped !== undefined && c.failures.length === 0) body.push(`      <skipped message="${attr(c.skipped)}"/>`);
+      for (const f of c.failures) {
+        const summary = `${f.path === '' ? '' : `${f.path}: `}${f.message}`;
+        body.push(`      <failure message="${attr(summary)}" type="${attr(f.ruleId)}">${text(detail(f))}</failure>`);
+      }
+      if (c.notes.length > 0) body.push(`      <system-out>${text(c.notes.map(detail).join('\n\n'))}</system-out>`);
+      body.push('    </testcase>');
+    }
+    body.push('  </testsuite>');
+  }
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="podwright" tests="${tests}" failures="${failures}" errors="0" skipped="${skippedTotal}">`,
+    ...body,
+    '</testsuites>',
+    '',
+  ].join('\n');
+}
+
+function detail(f: Finding): string {
+  const where = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : (f.constructPath ?? '');
+  return [
+    `${f.severity} ${f.ruleId}${where ? ` at ${where}` : ''}`,
+    `${f.path === '' ? '' : `${f.path}: `}${f.message}`,
+    `fix: ${f.fix}`,
+  ].join('\n');
+}
+
+/**
+ * Characters XML 1.0 does not allow at all (most C0 controls, lone surrogates,
+ * U+FFFE, U+FFFF) cannot be escaped as character references either; they are
+ * written as visible `\uXXXX` text instead.
+ */
+// eslint-disable-next-line no-control-regex
+const ILLEGAL = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+export function xmlSafe(s: string): string {
+  return s.replace(ILLEGAL, (ch) => `\\u${ch.codePointAt(0)!.toString(16).padStart(4, '0')}`);
+}
+
+/** Escapes text content. */
+function text(s: string): string {
+  return xmlSafe(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes an attribute value (also newlines and tabs, which attribute normalisation would turn into spaces). */
+function attr(s: string): string {
+  return text(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+}

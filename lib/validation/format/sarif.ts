@@ -1,0 +1,99 @@
+import { RULES } from '../rules';
+import { Finding, RuleMeta, RuleSetting, Severity } from '../types';
+import { objectLabel, ruleHelpUri, RunResult, toolVersion } from './common';
+import { STDIN_NAME } from '../yaml/validate-files';
+
+/**
+ * SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html),
+ * for GitHub code scanning and other SARIF viewers.
+ */
+export interface SarifOptions {
+  /** Rules to describe in tool.driver.rules. @default every registered rule */
+  readonly rules?: readonly RuleMeta[];
+  /** The configuration's per-rule settings, for defaultConfiguration. @default {} */
+  readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
+}
+
+type SarifLevel = 'error' | 'warning' | 'note';
+const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function toSarif(run: RunResult, options: SarifOptions = {}): object {
+  const metas = [...(options.rules ?? RULES.map((r) => r.meta))];
+  const settings = options.ruleSettings ?? {};
+  // Findings under an id not in the list (should not happen) still get a rule entry.
+  for (const f of run.report.findings) {
+    if (!metas.some((m) => m.id === f.ruleId)) {
+      metas.push({ id: f.ruleId, layer: f.layer, severity: f.severity, description: f.ruleId, fix: f.fix, scope: 'object' });
+    }
+  }
+  const index = new Map(metas.map((m, i) => [m.id, i]));
+  const rules = metas.map((m) => {
+    const setting = settings[m.id];
+    const level = LEVEL[setting === undefined || setting === 'off' ? m.severity : setting];
+    return {
+      id: m.id,
+      name: pascal(m.id),
+      shortDescription: { text: m.description },
+      fullDescription: { text: m.source ? `${m.description} Follows ${m.source}.` : m.description },
+      help: { text: `${m.description} Fix: ${m.fix}`, markdown: `${m.description}\n\n**Fix:** ${m.fix}` },
+      helpUri: ruleHelpUri(m.id, m.docsUrl),
+      defaultConfiguration: { level, enabled: setting !== 'off' },
+      properties: { layer: m.layer, tags: [m.layer], ...(m.source ? { source: m.source } : {}) },
+    };
+  });
+  const results = run.report.findings.map((f) => result(f, index.get(f.ruleId)!));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: {
+        driver: {
+          name: 'podwright',
+          informationUri: 'https://github.com/podwright/podwright',
+          version: toolVersion(),
+          semanticVersion: toolVersion(),
+          rules,
+        },
+      },
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+}
+
+function result(f: Finding, ruleIndex: number): object {
+  const objectName = objectLabel(f.object);
+  const logicalLocations: object[] = [{ name: objectName, fullyQualifiedName: objectName, kind: 'object' }];
+  if (f.path !== '') logicalLocations.push({ name: f.path, fullyQualifiedName: `${objectName}/${f.path}`, kind: 'member' });
+  if (f.constructPath) logicalLocations.push({ name: f.constructPath, fullyQualifiedName: f.constructPath, kind: 'module' });
+  const location: Record<string, unknown> = { logicalLocations };
+  if (f.location && f.location.file !== STDIN_NAME) {
+    location.physicalLocation = {
+      artifactLocation: { uri: toUri(f.location.file) },
+      region: { startLine: f.location.line, startColumn: f.location.column },
+    };
+  }
+  return {
+    ruleId: f.ruleId,
+    ruleIndex,
+    level: LEVEL[f.severity],
+    message: { text: `${f.path === '' ? '' : `${f.path}: `}${f.message}. Fix: ${f.fix}` },
+    locations: [location],
+    properties: { layer: f.layer, object: f.object, path: f.path },
+  };
+}
+
+/** A relative path with forward slashes as a URI reference (RFC 3986: escape what must be escaped). */
+function toUri(file: string): string {
+  const forward = file.split('\\').join('/');
+  const encoded = forward.split('/').map((seg) => encodeURIComponent(seg)).join('/');
+  return /^\//.test(forward) ? `file://${encoded}` : encoded;
+}
+
+function pascal(id: string): string {
+  return id.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
+}
+
+export function formatSarif(run: RunResult, options?: SarifOptions): string {
+  return `${JSON.stringify(toSarif(run, options), null, 2)}\n`;
+}

@@ -1,0 +1,55 @@
+import { podRule } from '../util/define-rule';
+import { fieldInvalid, fieldNotSupported, fieldRequired, isDNS1123Subdomain } from '../util/k8s-names';
+import { asArray, asString, field, isObject } from '../util/values';
+import { isIP } from 'net';
+
+const POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+
+/**
+ * dnsPolicy is one of ClusterFirstWithHostNet, ClusterFirst, Default, None; with
+ * None, dnsConfig must list at least one nameserver; dnsConfig holds at most 3
+ * IP nameservers and at most 32 search domains. Follows validateDNSPolicy and
+ * validatePodDNSConfig (v1.28).
+ */
+export default podRule({
+  id: 'dns-policy',
+  layer: 'api-server',
+  severity: 'error',
+  description: 'dnsPolicy must be a known value, and dnsPolicy None needs a dnsConfig with nameservers.',
+  fix: 'Use dnsPolicy ClusterFirst (the default), ClusterFirstWithHostNet, Default or None; with None, add dnsConfig.nameservers.',
+  source: 'validateDNSPolicy and validatePodDNSConfig in pkg/apis/core/validation/validation.go (v1.28)',
+  docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy',
+}, (ctx) => {
+  const spec = ctx.pod.spec;
+  const policy = field(spec, 'dnsPolicy');
+  if (typeof policy === 'string' && policy !== '' && !POLICIES.includes(policy)) {
+    ctx.report({ path: ['dnsPolicy'], message: fieldNotSupported(policy, POLICIES) });
+  }
+  const config = field(spec, 'dnsConfig');
+  if (policy === 'None' && !isObject(config)) {
+    ctx.report({ path: ['dnsConfig'], message: fieldRequired('must provide `dnsConfig` when `dnsPolicy` is None') });
+    return;
+  }
+  if (!isObject(config)) return;
+  const nameservers = asArray(field(config, 'nameservers'));
+  if (policy === 'None' && nameservers.length === 0) {
+    ctx.report({ path: ['dnsConfig', 'nameservers'], message: fieldRequired('must provide at least one DNS nameserver when `dnsPolicy` is None') });
+  }
+  if (nameservers.length > 3) {
+    ctx.report({ path: ['dnsConfig', 'nameservers'], message: `Invalid value: ${JSON.stringify(nameservers)}: must not have more than 3 nameservers` });
+  }
+  nameservers.forEach((ns, i) => {
+    if (typeof ns === 'string' && isIP(ns) === 0) ctx.report({ path: ['dnsConfig', 'nameservers', i], message: fieldInvalid(ns, 'must be valid IP address') });
+  });
+  const searches = asArray(field(config, 'searches'));
+  if (searches.length > 32) {
+    ctx.report({ path: ['dnsConfig', 'searches'], message: `Invalid value: ${JSON.stringify(searches)}: must not have more than 32 search paths` });
+  }
+  searches.forEach((s, i) => {
+    const domain = asString(s);
+    if (domain === undefined || domain === '.') return;
+    // A trailing dot is allowed (validatePodDNSConfig strips it).
+    const d = domain.endsWith('.') ? domain.slice(0, -1) : domain;
+    for (const m of isDNS1123Subdomain(d)) ctx.report({ path: ['dnsConfig', 'searches', i], message: fieldInvalid(d, m) });
+  });
+});

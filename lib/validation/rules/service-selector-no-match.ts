@@ -1,0 +1,40 @@
+import { Anchor } from '../types';
+import { outputRule } from '../util/define-rule';
+import { formatLabels, Labels, labelsOf, mapSelects, sameNamespace } from '../util/selector-match';
+import { asObject, field } from '../util/values';
+
+/**
+ * A Service whose selector matches no Pod and no pod template in the output has no endpoints.
+ * Only judged when the output holds at least one pod: a file with only Services describes
+ * pods that live elsewhere.
+ */
+export default outputRule({
+  id: 'service-selector-no-match',
+  layer: 'practice',
+  severity: 'warning',
+  description: 'A Service selector should match the labels of some Pod or pod template in the output.',
+  fix: 'Make spec.selector equal to (a subset of) the pod template labels of the workload it fronts.',
+  source: 'kube-linter dangling-service; kube-score service-targets-pod',
+  docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#services-in-kubernetes',
+}, () => {
+  const services: { namespace?: string; selector: Labels; name?: string; anchor: Anchor }[] = [];
+  const pods: { namespace?: string; labels: Labels }[] = [];
+  return {
+    visit(target, anchor) {
+      for (const pod of target.pods) pods.push({ namespace: target.namespace, labels: labelsOf(field(pod.metadata, 'labels')) });
+      if (target.kind !== 'Service') return;
+      const spec = asObject(field(target.object, 'spec'));
+      if (field(spec, 'type') === 'ExternalName') return;
+      const selector = labelsOf(field(spec, 'selector'));
+      if (Object.keys(selector).length === 0) return;
+      services.push({ namespace: target.namespace, selector, name: target.name, anchor: anchor(['spec', 'selector']) });
+    },
+    finish(ctx) {
+      if (pods.length === 0) return;
+      for (const s of services) {
+        const match = pods.some((p) => sameNamespace(p.namespace, s.namespace) && mapSelects(s.selector, p.labels));
+        if (!match) ctx.report(s.anchor, `Service "${s.name ?? ''}" selects ${formatLabels(s.selector)}, which matches no Pod or pod template in the output; it will have no endpoints`);
+      }
+    },
+  };
+});

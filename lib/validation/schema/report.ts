@@ -1,0 +1,10 @@
+import { ObjectRuleContext } from '../types';
+import { SchemaProblemType, schemaProblems } from './validator';
+
+/** Reports the problems of one type from the object's (cached) schema walk. */
+export function reportSchemaProblems(ctx: ObjectRuleContext, type: SchemaProblemType): void {
+  const { object, apiVersion, kind } = ctx.target;
+  for (const p of schemaProblems(object, apiVersion, kind)) {
+    if (p.type === type) ctx.report(p.fix ? { path: p.path, message: p.message, fix: p.fix } : { path: p.path, message: p.message });
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * Label selectors as small detached data, for output rules that must not keep whole objects:
+ * matching semantics of metav1.LabelSelector (LabelSelectorAsSelector in
+ * staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go) and of a Service's map selector.
+ * (Validation of selectors lives in label-selector.ts.)
+ */
+import { asArray, asObject, field, isObject } from './values';
+
+export type Labels = Readonly<Record<string, string>>;
+
+export interface Requirement {
+  readonly key: string;
+  readonly operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  readonly values: readonly string[];
+}
+
+export interface Selector {
+  readonly matchLabels: Labels;
+  readonly requirements: readonly Requirement[];
+}
+
+/** String-valued labels of a mapping (own keys only). */
+export function labelsOf(value: unknown): Labels {
+  const out: Record<string, string> = {};
+  const obj = asObject(value);
+  if (obj) for (const [k, v] of Object.entries(obj)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** A metav1.LabelSelector; undefined when the value is not a mapping. */
+export function parseLabelSelector(value: unknown): Selector | undefined {
+  if (!isObject(value)) return undefined;
+  const requirements: Requirement[] = [];
+  for (const e of asArray(field(value, 'matchExpressions'))) {
+    const key = field(e, 'key');
+    const operator = field(e, 'operator');
+    if (typeof key !== 'string' || (operator !== 'In' && operator !== 'NotIn' && operator !== 'Exists' && operator !== 'DoesNotExist')) continue;
+    requirements.push({ key, operator, values: asArray(field(e, 'values')).filter((v): v is string => typeof v === 'string') });
+  }
+  return { matchLabels: labelsOf(field(value, 'matchLabels')), requirements };
+}
+
+const has = (labels: Labels, key: string) => Object.prototype.hasOwnProperty.call(labels, key);
+
+/** True when the selector selects a pod with these labels. An empty selector selects everything. */
+export function selects(selector: Selector, labels: Labels): boolean {
+  for (const [k, v] of Object.entries(selector.matchLabels)) {
+    if (!has(labels, k) || labels[k] !== v) return false;
+  }
+  for (const r of selector.requirements) {
+    const v = has(labels, r.key) ? labels[r.key] : undefined;
+    if (r.operator === 'In' && !(v !== undefined && r.values.includes(v))) return false;
+    if (r.operator === 'NotIn' && v !== undefined && r.values.includes(v)) return false;
+    if (r.operator === 'Exists' && v === undefined) return false;
+    if (r.operator === 'DoesNotExist' && v !== undefined) return false;
+  }
+  return true;
+}
+
+/** True when every label of a Service's map selector is on the pod. */
+export function mapSelects(selector: Labels, labels: Labels): boolean {
+  return Object.entries(selector).every(([k, v]) => has(labels, k) && labels[k] === v);
+}
+
+/** `a=b,c=d`, for messages. */
+export function formatLabels(labels: Labels): string {
+  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
+}
+
+/** Namespaces compare equal when they match or either is unset (applied to the current namespace). */
+export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}

@@ -1,0 +1,62 @@
+import { isValidLabelValue } from '../validation/util/k8s-names';
+
+/**
+ * The recommended labels (https://kubernetes.io/docs/concepts/overview/working-with-objects/common-labels/),
+ * rendered as `app.kubernetes.io/<key>` on the workload, its pod template and the
+ * objects that go with it (Service, PodDisruptionBudget).
+ */
+export interface RecommendedLabels {
+  /** `app.kubernetes.io/name`: the application, e.g. `mysql`. @default - the construct id */
+  readonly name?: string;
+  /**
+   * `app.kubernetes.io/instance`: this installation of it, unique per namespace.
+   * @default - the workload's `metadata.name` when given, else a stable value derived from the construct path
+   */
+  readonly instance?: string;
+  /**
+   * `app.kubernetes.io/version`: changes with every release, so it is never part of the selector.
+   * @default - the main container's image tag, when it is a valid label value; else none
+   */
+  readonly version?: string;
+  /** `app.kubernetes.io/component`: the role in the architecture, e.g. `database`. @default - none */
+  readonly component?: string;
+  /** `app.kubernetes.io/part-of`: the higher-level application, e.g. `wordpress`. @default - none */
+  readonly partOf?: string;
+  /** `app.kubernetes.io/managed-by`: the tool that manages the objects. @default 'podwright' */
+  readonly managedBy?: string;
+}
+
+export const LABEL_PREFIX = 'app.kubernetes.io/';
+
+/**
+ * Label keys that change between releases. A workload's selector is immutable
+ * (apps/v1), so a selector holding one of them breaks the next upgrade.
+ */
+export const RELEASE_LABEL_KEYS: readonly string[] = ['app.kubernetes.io/version', 'version', 'helm.sh/chart', 'pod-template-hash', 'controller-revision-hash'];
+
+/** The tag of an image reference (`repo/name:1.4.2` -> `1.4.2`); undefined for digests and untagged images. */
+export function imageTag(image: string): string | undefined {
+  if (image.includes('@')) return undefined;
+  const lastSlash = image.lastIndexOf('/');
+  const colon = image.indexOf(':', lastSlash + 1);
+  return colon >= 0 ? image.slice(colon + 1) : undefined;
+}
+
+/** The label value problems of a value, joined; undefined when valid. */
+export function labelValueProblem(value: string): string | undefined {
+  const errs = isValidLabelValue(value);
+  return errs.length ? errs.join('; ') : undefined;
+}
+
+/** Renders the recommended labels (undefined values dropped), keys sorted for stable output. */
+export function recommendedLabelMap(labels: Required<Pick<RecommendedLabels, 'name' | 'instance' | 'managedBy'>> & RecommendedLabels): Record<string, string> {
+  const out: Record<string, string> = {};
+  const put = (key: string, value: string | undefined) => { if (value !== undefined) out[LABEL_PREFIX + key] = value; };
+  put('component', labels.component);
+  put('instance', labels.instance);
+  put('managed-by', labels.managedBy);
+  put('name', labels.name);
+  put('part-of', labels.partOf);
+  put('version', labels.version);
+  return out;
+}

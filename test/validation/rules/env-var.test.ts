@@ -1,0 +1,15 @@
+import rule from '../../../lib/validation/rules/env-var';
+import { ruleTester } from '../rule-tester';
+import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+
+ruleTester(rule, {
+  valid: [pod(oneContainer({ env: [{ name: 'A', value: 'x' }, { name: 'POD', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app']" } } }, { name: 'IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } }, { name: 'MEM', valueFrom: { resourceFieldRef: { containerName: 'app', resource: 'limits.memory' } } }, { name: 'S', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] }))],
+  invalid: [
+    { object: pod(oneContainer({ env: [{ name: '1A', value: 'x' }] })), errors: [{ path: 'spec.containers[0].env[0].name', message: /^Invalid value: "1A": a valid environment variable name must consist of alphabetic characters/ }] },
+    { object: pod(oneContainer({ env: [{ name: 'A', value: 'x', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] })), errors: [{ path: 'spec.containers[0].env[0].valueFrom', message: 'Invalid value: "": may not be specified when `value` is not empty' }] },
+    { object: pod(oneContainer({ env: [{ name: 'A', valueFrom: { secretKeyRef: { name: 's', key: 'k' }, configMapKeyRef: { name: 'c', key: 'k' } } }] })), errors: [{ path: 'spec.containers[0].env[0].valueFrom', message: 'Invalid value: "": may not have more than one field specified at a time' }] },
+    { object: pod(oneContainer({ env: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'status.phase' } } }] })), errors: [{ path: 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', message: /^Unsupported value: "status.phase": supported values: "metadata.name"/ }] },
+    { object: pod(oneContainer({ env: [{ name: 'A', valueFrom: { fieldRef: { fieldPath: 'spec.nope' } } }] })), errors: [{ path: 'spec.containers[0].env[0].valueFrom.fieldRef.fieldPath', message: 'Invalid value: "spec.nope": error converting fieldPath: field label not supported: spec.nope' }] },
+    { object: pod(oneContainer({ env: [{ name: 'A', valueFrom: { resourceFieldRef: { resource: 'limits.gpu' } } }] })), errors: [{ path: 'spec.containers[0].env[0].valueFrom.resourceFieldRef.resource', message: /^Unsupported value: "limits.gpu"/ }] },
+  ],
+});

@@ -1,0 +1,10 @@
+import rule from '../../../lib/validation/rules/pod-spec-names';
+import { ruleTester } from '../rule-tester';
+import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+
+ruleTester(rule, {
+  valid: [pod(oneContainer({}, { hostname: 'web-0', subdomain: 'web', serviceAccountName: 'my.sa', nodeName: 'node-1.example' }))],
+  invalid: [
+    { object: pod(oneContainer({}, { hostname: 'a.b', serviceAccountName: 'My_SA' })), errors: [{ path: 'spec.hostname', message: /^Invalid value: "a.b": a lowercase RFC 1123 label/ }, { path: 'spec.serviceAccountName', message: /^Invalid value: "My_SA": a lowercase RFC 1123 subdomain/ }] },
+  ],
+});

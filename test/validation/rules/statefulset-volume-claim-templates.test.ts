@@ -1,0 +1,25 @@
+import rule from '../../../lib/validation/rules/statefulset-volume-claim-templates';
+import { ruleTester } from '../rule-tester';
+import { statefulSet } from '../fixtures/objects-2b';
+
+const claim = (spec: Record<string, unknown>, name: unknown = 'data') => ({ metadata: { name }, spec });
+
+ruleTester(rule, {
+  valid: [
+    statefulSet({ volumeClaimTemplates: [claim({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } })] }),
+  ],
+  invalid: [
+    {
+      object: statefulSet({ volumeClaimTemplates: [claim({}, null)] }),
+      errors: [
+        { path: 'spec.volumeClaimTemplates[0].metadata.name', message: "the API server accepts the StatefulSet, but the controller's PersistentVolumeClaims would be refused: Required value: name or generateName is required" },
+        { path: 'spec.volumeClaimTemplates[0].spec.accessModes', message: /would be refused: Required value: at least 1 access mode is required$/ },
+        { path: 'spec.volumeClaimTemplates[0].spec.resources.storage', message: /would be refused: Required value$/ },
+      ],
+    },
+    {
+      object: statefulSet({ volumeClaimTemplates: [claim({ accessModes: ['ReadWriteAll'], resources: { requests: { storage: '1Gi' } } })] }),
+      errors: [{ path: 'spec.volumeClaimTemplates[0].spec.accessModes', message: /Unsupported value: "ReadWriteAll": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"$/ }],
+    },
+  ],
+});
