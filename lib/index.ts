@@ -8,6 +8,21 @@ export { BasePod, BasePodProps } from './constructs/base-pod';
 export { SecurePod, SecurePodProps } from './constructs/secure-pod';
 export { SidecarPod, SidecarPodProps, LogShipperOptions } from './constructs/sidecar-pod';
 export { SharedVolumePod, SharedVolumePodProps, ShareMount } from './constructs/shared-volume-pod';
+export { StaticPod, StaticPodProps, STATIC_POD_FOLDER, STATIC_POD_DEFAULT_NAMESPACE } from './constructs/static-pod';
+export {
+  ReplicatedApp, ReplicatedAppProps, WorkloadKind, DeploymentStrategy, DisruptionBudgetOptions, AppServiceOptions,
+  ServicePortOptions, SpreadMode, StatefulSetOptions, StatefulSetUpdateStrategy,
+} from './constructs/replicated-app';
+export { VolumeClaim, VolumeClaimOptions, AccessMode } from './workload/volume-claim';
+export { RecommendedLabels } from './workload/labels';
+export { IntOrPercent } from './workload/int-or-percent';
+export { CONFIG_HASH_ANNOTATION } from './workload/config-hash';
+
+// kubectl debug profiles
+export { DebugProfiles, DebugProfilesProps, DebugProfileEntry, DEBUG_PROFILE_FOLDER } from './debug/debug-profiles';
+export {
+  debugProfileFor, checkDebugProfile, DebugProfileSpec, DebugProfileOptions, DebugProfileIssue,
+} from './debug/debug-profile';
 
 // The pod seam
 export { PodDefinition, PodOptions, SidecarOptions, SidecarMode, InitContainerOptions, ScratchDirOptions } from './pod/pod-definition';
@@ -28,6 +43,7 @@ export { K8S_VERSION_CONTEXT, DEFAULT_K8S_VERSION, targetVersion } from './versi
 export { Engine, validate } from './validation/engine';
 export { resolveConfig, ConfigError, PodwrightConfig, ResolvedConfig, Exemption, CONFIG_FILE_NAME, EXEMPT_ANNOTATION_PREFIX } from './validation/config';
 export { RULES } from './validation/rules';
+export { registerCrdSchema } from './validation/schema/crd';
 export {
   Finding, Report, Severity, Layer, PodSecurityLevel, ObjectInput, ObjectRef, SourceLocation, EngineSettings,
   Rule, RuleMeta, SkippedObject, KubeObject,

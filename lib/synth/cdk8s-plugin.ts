@@ -3,6 +3,8 @@ import { PodwrightConfig, resolveConfig } from '../validation/config';
 import { RULES } from '../validation/rules';
 import { Finding } from '../validation/types';
 import { validateFiles } from '../validation/yaml/validate-files';
+import { failsAt } from '../validation/format/common';
+import { formatFindingLine } from './finding-text';
 import { failingFindings } from './podwright-app';
 
 /**
@@ -49,7 +51,10 @@ export interface PodwrightValidationProps {
  * so `cdk8s synth --stdout` output stays pure YAML.
  */
 export class PodwrightValidation {
-  constructor(private readonly props: PodwrightValidationProps = {}) {}
+  constructor(
+    private readonly props: PodwrightValidationProps = {},
+    private readonly stderr: (s: string) => void = (s) => process.stderr.write(s),
+  ) {}
 
   async validate(context: Cdk8sValidationContext): Promise<void> {
     const loaded = this.props.settings
@@ -57,7 +62,15 @@ export class PodwrightValidation {
       : loadConfigFile({ file: this.props.config });
     const run = await validateFiles([...context.manifests], { config: loaded.config, staticPodDirs: loaded.staticPodDirs });
     const byRule = new Map<string, Finding[]>();
-    for (const f of run.report.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+    for (const f of run.report.findings) {
+      // With `cdk8s synth --stdout` the CLI prints its report tables on stdout, mixed with
+      // the YAML: keep findings that do not fail the run off the table and on stderr.
+      if (context.stdout && !failsAt(f, loaded.config.failOn)) {
+        this.stderr(`podwright: ${formatFindingLine(f)}\n`);
+        continue;
+      }
+      byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+    }
     for (const [ruleId, findings] of byRule) {
       const rule = RULES.find((r) => r.meta.id === ruleId);
       context.report.addViolation({

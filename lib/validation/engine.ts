@@ -1,5 +1,6 @@
 import { EXEMPT_ANNOTATION_PREFIX, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
 import { isCheckedKind } from './kinds';
+import { hasCrdSchema } from './schema/validator';
 import { RULES } from './rules';
 import {
   Anchor, CheckedObject, EngineSettings, Finding, KubeObject, ObjectInput, ObjectRef, OutputRuleSession,
@@ -78,7 +79,7 @@ export class Engine {
     const apiVersion = typeof root.apiVersion === 'string' ? root.apiVersion : '';
     const kind = typeof root.kind === 'string' ? root.kind : '';
     const known = isCheckedKind(apiVersion, kind);
-    if (!known && apiVersion !== '' && kind !== '') {
+    if (!known && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind)) {
       this.skipped.push({
         object: ref,
         reason: `${kind} (${apiVersion}) is not a built-in kind podwright knows; not checked`,

@@ -300,7 +300,6 @@ let builtin: { file: SchemaFile; compiled: CompiledSchema } | undefined;
 
 function load(): { file: SchemaFile; compiled: CompiledSchema } {
   if (!builtin) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const file = require('./k8s-1.28.json') as SchemaFile;
     builtin = { file, compiled: new CompiledSchema(file.definitions) };
   }
@@ -332,6 +331,11 @@ let generation = 0;
 export function registerRootChecker(apiVersion: string, kind: string, checker: Checker): void {
   crdCheckers.set(`${apiVersion}\u0000${kind}`, checker);
   generation++;
+}
+
+/** True when a CRD schema was registered for this apiVersion and kind. */
+export function hasCrdSchema(apiVersion: string, kind: string): boolean {
+  return crdCheckers.has(`${apiVersion}\u0000${kind}`);
 }
 
 /** Removes every registered custom resource schema (for tests). */

@@ -7,7 +7,6 @@ import * as path from 'path';
 import { CHECKED_KINDS } from '../../../lib/validation/kinds';
 import { schemaFile } from '../../../lib/validation/schema/validator';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generate } = require('../../../scripts/gen-schema.js') as { generate(): string };
 const FILE = path.resolve(__dirname, '../../../lib/validation/schema/k8s-1.28.json');
 
