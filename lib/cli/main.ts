@@ -5,6 +5,7 @@
  *
  * Exit codes: 0 clean, 1 findings at or above the fail threshold, 2 usage or input error.
  */
+import * as path from 'path';
 import { ConfigError, checkLevel, ResolvedConfig, suggest } from '../validation/config';
 import { loadConfigFile } from '../validation/config-file';
 import { exitCodeOf, toolVersion } from '../validation/format/common';
@@ -135,7 +136,7 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
         : formatText(result, { color });
   if (output !== undefined) {
     try {
-      writeFileAtomic(output, text);
+      writeFileAtomic(path.resolve(io.cwd, output), text);
     } catch (e) {
       throw new InputError(`${output}: cannot write the report: ${(e as Error).message}`);
     }

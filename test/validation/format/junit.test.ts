@@ -1,13 +1,13 @@
 import * as fs from 'fs';
-import { DOMParser } from '@xmldom/xmldom';
+import { DOMParser, Document as XmlDocument } from '@xmldom/xmldom';
 import { formatJunit, xmlSafe } from '../../../lib/validation/format/junit';
 import { manifestDir, MIXED, runOn } from '../fixtures/cli-run';
 
 /** Parses with @xmldom/xmldom, turning every warning and error into an exception. */
-function parseXml(xml: string): Document {
+function parseXml(xml: string): XmlDocument {
   const fail = (msg: string) => { throw new Error(`XML parse: ${msg}`); };
   const doc = new DOMParser({ onError: (level, msg) => fail(`${level}: ${msg}`) }).parseFromString(xml, 'text/xml');
-  return doc as unknown as Document;
+  return doc;
 }
 
 let dir: string;

@@ -31,7 +31,7 @@ test('json: documented shape with summary counts and settings', async () => {
   const report = JSON.parse(formatJson(run));
   expect(Object.keys(report)).toEqual(['formatVersion', 'tool', 'settings', 'summary', 'findings', 'skipped']);
   expect(report.settings).toEqual({ k8sVersion: '1.28', podSecurity: 'privileged', failOn: 'error' });
-  expect(report.summary).toMatchObject({ files: 3, documents: 4, objects: 2, failed: true });
+  expect(report.summary).toMatchObject({ files: 3, documents: 5, objects: 2, failed: true });
   expect(report.summary.errors).toBe(report.findings.filter((f: { severity: string }) => f.severity === 'error').length);
   const dup = report.findings.find((f: { ruleId: string }) => f.ruleId === 'yaml-duplicate-key');
   expect(dup).toMatchObject({ layer: 'schema', severity: 'error', path: 'metadata.name', object: { apiVersion: 'v1', kind: 'ConfigMap', name: 'dup' }, location: { file: 'bad/broken.yaml', line: 5, column: 3 } });

@@ -1,0 +1,137 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Readable } from 'stream';
+import { run, CliIO } from '../../lib/cli/main';
+import { formatRulesMarkdown } from '../../lib/validation/format/rules';
+import { RULES } from '../../lib/validation/rules';
+import { GOOD_POD, manifestDir, MIXED } from '../validation/fixtures/cli-run';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+async function cli(args: string[], cwd: string, stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: { write: (s: string) => { stdout += s; return true; }, isTTY: false },
+    stderr: { write: (s: string) => { stderr += s; return true; } },
+    stdin: Readable.from([Buffer.from(stdin)]),
+    cwd,
+    env: {},
+  };
+  const code = await run(args, io);
+  return { code, stdout, stderr };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = manifestDir({ ...MIXED, 'warn/pod.yaml': GOOD_POD.replace('name: good', 'name: warn') });
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('podwright validate', () => {
+  test('exit 0 for a clean file', async () => {
+    const res = await cli(['validate', '--pod-security', 'privileged', '--config', 'none.json'], dir).catch((e) => e);
+    expect(res.code).toBe(2); // a missing --config file is an input error
+    expect(res.stderr).toBe('none.json: no such configuration file.\n');
+    fs.writeFileSync(path.join(dir, 'quiet.json'), JSON.stringify({ podSecurity: 'privileged', rules: Object.fromEntries(RULES.filter((r) => r.meta.layer === 'practice').map((r) => [r.meta.id, 'off'])) }));
+    const clean = await cli(['validate', '--config', 'quiet.json', 'ok/good.yaml'], dir);
+    expect(clean.stderr).toBe('');
+    expect(clean.stdout).toMatch(/^✔ 0 errors/m);
+    expect(clean.code).toBe(0);
+  });
+
+  test('exit 1 for findings at or above --fail-on, walking folders for .yaml/.yml only', async () => {
+    const res = await cli(['validate', '--format', 'json', 'bad'], dir);
+    expect(res.code).toBe(1);
+    const report = JSON.parse(res.stdout);
+    expect(report.summary.files).toBe(2);
+    expect(new Set(report.findings.map((f: { location?: { file: string } }) => f.location?.file))).toEqual(new Set(['bad/broken.yaml', 'bad/tabs.yml']));
+  });
+
+  test('--fail-on warning fails on warnings; error does not', async () => {
+    const warnings = RULES.filter((r) => r.meta.severity === 'warning');
+    if (warnings.length === 0) return; // no warning-level rule registered yet
+    const base = await cli(['validate', '--format', 'json', '--pod-security', 'privileged', 'ok/good.yaml'], dir);
+    const report = JSON.parse(base.stdout);
+    if (report.summary.warnings === 0 || report.summary.errors > 0) return;
+    expect(base.code).toBe(0);
+    expect((await cli(['validate', '--fail-on', 'warning', '--pod-security', 'privileged', 'ok/good.yaml'], dir)).code).toBe(1);
+  });
+
+  test('stdin with -', async () => {
+    const res = await cli(['validate', '--format', 'json', '-'], dir, 'a: 1\na: 2\n');
+    const report = JSON.parse(res.stdout);
+    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'yaml-duplicate-key').location).toEqual({ file: '<stdin>', line: 2, column: 1 });
+    expect(res.code).toBe(1);
+  });
+
+  test('--output writes the report atomically and prints nothing', async () => {
+    const res = await cli(['validate', '--format', 'sarif', '-o', 'out/report.sarif', 'bad'], dir);
+    expect(res.stdout).toBe('');
+    expect(res.code).toBe(2); // out/ does not exist
+    expect(res.stderr).toMatch(/^out\/report\.sarif: cannot write the report: /);
+    const ok = await cli(['validate', '--format', 'sarif', '--output=report.sarif', 'bad'], dir);
+    expect(ok.code).toBe(1);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'report.sarif'), 'utf8')).version).toBe('2.1.0');
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test.each([
+    [['validate', '--formt', 'json'], 'podwright validate: unknown option --formt; did you mean --format?'],
+    [['validate', '--format', 'yml'], 'podwright validate: --format yml is not one of text, json, sarif, junit.'],
+    [['validate', '--format', 'jsn'], 'podwright validate: --format jsn is not one of text, json, sarif, junit; did you mean json?'],
+    [['validate', '--static-pod'], 'podwright validate: unknown option --static-pod; did you mean --static-pods?'],
+    [['validate', '--k8s-version', 'latest'], '--k8s-version: "latest" is not a Kubernetes version; write it as "1.NN", for example "1.28".'],
+    [['validate', '--format'], 'podwright validate: --format needs a value.'],
+    [['validate', 'missing.yaml'], 'missing.yaml: no such file or folder.'],
+    [['valdate'], 'podwright: unknown command "valdate"; did you mean "validate"?'],
+    [['rules', '--format', 'html'], 'podwright rules: --format html is not one of text, markdown.'],
+  ])('usage error %j exits 2', async (args, message) => {
+    const res = await cli(args, dir);
+    expect(res.stderr).toBe(`${message}\n`);
+    expect(res.code).toBe(2);
+  });
+
+  test('a bad config file exits 2 with its message', async () => {
+    fs.writeFileSync(path.join(dir, 'podwright.config.json'), '{"podSecurty": "baseline"}');
+    try {
+      const res = await cli(['validate', 'ok'], dir);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toBe('podwright.config.json: unknown key "podSecurty"; did you mean "podSecurity"?\n');
+    } finally {
+      fs.unlinkSync(path.join(dir, 'podwright.config.json'));
+    }
+  });
+
+  test('--help on every command', async () => {
+    for (const args of [['--help'], ['validate', '--help'], ['rules', '-h']]) {
+      const res = await cli(args, dir);
+      expect(res.code).toBe(0);
+      expect(res.stdout).toMatch(/^Usage: podwright/);
+    }
+  });
+});
+
+describe('podwright rules', () => {
+  test('lists every rule with layer, severity, description and fix', async () => {
+    const res = await cli(['rules'], dir);
+    expect(res.code).toBe(0);
+    for (const r of RULES) expect(res.stdout).toContain(`${r.meta.id}  [${r.meta.layer}, ${r.meta.severity}]\n  ${r.meta.description}\n  fix: ${r.meta.fix}\n`);
+  });
+
+  test('docs/rules.md is up to date (run `npm run docs:rules`)', () => {
+    const file = path.join(ROOT, 'docs/rules.md');
+    expect(fs.existsSync(file)).toBe(true);
+    expect(fs.readFileSync(file, 'utf8')).toBe(formatRulesMarkdown());
+  });
+});
+
+test('bin/podwright.js runs the CLI from source and returns its exit code', () => {
+  const res = spawnSync(process.execPath, [path.join(ROOT, 'bin/podwright.js'), 'validate', '--format', 'json', 'bad/tabs.yml'], {
+    cwd: dir, encoding: 'utf8', env: { ...process.env, PODWRIGHT_FROM_SOURCE: '1' }, timeout: 60_000,
+  });
+  expect(res.stderr).toBe('');
+  expect(res.status).toBe(1);
+  expect(JSON.parse(res.stdout).findings.map((f: { ruleId: string }) => f.ruleId)).toContain('yaml-syntax');
+});
