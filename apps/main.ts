@@ -3,10 +3,14 @@
  */
 import { PodwrightApp } from '../lib';
 import { MultiContainerChart, NginxChart, SecurePodChart, SharedStorageChart } from './seed';
+import { addReplicatedExamples } from './replicated';
+import { addStaticExamples } from './static';
 
 const app = new PodwrightApp();
 new NginxChart(app, 'seed-nginx');
 new MultiContainerChart(app, 'seed-multi-container-pod');
 new SharedStorageChart(app, 'seed-shared-storage-pod');
 new SecurePodChart(app, 'seed-secure-pod');
+addStaticExamples(app);
+addReplicatedExamples(app);
 app.synth();

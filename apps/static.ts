@@ -5,12 +5,15 @@
  * `npm run synth` writes the static Pod to static-pods/etcd.yaml (not dist/: it is
  * for a node's kubelet, not the API server) and the profiles to debug-profiles/.
  */
-import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { DebugProfiles, Probe, StaticPod, Volume } from '../lib';
 
-/** An etcd member run by the kubelet from /etc/kubernetes/manifests, the way kubeadm runs it. */
-export class StaticPodChart extends Chart {
+/**
+ * An etcd member run by the kubelet from /etc/kubernetes/manifests, the way kubeadm
+ * runs it. A plain construct rather than a Chart: it holds no API objects, and a Chart
+ * would leave an empty static.k8s.yaml in dist/.
+ */
+export class StaticPods extends Construct {
   readonly etcd: StaticPod;
 
   constructor(scope: Construct, id: string) {
@@ -30,15 +33,20 @@ export class StaticPodChart extends Chart {
           '--data-dir=/var/lib/etcd',
           '--listen-client-urls=https://127.0.0.1:2379',
           '--advertise-client-urls=https://127.0.0.1:2379',
-          '--listen-metrics-urls=http://127.0.0.1:2381',
           '--cert-file=/etc/kubernetes/pki/etcd/server.crt',
           '--key-file=/etc/kubernetes/pki/etcd/server.key',
           '--trusted-ca-file=/etc/kubernetes/pki/etcd/ca.crt',
           '--client-cert-auth=true',
         ],
         resources: { requests: { cpu: '100m', memory: '100Mi' } },
-        livenessProbe: Probe.httpGet('/health?exclude=NOSPACE&serializable=true', 2381, { initialDelaySeconds: 10, failureThreshold: 8, timeoutSeconds: 15 }),
-        ports: [{ number: 2381, name: 'metrics' }],
+        // An exec probe: with hostNetwork an HTTP probe would go to the node's IP, and etcd listens on 127.0.0.1.
+        livenessProbe: Probe.exec([
+          'etcdctl', '--endpoints=https://127.0.0.1:2379',
+          '--cacert=/etc/kubernetes/pki/etcd/ca.crt',
+          '--cert=/etc/kubernetes/pki/etcd/healthcheck-client.crt',
+          '--key=/etc/kubernetes/pki/etcd/healthcheck-client.key',
+          'endpoint', 'health',
+        ], { initialDelaySeconds: 10, failureThreshold: 8, timeoutSeconds: 15 }),
         mounts: [
           { path: '/etc/kubernetes/pki/etcd', volume: certs, readOnly: true },
           { path: '/var/lib/etcd', volume: data },
@@ -48,8 +56,8 @@ export class StaticPodChart extends Chart {
   }
 }
 
-/** Adds the static Pod chart and the debug profiles of every Pod and workload of the app. */
+/** Adds the static Pods and the debug profiles of every Pod and workload of the app. */
 export function addStaticExamples(app: Construct): void {
-  new StaticPodChart(app, 'static');
+  new StaticPods(app, 'static');
   new DebugProfiles(app, 'debug-profiles');
 }

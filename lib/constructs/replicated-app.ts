@@ -298,8 +298,9 @@ export class ReplicatedApp extends Construct {
       this.headlessService = new k8s.KubeService(this, 'Headless', {
         metadata: labelled(name ? { name, namespace: props.metadata?.namespace } : { namespace: props.metadata?.namespace }),
         spec: Lazy.any({
-          produce: () => ({
-            clusterIP: 'None',
+          produce: (): k8s.ServiceSpec => ({
+            // The L1 type spells it clusterIp; toJson renders clusterIP.
+            clusterIp: 'None',
             publishNotReadyAddresses: sts.publishNotReadyAddresses ?? true,
             selector: { ...this.selectorLabels },
             ports: this.resolvedServicePorts(undefined).ok,
@@ -312,7 +313,7 @@ export class ReplicatedApp extends Construct {
       this.service = new k8s.KubeService(this, 'Service', {
         metadata: labelled({ name, namespace: props.metadata?.namespace }),
         spec: Lazy.any({
-          produce: () => ({
+          produce: (): k8s.ServiceSpec => ({
             type: serviceOptions.type ?? 'ClusterIP',
             selector: { ...this.selectorLabels },
             ports: this.resolvedServicePorts(this.servicePorts).ok,
@@ -471,15 +472,15 @@ export class ReplicatedApp extends Construct {
     const ports = this.resolvedServicePorts(this.servicePorts);
     if (this.service) errors.push(...ports.errors);
     if (this.service && ports.ok.length === 0 && ports.errors.length === 0) {
-      errors.push(`${TYPE} service has no port: no container declares a named port; name a container port (ports: [{ number: 8080, name: 'http' }]) or list service.ports`);
+      errors.push(`${TYPE} service has no port: no container declares a named port; name a container port (ports: [{ number: 8080, name: 'http' }]) or list service.ports.`);
     }
     for (const c of this.claims) {
-      if (this.pod.volumes.some((v) => v.name === c.name) || (this.pod.scratch && c.name === 'scratch')) errors.push(this.collisionMessage(c.name));
+      if (this.pod.volumes.some((v) => v.name === c.name) || (this.pod.scratch && c.name === 'scratch')) errors.push(`${this.collisionMessage(c.name)}.`);
     }
     for (const container of this.pod.containers) {
       const seen = new Set<string>();
       for (const m of this.mountPathsOf(container)) {
-        if (seen.has(m.path)) errors.push(`container '${container.name}' mounts two volumes at ${m.path}; mount paths must be unique in a container`);
+        if (seen.has(m.path)) errors.push(`container '${container.name}' mounts two volumes at ${m.path}; mount paths must be unique in a container.`);
         seen.add(m.path);
       }
     }
@@ -507,7 +508,7 @@ export class ReplicatedApp extends Construct {
       const target = named.get(p.targetPort);
       if (!target) {
         const known = [...named.keys()];
-        errors.push(`service port '${p.name ?? p.targetPort}' targets container port '${p.targetPort}', which no container declares${known.length ? ` (named ports: ${known.join(', ')})` : ''}; name a container port '${p.targetPort}', or target one of the declared names`);
+        errors.push(`service port '${p.name ?? p.targetPort}' targets container port '${p.targetPort}', which no container declares${known.length ? ` (named ports: ${known.join(', ')})` : ''}; name a container port '${p.targetPort}', or target one of the declared names.`);
         continue;
       }
       ok.push({

@@ -75,16 +75,33 @@ export function podSpecOf(pod: PodDefinition | KubeObject): KubeObject {
   throw new Error('debugProfileFor: expected a PodDefinition, a Pod, a workload or a pod spec with containers.');
 }
 
-/** The container `kubectl debug --target` should name: `options.target`, checked, or the pod's first container. */
-export function debugTargetOf(podSpec: KubeObject, target?: string): string {
+/** kubectl's annotation naming a pod's default container (for exec, logs, attach). */
+export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
+
+/**
+ * The container `kubectl debug --target` should name: `target`, checked; else, for a
+ * PodDefinition, its first main container (sidecars are not the app); else the
+ * container named by the pod's `kubectl.kubernetes.io/default-container` annotation;
+ * else the pod's first container.
+ */
+export function debugTargetOf(pod: PodDefinition | KubeObject, target?: string): string {
+  const podSpec = podSpecOf(pod);
   const names = asArray(field(podSpec, 'containers')).map((c) => asString(field(c, 'name')) ?? '');
   if (target !== undefined) {
     if (!names.includes(target)) throw new Error(`debugProfileFor: target container '${target}' is not one of the pod's containers (${names.join(', ')}); name one of them.`);
     return target;
   }
-  const first = names[0];
-  if (!first) throw new Error('debugProfileFor: the pod has no containers to target.');
-  return first;
+  let preferred: string | undefined;
+  if (pod instanceof PodDefinition) {
+    preferred = pod.mainContainers[0]?.name;
+  } else {
+    const kind = asString(field(pod, 'kind'));
+    const metadata = kind !== undefined ? podSitesOf(kind, pod)[0]?.metadata : undefined;
+    preferred = asString(field(field(metadata, 'annotations'), DEFAULT_CONTAINER_ANNOTATION));
+  }
+  const chosen = preferred !== undefined && names.includes(preferred) ? preferred : names[0];
+  if (!chosen) throw new Error('debugProfileFor: the pod has no containers to target.');
+  return chosen;
 }
 
 /**
@@ -101,7 +118,7 @@ export function debugTargetOf(podSpec: KubeObject, target?: string): string {
  */
 export function debugProfileFor(pod: PodDefinition | KubeObject, options: DebugProfileOptions = {}): DebugProfileSpec {
   const spec = podSpecOf(pod);
-  const targetName = debugTargetOf(spec, options.target);
+  const targetName = debugTargetOf(pod, options.target);
   const target = asArray(field(spec, 'containers')).find((c) => field(c, 'name') === targetName);
   const podContext = asObject(field(spec, 'securityContext'));
   const containerContext = asObject(field(target, 'securityContext'));

@@ -1,6 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { constructError } from '../errors';
+import { PodDefinition } from '../pod/pod-definition';
 import type { ISideOutput, SideFile } from '../synth/podwright-app';
 import { KubeObject } from '../validation/types';
 import { podSitesOf } from '../validation/util/pod-sites';
@@ -87,8 +88,11 @@ export class DebugProfiles extends Construct implements ISideOutput {
       const name = asString(field(metadata, 'name')) ?? c.name;
       const namespace = asString(field(metadata, 'namespace'));
       const level = promisedLevel(obj);
-      const target = debugTargetOf(site.spec);
-      const profile = debugProfileFor(obj);
+      // A podwright Pod construct knows which containers are the app (not sidecars).
+      const definition = (c.node.scope as { pod?: unknown } | undefined)?.pod;
+      const source = definition instanceof PodDefinition ? definition : obj;
+      const target = debugTargetOf(source);
+      const profile = debugProfileFor(source, { target });
       const issues = checkDebugProfile(profile, site.spec, level, { target });
       if (issues.length > 0) {
         throw constructError(c, 'DebugProfiles', `the debug profile for ${kind} '${name}' would not be admitted at the ${level} level: ${issues.map((i) => `${i.message} at ${i.path}`).join('; ')}.`);

@@ -1,3 +1,4 @@
+import { CHANGING_LABELS } from '../validation/rules/selector-changing-label';
 import { isValidLabelValue } from '../validation/util/k8s-names';
 
 /**
@@ -30,9 +31,10 @@ export const LABEL_PREFIX = 'app.kubernetes.io/';
 
 /**
  * Label keys that change between releases. A workload's selector is immutable
- * (apps/v1), so a selector holding one of them breaks the next upgrade.
+ * (apps/v1), so a selector holding one of them breaks the next upgrade. The same list
+ * the engine's selector-changing-label rule uses.
  */
-export const RELEASE_LABEL_KEYS: readonly string[] = ['app.kubernetes.io/version', 'version', 'helm.sh/chart', 'pod-template-hash', 'controller-revision-hash'];
+export const RELEASE_LABEL_KEYS: readonly string[] = CHANGING_LABELS;
 
 /** The tag of an image reference (`repo/name:1.4.2` -> `1.4.2`); undefined for digests and untagged images. */
 export function imageTag(image: string): string | undefined {

@@ -73,6 +73,7 @@ import selectorChangingLabel from './selector-changing-label';
 import serviceAccountTokenAutomount from './service-account-token-automount';
 import serviceSelectorNoMatch from './service-selector-no-match';
 import serviceSpec from './service-spec';
+import singleReplicaAvailability from './single-replica-availability';
 import statefulsetSpec from './statefulset-spec';
 import statefulsetVolumeClaimTemplates from './statefulset-volume-claim-templates';
 import staticPodApiReferences from './static-pod-api-references';
@@ -158,6 +159,7 @@ export const RULES: readonly Rule[] = [
   serviceAccountTokenAutomount,
   serviceSelectorNoMatch,
   serviceSpec,
+  singleReplicaAvailability,
   statefulsetSpec,
   statefulsetVolumeClaimTemplates,
   staticPodApiReferences,
