@@ -1,0 +1,29 @@
+import { Chart, Testing } from 'cdk8s';
+import { Probe, ReplicatedApp, SidecarPod, validate } from '../lib';
+
+// The README's usage examples, kept compiling and rendering clean.
+test('README examples render and pass the engine without errors', () => {
+  const chart: Chart = Testing.chart();
+  const pod = new SidecarPod(chart, 'web', {
+    main: {
+      image: 'nginxinc/nginx-unprivileged:1.27-alpine',
+      ports: [{ number: 8080, name: 'http' }],
+      readinessProbe: Probe.httpGet('/', 'http'),
+    },
+  });
+  pod.addLogShipper({ name: 'shipper', image: 'fluent/fluent-bit:3.1', logDir: '/var/log/nginx' });
+  new ReplicatedApp(chart, 'min', { image: 'ghcr.io/acme/web:1.4.2' });
+  new ReplicatedApp(chart, 'api', {
+    image: 'ghcr.io/acme/api:2.0.1',
+    replicas: 3,
+    ports: [{ number: 8080, name: 'http' }],
+    readinessProbe: Probe.httpGet('/ready', 'http'),
+    livenessProbe: Probe.httpGet('/healthz', 'http'),
+    resources: 'medium',
+    service: { ports: [{ targetPort: 'http', port: 80 }] },
+  });
+  const objects = Testing.synth(chart);
+  expect(objects.map((o) => o.kind)).toEqual(expect.arrayContaining(['Pod', 'Deployment', 'Service', 'PodDisruptionBudget']));
+  const errors = validate(objects.map((object: unknown) => ({ object }))).findings.filter((f) => f.severity === 'error');
+  expect(errors).toEqual([]);
+});
