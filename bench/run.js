@@ -13,7 +13,7 @@
  * The benchmark prints figures; nothing here asserts a time.
  *
  * Options: --quick (N=1,000 and 20k docs only), --only render|validate|latency (repeatable),
- *          --n 1000,10000, --no-build
+ *          --n 1000,10000, --no-build, --timeout SECONDS (per measurement, default 150)
  */
 const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
@@ -71,10 +71,15 @@ function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
+/** A measurement that takes longer than this is stopped and reported as timed out. */
+const CHILD_TIMEOUT_S = Number(values('--timeout')[0] ?? 150);
+
 function child(script, args) {
   const r = spawnSync(process.execPath, [...NODE_FLAGS, path.join(__dirname, 'lib', script), ...args], {
     cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
+    timeout: CHILD_TIMEOUT_S * 1000, killSignal: 'SIGKILL',
   });
+  if (r.error && r.error.code === 'ETIMEDOUT') return { timedOut: true, script, args };
   if (r.status !== 0) throw new Error(`${script} ${args.join(' ')} failed (exit ${r.status}):\n${r.stderr.slice(-3000)}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
@@ -89,7 +94,15 @@ function render() {
     const rows = {};
     for (const mode of ['podwright', 'plus', 'json']) {
       rows[mode] = child('render-child.js', [mode, String(n), path.join(OUT, `render-${mode}-${n}`)]);
-      results.render.push(rows[mode]);
+      if (rows[mode].timedOut) rows[mode] = { ...rows[mode], mode, n };
+      else results.render.push(rows[mode]);
+      fs.rmSync(path.join(OUT, `render-${mode}-${n}`), { recursive: true, force: true });
+      // The limit child builds the same podwright objects: skip it when podwright itself timed out.
+      if (mode === 'podwright' && rows[mode].timedOut) break;
+    }
+    if (rows.podwright.timedOut) {
+      log(`N = ${fmt(n)}   podwright: TIMED OUT after ${CHILD_TIMEOUT_S} s (see bench/README.md: quadratic cost); rest of this N skipped`);
+      continue;
     }
     log(`N = ${fmt(n)}   (podwright: ${rows.podwright.what}; ${rows.podwright.objects} objects)`);
     log(`  ${'side'.padEnd(44)} ${pad('construct ms', 12)} ${pad('synth ms', 10)} ${pad('total ms', 10)} ${pad('peak RSS MB', 12)} ${pad('objects/s', 10)} ${pad('us/app', 8)}`);
@@ -107,6 +120,7 @@ function render() {
     for (const mode of ['podwright', 'plus']) {
       const ra = results.render.find((r) => r.mode === mode && r.n === a);
       const rb = results.render.find((r) => r.mode === mode && r.n === b);
+      if (!ra || !rb) continue;
       log(`  growth ${mode} N=${fmt(a)} -> ${fmt(b)}: time per app x${fmt((rb.totalMs / b) / (ra.totalMs / a), 2)}, peak RSS per app x${fmt((rb.maxRssKB / b) / (ra.maxRssKB / a), 2)} (target <= 1.2)`);
     }
   }

@@ -15,27 +15,27 @@ function podwrightApps(scope, n) {
   const probe = () => pw.Probe.httpGet('/healthz', 8080);
   const main = (i) => ({
     name: 'app', image: `registry.example.com/app-${i % 50}:1.2.3`, ports: [{ number: 8080, name: 'http' }],
-    resources: { cpu: '100m', memory: '128Mi' },
+    resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '100m', memory: '128Mi' } },
     readinessProbe: probe(), livenessProbe: probe(),
   });
-  const shipper = { name: 'log-shipper', image: 'fluent/fluent-bit:3.1', resources: { cpu: '50m', memory: '64Mi' }, logDir: '/var/log/app' };
+  const shipper = { name: 'log-shipper', image: 'fluent/fluent-bit:3.1', resources: { requests: { cpu: '50m', memory: '64Mi' }, limits: { cpu: '50m', memory: '64Mi' } }, logDir: '/var/log/app' };
   if (ReplicatedApp) {
     for (let i = 0; i < n; i++) {
-      const app = new ReplicatedApp(scope, `app-${i}`, replicatedProps(i, main(i)));
-      if (typeof app.addLogShipper === 'function') app.addLogShipper(shipper);
+      const { name, image, ...rest } = main(i);
+      const app = new ReplicatedApp(scope, `app-${i}`, {
+        security: { level: 'restricted' }, replicas: 3, containerName: name, image, ...rest, service: true,
+      });
+      const { logDir, ...sidecar } = shipper;
+      const logger = app.addSidecar(sidecar);
+      app.pod.shareDirectory('logs', logDir, app.main, [logger], { sizeLimit: '256Mi' });
     }
-    return 'ReplicatedApp';
+    return 'ReplicatedApp (Deployment + Service + PDB)';
   }
   for (let i = 0; i < n; i++) {
     const pod = new pw.SidecarPod(scope, `app-${i}`, { security: { level: 'restricted' }, main: main(i) });
     pod.addLogShipper(shipper);
   }
   return 'SidecarPod (ReplicatedApp absent)';
-}
-
-function replicatedProps(i, main) {
-  // Filled in against lib/constructs/replicated-app.ts's props.
-  return { replicas: 3, main, service: { port: 80, targetPort: 8080 }, disruption: { minAvailable: 1 } };
 }
 
 /** Peer: plain cdk8s-plus-28 Deployments, two containers sharing an emptyDir, probes, resources. */

@@ -565,7 +565,9 @@ export class ReplicatedApp extends Construct {
     const objects = [...this.hashed.map((o) => ApiObject.of(o))];
     if (this.props.configHash ?? true) {
       const wanted = new Set(this.pod.references.filter((r) => r.kind === 'ConfigMap' || r.kind === 'Secret').map((r) => `${r.kind}/${r.name}`));
-      for (const c of Chart.of(this).node.findAll()) {
+      // Walk the chart only when the pod reads a ConfigMap or Secret: a walk per app is
+      // quadratic in the number of apps in a chart.
+      for (const c of wanted.size > 0 ? Chart.of(this).node.findAll() : []) {
         if (ApiObject.isApiObject(c) && wanted.has(`${c.kind}/${c.name}`) && !objects.includes(c)) objects.push(c);
       }
     }

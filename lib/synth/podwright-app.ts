@@ -10,6 +10,7 @@ import { RULES } from '../validation/rules';
 import { Finding, Report } from '../validation/types';
 import { K8S_VERSION_CONTEXT } from '../version';
 import { inputsOf } from './chart-inputs';
+import { fastSynth } from './fast-synth';
 
 /** Props of a PodwrightApp. */
 export interface PodwrightAppProps extends AppProps {
@@ -94,6 +95,11 @@ export class PodwrightApp extends App {
   }
 
   override synth(): void {
+    // Each object's JSON computed once, written with the fast emitter (./fast-synth.ts).
+    fastSynth(this, () => this.validateAndWrite());
+  }
+
+  private validateAndWrite(): void {
     if (this.validateOnSynth) {
       const report = this.check();
       const failing = failingFindings(report.findings, this.config.failOn);

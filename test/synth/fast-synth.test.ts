@@ -1,0 +1,79 @@
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { ApiObject, Chart, Yaml, YamlOutputType } from 'cdk8s';
+import { Probe, PodwrightApp, SidecarPod } from '../../lib';
+import { fastSynthApplies, SYNTH_WRITER_ENV } from '../../lib/synth/fast-synth';
+
+const ROOT = path.join(__dirname, '..', '..');
+
+function files(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of fs.readdirSync(dir).sort()) out[name] = fs.readFileSync(path.join(dir, name), 'utf8');
+  return out;
+}
+
+function tmpdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-fast-synth-'));
+}
+
+describe('PodwrightApp fast synth', () => {
+  test('dist/ of every example app (apps/main.ts) is byte-identical to cdk8s\'s own writer', () => {
+    const base = tmpdir();
+    const run = (outdir: string, env: Record<string, string>) => execFileSync(
+      process.execPath, ['-r', './scripts/register.js', 'apps/main.ts'],
+      { cwd: ROOT, env: { ...process.env, CDK8S_OUTDIR: outdir, ...env }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    run(path.join(base, 'fast'), {});
+    run(path.join(base, 'cdk8s'), { [SYNTH_WRITER_ENV]: 'cdk8s' });
+    const fast = files(path.join(base, 'fast'));
+    expect(Object.keys(fast).length).toBeGreaterThanOrEqual(4);
+    expect(fast).toEqual(files(path.join(base, 'cdk8s')));
+    fs.rmSync(base, { recursive: true, force: true });
+  }, 60_000);
+
+  function build(outdir: string): PodwrightApp {
+    const app = new PodwrightApp({ outdir, log: () => undefined });
+    for (const c of ['one', 'two']) {
+      const chart = new Chart(app, c);
+      for (let i = 0; i < 3; i++) {
+        const pod = new SidecarPod(chart, `pod-${i}`, {
+          security: { level: 'restricted' },
+          main: { name: 'app', image: 'registry.example.com/app:1.2.3', ports: [{ number: 8080, name: 'http' }], readinessProbe: Probe.httpGet('/healthz', 8080) },
+        });
+        pod.addLogShipper({ name: 'shipper', image: 'fluent/fluent-bit:3.1' });
+      }
+    }
+    return app;
+  }
+
+  test('in process: same files both ways; toJson and Yaml.save are restored after synth', () => {
+    const base = tmpdir();
+    const save = Yaml.save;
+    const fastApp = build(path.join(base, 'fast'));
+    expect(fastSynthApplies(fastApp)).toBe(true);
+    fastApp.synth();
+    expect(Yaml.save).toBe(save);
+    for (const c of fastApp.node.findAll()) {
+      if (ApiObject.isApiObject(c)) expect(Object.prototype.hasOwnProperty.call(c, 'toJson')).toBe(false);
+    }
+    process.env[SYNTH_WRITER_ENV] = 'cdk8s';
+    try {
+      const refApp = build(path.join(base, 'cdk8s'));
+      expect(fastSynthApplies(refApp)).toBe(false);
+      refApp.synth();
+    } finally {
+      delete process.env[SYNTH_WRITER_ENV];
+    }
+    const fast = files(path.join(base, 'fast'));
+    expect(Object.keys(fast)).toEqual(['one.k8s.yaml', 'two.k8s.yaml']);
+    expect(fast).toEqual(files(path.join(base, 'cdk8s')));
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  test('other output types keep cdk8s unchanged', () => {
+    const app = new PodwrightApp({ outdir: tmpdir(), yamlOutputType: YamlOutputType.FILE_PER_RESOURCE, log: () => undefined });
+    expect(fastSynthApplies(app)).toBe(false);
+  });
+});
