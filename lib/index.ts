@@ -4,6 +4,7 @@
  */
 
 // Constructs
+export { PodOwner } from './constructs/pod-owner';
 export { BasePod, BasePodProps } from './constructs/base-pod';
 export { SecurePod, SecurePodProps } from './constructs/secure-pod';
 export { SidecarPod, SidecarPodProps, LogShipperOptions } from './constructs/sidecar-pod';

@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
+import { PodOwner } from './pod-owner';
 import { ContainerOptions, PodContainer } from '../pod/container';
 import { InitContainerOptions, PodDefinition, PodOptions, SidecarOptions } from '../pod/pod-definition';
 import { Volume } from '../pod/volume';
@@ -21,7 +22,7 @@ export interface BasePodProps extends PodOptions {
  * PodDefinition (the pod seam), checked against its security level on every
  * change and validated again at synth. Subclasses are thin presets.
  */
-export abstract class BasePod extends Construct {
+export abstract class BasePod extends PodOwner {
   /** The pod description: containers, sidecars, volumes, security level. */
   readonly pod: PodDefinition;
   /** The rendered Pod object (an L1 `KubePod`). */
@@ -36,25 +37,5 @@ export abstract class BasePod extends Construct {
       spec: Lazy.any({ produce: () => this.pod.render() }),
     });
     this.node.addValidation({ validate: () => this.pod.validate() });
-  }
-
-  /** Adds a main container. */
-  addContainer(options: ContainerOptions): PodContainer {
-    return this.pod.addContainer(options);
-  }
-
-  /** Adds an init container (runs to completion, in order, before the main containers). */
-  addInitContainer(options: InitContainerOptions): PodContainer {
-    return this.pod.addInitContainer(options);
-  }
-
-  /** Adds a sidecar (native or classic, see PodOptions.sidecarMode). */
-  addSidecar(options: SidecarOptions): PodContainer {
-    return this.pod.addSidecar(options);
-  }
-
-  /** Declares a volume (mounting one declares it too). */
-  addVolume(volume: Volume): Volume {
-    return this.pod.addVolume(volume);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiObject, ApiObjectMetadata, Chart, Lazy, Names } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { PodOwner } from './pod-owner';
 import { constructError } from '../errors';
 import { ContainerOptions, MountOptions, PodContainer } from '../pod/container';
 import { withLevel } from '../pod/metadata';
@@ -196,7 +197,7 @@ const CONTAINER_KEYS = ['command', 'args', 'workingDir', 'imagePullPolicy', 'por
  * @example
  * new ReplicatedApp(chart, 'web', { image: 'ghcr.io/acme/web:1.4.2' });
  */
-export class ReplicatedApp extends Construct {
+export class ReplicatedApp extends PodOwner {
   /** The pod description: containers, sidecars, volumes, security level. */
   readonly pod: PodDefinition;
   readonly kind: WorkloadKind;
@@ -385,26 +386,6 @@ export class ReplicatedApp extends Construct {
     }
     this.node.defaultChild = this.workload;
     this.node.addValidation({ validate: () => this.validate() });
-  }
-
-  /** Adds a main container. */
-  addContainer(options: ContainerOptions): PodContainer {
-    return this.pod.addContainer(options);
-  }
-
-  /** Adds an init container (runs to completion, in order, before the main containers). */
-  addInitContainer(options: InitContainerOptions): PodContainer {
-    return this.pod.addInitContainer(options);
-  }
-
-  /** Adds a sidecar (native or classic, see PodOptions.sidecarMode). */
-  addSidecar(options: SidecarOptions): PodContainer {
-    return this.pod.addSidecar(options);
-  }
-
-  /** Declares a volume (mounting one declares it too). */
-  addVolume(volume: Volume): Volume {
-    return this.pod.addVolume(volume);
   }
 
   /**
