@@ -9,12 +9,14 @@
  * emitter of ./yaml-emitter. Everything else (chart order, file names, document
  * separators, validations) stays cdk8s's own code. Both changes are undone when the
  * synth returns or throws; synth is synchronous, so nothing else observes them.
+ * Construct validations are likewise computed once per construct per synth.
  *
  * Only for the default output type (FILE_PER_CHART); other output types, and
  * `PODWRIGHT_SYNTH_WRITER=cdk8s` in the environment, use cdk8s unchanged.
  */
 import * as fs from 'fs';
 import { ApiObject, App, Yaml, YamlOutputType } from 'cdk8s';
+import { Node } from 'constructs';
 import { emitDocuments } from './yaml-emitter';
 
 /** Set `PODWRIGHT_SYNTH_WRITER=cdk8s` to write with cdk8s's own serializer (the reference). */
@@ -28,8 +30,27 @@ export function fastSynthApplies(app: App): boolean {
 /** Runs `synth` with JSON computed once per ApiObject and the fast YAML writer. */
 export function fastSynth<T>(app: App, synth: () => T): T {
   if (!fastSynthApplies(app)) return synth();
-  const objects = app.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
+  const all = app.node.findAll();
+  const objects = all.filter((c): c is ApiObject => ApiObject.isApiObject(c));
   const shadowed: ApiObject[] = [];
+  // cdk8s validates the whole app in App.synth() and again inside every chart.toJson();
+  // the tree does not change during synth, so each construct validates once.
+  const validated: Node[] = [];
+  for (const c of all) {
+    const node = c.node;
+    if (Object.prototype.hasOwnProperty.call(node, 'validate')) continue;
+    const compute = node.validate;
+    let errors: string[] | undefined;
+    Object.defineProperty(node, 'validate', {
+      configurable: true,
+      writable: true,
+      value: function validateOnce(this: Node) {
+        errors ??= compute.call(this);
+        return errors;
+      },
+    });
+    validated.push(node);
+  }
   const yaml = Yaml as unknown as { save: typeof Yaml.save };
   const originalSave = yaml.save;
   try {
@@ -58,5 +79,6 @@ export function fastSynth<T>(app: App, synth: () => T): T {
   } finally {
     yaml.save = originalSave;
     for (const o of shadowed) delete (o as unknown as { toJson?: unknown }).toJson;
+    for (const n of validated) delete (n as unknown as { validate?: unknown }).validate;
   }
 }
