@@ -1,6 +1,6 @@
 import { Anchor } from '../types';
 import { outputRule } from '../util/define-rule';
-import { Labels, labelsOf, parseLabelSelector, sameNamespace, selects, Selector } from '../util/selector-match';
+import { LabelPairIndex, Labels, labelsOf, parseLabelSelector, sameNamespace, selects, Selector } from '../util/selector-match';
 import { asObject, field } from '../util/values';
 
 /**
@@ -18,14 +18,16 @@ export default outputRule({
   source: 'Polaris missingPodDisruptionBudget; kube-score deployment-has-poddisruptionbudget, statefulset-has-poddisruptionbudget',
   docsUrl: 'https://kubernetes.io/docs/tasks/run-application/configure-pdb/',
 }, () => {
-  const budgets: { namespace?: string; selector: Selector }[] = [];
+  const budgets = new LabelPairIndex<{ namespace?: string; selector: Selector }>();
   const workloads: { namespace?: string; labels: Labels; replicas: number; kind: string; name?: string; anchor: Anchor }[] = [];
   return {
     visit(target, anchor) {
       const spec = asObject(field(target.object, 'spec'));
       if (target.kind === 'PodDisruptionBudget') {
         const selector = parseLabelSelector(field(spec, 'selector'));
-        if (selector) budgets.push({ namespace: target.namespace, selector });
+        // Filed under one matchLabels pair: a budget that selects a pod has that pair on it.
+        const [first] = Object.entries(selector?.matchLabels ?? {});
+        if (selector) budgets.add({ namespace: target.namespace, selector }, first ? { [first[0]]: first[1] } : {});
         return;
       }
       if (target.kind !== 'Deployment' && target.kind !== 'StatefulSet') return;
@@ -43,7 +45,7 @@ export default outputRule({
     },
     finish(ctx) {
       for (const w of workloads) {
-        if (budgets.some((b) => sameNamespace(b.namespace, w.namespace) && selects(b.selector, w.labels))) continue;
+        if (budgets.candidatesForAny(w.labels).some((b) => sameNamespace(b.namespace, w.namespace) && selects(b.selector, w.labels))) continue;
         ctx.report(w.anchor, `${w.kind} "${w.name ?? ''}" runs ${w.replicas} replicas but no PodDisruptionBudget in the output selects its pods, and it sets no topologySpreadConstraints or podAntiAffinity; a node drain may evict all replicas at once`);
       }
     },

@@ -1,6 +1,6 @@
 import { Anchor } from '../types';
 import { outputRule } from '../util/define-rule';
-import { formatLabels, Labels, labelsOf, mapSelects, sameNamespace } from '../util/selector-match';
+import { formatLabels, LabelPairIndex, Labels, labelsOf, mapSelects, sameNamespace } from '../util/selector-match';
 import { asObject, field } from '../util/values';
 
 /**
@@ -18,10 +18,15 @@ export default outputRule({
   docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/service/#services-in-kubernetes',
 }, () => {
   const services: { namespace?: string; selector: Labels; name?: string; anchor: Anchor }[] = [];
-  const pods: { namespace?: string; labels: Labels }[] = [];
+  const pods = new LabelPairIndex<{ namespace?: string; labels: Labels }>();
+  let podCount = 0;
   return {
     visit(target, anchor) {
-      for (const pod of target.pods) pods.push({ namespace: target.namespace, labels: labelsOf(field(pod.metadata, 'labels')) });
+      for (const pod of target.pods) {
+        const labels = labelsOf(field(pod.metadata, 'labels'));
+        pods.add({ namespace: target.namespace, labels }, labels);
+        podCount++;
+      }
       if (target.kind !== 'Service') return;
       const spec = asObject(field(target.object, 'spec'));
       if (field(spec, 'type') === 'ExternalName') return;
@@ -30,9 +35,9 @@ export default outputRule({
       services.push({ namespace: target.namespace, selector, name: target.name, anchor: anchor(['spec', 'selector']) });
     },
     finish(ctx) {
-      if (pods.length === 0) return;
+      if (podCount === 0) return;
       for (const s of services) {
-        const match = pods.some((p) => sameNamespace(p.namespace, s.namespace) && mapSelects(s.selector, p.labels));
+        const match = pods.candidatesForAll(s.selector).some((p) => sameNamespace(p.namespace, s.namespace) && mapSelects(s.selector, p.labels));
         if (!match) ctx.report(s.anchor, `Service "${s.name ?? ''}" selects ${formatLabels(s.selector)}, which matches no Pod or pod template in the output; it will have no endpoints`);
       }
     },

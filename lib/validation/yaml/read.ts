@@ -28,6 +28,7 @@ import { isUtf8 } from 'buffer';
 import { Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLError } from 'yaml';
 import type { Node as YamlNode, ParsedNode, Tags } from 'yaml';
 import { InputProblem, ObjectInput, Path, SourceLocation } from '../types';
+import { fastParse } from './fast-parse';
 
 /** Bounds on what one document may cost to read. */
 export interface ReadLimits {
@@ -54,6 +55,12 @@ export interface ReadOptions {
   /** Absolute folders whose files are static Pod manifests. @default [] */
   readonly staticPodDirs?: readonly string[];
   readonly limits?: Partial<ReadLimits>;
+  /**
+   * Read ordinary documents with the fast path (./fast-parse.ts) and keep the full
+   * reader for the rest. Off only to compare the two.
+   * @default true
+   */
+  readonly fastPath?: boolean;
 }
 
 /**
@@ -92,9 +99,11 @@ export class YamlStreamReader {
   private carry: Buffer | undefined;
   private first = true;
   private documentIndex = 0;
+  private readonly fastPath: boolean;
 
   constructor(private readonly file: string | undefined, options: ReadOptions = {}) {
     this.limits = { ...DEFAULT_READ_LIMITS, ...options.limits };
+    this.fastPath = options.fastPath ?? true;
     this.staticPod = options.staticPods === true
       || (file !== undefined && (options.staticPodDirs ?? []).some((dir) => isInside(path.resolve(file), dir)));
   }
@@ -205,6 +214,17 @@ export class YamlStreamReader {
   }
 
   private parseText(text: string, startLine: number): ObjectInput[] {
+    const fast = this.fastPath ? fastParse(text, this.limits.maxDepth) : undefined;
+    if (fast) {
+      let lineStarts: number[] | undefined;
+      const locate = (p: Path): SourceLocation | undefined => {
+        const offset = fast.offsetOf(p);
+        if (offset === undefined) return undefined;
+        lineStarts ??= lineStartsOf(text);
+        return this.at(startLine + lineIndexOf(lineStarts, offset), offset - lineStarts[lineIndexOf(lineStarts, offset)]! + 1);
+      };
+      return [this.input({ object: fast.value, documentIndex: this.documentIndex++, locate, problems: [] })];
+    }
     const lines = new LineCounter();
     const tokens: CST.Token[] = [];
     try {
@@ -330,6 +350,25 @@ export function readYamlFile(file: string, options?: ReadOptions, displayName = 
 
 // ---------------------------------------------------------------------------
 // Byte-level helpers
+
+/** Offsets where each line of `text` starts. */
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 0-based line holding `offset` (binary search over line starts). */
+function lineIndexOf(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
 
 function isInside(file: string, dir: string): boolean {
   const rel = path.relative(path.resolve(dir), file);
