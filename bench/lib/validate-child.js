@@ -17,8 +17,8 @@ validateFiles([file], { config }).then((result) => {
   const ms = performance.now() - t1;
   const layers = [...new Set(RULES.map((r) => r.meta.layer))].sort();
   process.stdout.write(`${JSON.stringify({
-    file: path.basename(file), documents: result.documents.length, findings: result.report.findings.length,
-    rules: RULES.length, layers, loadMs, ms, docsPerSec: result.documents.length / (ms / 1000),
+    file: path.basename(file), documents: result.documentCount, findings: result.report.findings.length,
+    rules: RULES.length, layers, loadMs, ms, docsPerSec: result.documentCount / (ms / 1000),
     maxRssKB: process.resourceUsage().maxRSS,
   })}\n`);
 });

@@ -120,15 +120,16 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
   const loaded = loadConfigFile({ file: str('config'), cwd: io.cwd });
   const config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
   const targets = positionals.length > 0 ? positionals : ['.'];
+  const format = str('format') ?? 'text';
   const result = await validateFiles(targets, {
     config,
+    keepAllDocuments: format === 'junit',
     staticPodDirs: loaded.staticPodDirs,
     staticPods: options['static-pods'] === true,
     cwd: io.cwd,
     stdin: io.stdin,
   });
   const output = str('output');
-  const format = str('format') ?? 'text';
   const color = output === undefined && useColor(io.stdout, io.env);
   const text = format === 'json' ? formatJson(result)
     : format === 'sarif' ? formatSarif(result, { ruleSettings: config.rules })

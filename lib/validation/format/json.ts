@@ -36,7 +36,7 @@ export function toJsonReport(run: RunResult): JsonReport {
     settings: { ...run.report.settings, failOn: run.failOn },
     summary: {
       files: run.files.length,
-      documents: run.documents.length,
+      documents: run.documentCount,
       objects: run.report.objectCount,
       skipped: run.report.skipped.length,
       errors: c.errors,

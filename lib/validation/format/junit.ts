@@ -1,5 +1,5 @@
 import { Finding } from '../types';
-import { DocumentResult, failsAt, objectLabel, RunResult } from './common';
+import { failsAt, objectLabel, RunResult } from './common';
 
 /**
  * JUnit XML for CI test reports: one testsuite per file, one testcase per object
@@ -25,27 +25,26 @@ export function formatJunit(run: RunResult): string {
       attached.add(f);
     }
   };
-  const byDoc = new Map<DocumentResult, Case>();
+  // Cases by file and object label, so that matching findings to cases stays linear.
+  const byLabel = new Map<string, Case[]>();
+  const key = (file: string | undefined, label: string) => `${file ?? ''}\u0000${label}`;
   for (const d of run.documents) {
-    const c = caseFor(d.file ?? '(in memory)', objectLabel(d.object, d.documentIndex));
+    const label = objectLabel(d.object, d.documentIndex);
+    const c = caseFor(d.file ?? '(in memory)', label);
     fill(c, d.findings);
-    byDoc.set(d, c);
+    const k = key(d.file, label);
+    byLabel.set(k, [...(byLabel.get(k) ?? []), c]);
   }
   for (const s of run.report.skipped) {
-    const label = objectLabel(s.object);
-    for (const [d, c] of byDoc) {
-      if (c.skipped === undefined && objectLabel(d.object, d.documentIndex) === label && d.file === s.location?.file) {
-        c.skipped = s.reason;
-        break;
-      }
-    }
+    const c = byLabel.get(key(s.location?.file, objectLabel(s.object)))?.find((x) => x.skipped === undefined);
+    if (c) c.skipped = s.reason;
   }
   // Cross-object findings (reported at finish) join their object's test case when it is known.
   for (const f of run.report.findings) {
     if (attached.has(f)) continue;
     const label = objectLabel(f.object);
-    const match = [...byDoc].find(([d]) => d.file === f.location?.file && objectLabel(d.object, d.documentIndex) === label);
-    fill(match ? match[1] : caseFor(f.location?.file ?? '(cross-object)', label), [f]);
+    const match = byLabel.get(key(f.location?.file, label))?.[0];
+    fill(match ?? caseFor(f.location?.file ?? '(cross-object)', label), [f]);
   }
 
   let tests = 0;

@@ -57,13 +57,22 @@ interface Group { label: string; findings: Finding[] }
 /** Findings by file, then by object, in reading order. Findings without a document go under their file or `(other)`. */
 export function groupByFileAndObject(run: RunResult): Map<string, Group[]> {
   const groups = new Map<string, Group[]>();
+  const byLabel = new Map<string, Map<string, Group>>();
   const add = (file: string, label: string, findings: Finding[]) => {
     if (findings.length === 0) return;
     let list = groups.get(file);
-    if (!list) groups.set(file, (list = []));
-    const existing = list.find((g) => g.label === label);
+    let index = byLabel.get(file);
+    if (!list || !index) {
+      groups.set(file, (list = []));
+      byLabel.set(file, (index = new Map()));
+    }
+    const existing = index.get(label);
     if (existing) existing.findings.push(...findings);
-    else list.push({ label, findings: [...findings] });
+    else {
+      const group = { label, findings: [...findings] };
+      list.push(group);
+      index.set(label, group);
+    }
   };
   const attached = new Set<Finding>();
   for (const d of run.documents) {

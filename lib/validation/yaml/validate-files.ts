@@ -18,8 +18,14 @@ export interface DocumentResult {
 /** Everything the report formats need about one run. */
 export interface RunResult {
   readonly report: Report;
-  /** Every document read, in order (for JUnit's one test case per object). */
+  /**
+   * Documents read, in order: every one when `keepAllDocuments` was set (JUnit's one
+   * test case per object), else only those with findings, so memory stays flat on
+   * large clean inputs.
+   */
   readonly documents: readonly DocumentResult[];
+  /** How many documents were read. */
+  readonly documentCount: number;
   /** Every file read, in order, as shown (relative to cwd, forward slashes). */
   readonly files: readonly string[];
   readonly failOn: 'error' | 'warning';
@@ -41,6 +47,8 @@ export interface ValidateFilesOptions {
   readonly staticPods?: boolean;
   /** @default process.cwd() */
   readonly cwd?: string;
+  /** Keep a result for every document, not only those with findings (JUnit needs them). @default false */
+  readonly keepAllDocuments?: boolean;
   /** What `-` reads. @default process.stdin */
   readonly stdin?: AsyncIterable<Uint8Array | string>;
 }
@@ -57,6 +65,7 @@ export async function validateFiles(targets: readonly string[], options: Validat
   const files = expandTargets(targets, cwd);
   const engine = new Engine(options.config);
   const documents: DocumentResult[] = [];
+  let documentCount = 0;
   const shownFiles: string[] = [];
   const readOptions: ReadOptions = { staticPods: options.staticPods, staticPodDirs: options.staticPodDirs };
   for (const file of files) {
@@ -73,10 +82,12 @@ export async function validateFiles(targets: readonly string[], options: Validat
         throw new InputError(`${shown}: cannot read: ${(e as Error).message}`);
       }
       if (next.done) break;
-      documents.push(check(engine, next.value));
+      documentCount++;
+      const result = check(engine, next.value);
+      if (options.keepAllDocuments || result.findings.length > 0) documents.push(result);
     }
   }
-  return { report: engine.finish(), documents, files: shownFiles, failOn: options.config.failOn };
+  return { report: engine.finish(), documents, documentCount, files: shownFiles, failOn: options.config.failOn };
 }
 
 function check(engine: Engine, input: ObjectInput): DocumentResult {
