@@ -3,11 +3,9 @@ import { isCheckedKind } from './kinds';
 import { hasCrdSchema } from './schema/validator';
 import { RULES } from './rules';
 import {
-  Anchor, CheckedObject, EngineSettings, Finding, KubeObject, ObjectInput, ObjectRef, OutputRuleSession,
-  Path, PodSecurityLevel, Report, Rule, RuleMeta, Severity, SkippedObject, Violation,
+  Anchor, CheckedObject, EngineSettings, Finding, InputRuleContext, KubeObject, ObjectInput, ObjectRef, ObjectRuleContext,
+  OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, Violation,
 } from './types';
-
-
 import { formatPath } from './util/path';
 import { podSitesOf } from './util/pod-sites';
 import { asObject, field, isObject } from './util/values';
@@ -15,6 +13,21 @@ import { atLeast, compareVersions } from './util/version';
 
 type ScopedRule<S extends Rule['meta']['scope']> = Extract<Rule, { readonly meta: { readonly scope: S } }>;
 const is = <S extends Rule['meta']['scope']>(rule: Rule, scope: S): rule is ScopedRule<S> => rule.meta.scope === scope;
+
+/** A rule with the context object it is always called with. */
+interface Runner {
+  readonly rule: Rule;
+  readonly severity: Severity;
+  /** Path prefix of the current call's violations (the pod spec, for pod rules). */
+  base: Path;
+  readonly ctx: {
+    settings: EngineSettings;
+    input?: ObjectInput;
+    target?: CheckedObject;
+    pod?: PodSite;
+    report(v: Violation): void;
+  };
+}
 
 const LEVEL_ORDER: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
 
@@ -26,10 +39,16 @@ const LEVEL_ORDER: Record<PodSecurityLevel, number> = { privileged: 0, baseline:
 export class Engine {
   readonly config: ResolvedConfig;
   private readonly active: { rule: Rule; severity: Severity }[];
+  /** One reusable context per rule and scope: no closures are made per object (20,000-document files). */
+  private readonly inputRunners: Runner[] = [];
+  private readonly objectRunners: Runner[] = [];
+  private readonly podRunners: Runner[] = [];
   private readonly sessions: { rule: Rule; severity: Severity; session: OutputRuleSession }[];
   private readonly findings: Finding[] = [];
   private readonly skipped: SkippedObject[] = [];
   private objectCount = 0;
+  /** What the object being checked needs for reporting. */
+  private current: { out: Finding[]; exemptions: Map<string, string>; anchor: (path: Path) => Anchor } | undefined;
 
   constructor(config: ResolvedConfig = resolveConfig({}, RULES.map((r) => r.meta.id)), rules: readonly Rule[] = RULES) {
     this.config = config;
@@ -42,7 +61,15 @@ export class Engine {
     }
     this.sessions = [];
     for (const { rule, severity } of this.active) {
-      if (is(rule, 'output')) this.sessions.push({ rule, severity, session: rule.create(config.settings) });
+      if (is(rule, 'output')) {
+        this.sessions.push({ rule, severity, session: rule.create(config.settings) });
+        continue;
+      }
+      const runner: Runner = {
+        rule, severity, base: [],
+        ctx: { settings: config.settings, input: undefined, target: undefined, pod: undefined, report: (v: Violation) => this.emit(runner, v) },
+      };
+      (is(rule, 'input') ? this.inputRunners : is(rule, 'object') ? this.objectRunners : this.podRunners).push(runner);
     }
   }
 
@@ -61,15 +88,13 @@ export class Engine {
       constructPath: input.constructPath,
       exemptions,
     });
-    const emit = (rule: Rule, severity: Severity, v: Violation, base: Path) => {
-      if (exemptions.has(rule.meta.id)) return;
-      const path = v.absolute ? v.path : [...base, ...v.path];
-      const a = anchor(path);
-      out.push(toFinding(rule.meta, severity, v.message, v.fix, v.location ? { ...a, location: v.location } : a));
-    };
+    this.current = { out, exemptions, anchor };
 
-    for (const { rule, severity } of this.active) {
-      if (is(rule, 'input')) rule.check({ settings, input, report: (v) => emit(rule, severity, v, []) });
+    for (const r of this.inputRunners) {
+      r.ctx.settings = settings;
+      r.ctx.input = input;
+      r.base = [];
+      (r.rule as ScopedRule<'input'>).check(r.ctx as InputRuleContext);
     }
     if (!root) {
       this.findings.push(...out);
@@ -96,27 +121,44 @@ export class Engine {
       input,
       pods: known ? podSitesOf(kind, root) : [],
     };
-    for (const { rule, severity } of this.active) {
-      const meta = rule.meta;
-      if (meta.staticPodOnly && !input.staticPod) continue;
-      if (meta.podSecurityLevel && LEVEL_ORDER[level] < LEVEL_ORDER[meta.podSecurityLevel]) continue;
-      if (is(rule, 'object')) {
-        // Schema rules also run on objects that lack apiVersion/kind, to say so.
-        if (!known && meta.layer !== 'schema') continue;
-        if (meta.kinds && !meta.kinds.includes(kind)) continue;
-        rule.check({ settings, target, report: (v) => emit(rule, severity, v, []) });
-      } else if (is(rule, 'pod')) {
-        if (meta.kinds && !meta.kinds.includes(kind)) continue;
+    const applies = (meta: RuleMeta) => !(meta.staticPodOnly && !input.staticPod)
+      && !(meta.podSecurityLevel && LEVEL_ORDER[level] < LEVEL_ORDER[meta.podSecurityLevel])
+      && !(meta.kinds && !meta.kinds.includes(kind));
+    for (const r of this.objectRunners) {
+      // Schema rules also run on objects that lack apiVersion/kind, to say so.
+      if ((!known && r.rule.meta.layer !== 'schema') || !applies(r.rule.meta)) continue;
+      r.ctx.settings = settings;
+      r.ctx.target = target;
+      r.base = [];
+      (r.rule as ScopedRule<'object'>).check(r.ctx as ObjectRuleContext);
+    }
+    if (target.pods.length > 0) {
+      for (const r of this.podRunners) {
+        if (!applies(r.rule.meta)) continue;
+        r.ctx.settings = settings;
+        r.ctx.target = target;
         for (const pod of target.pods) {
-          rule.check({ settings, target, pod, report: (v) => emit(rule, severity, v, pod.specPath) });
+          r.ctx.pod = pod;
+          r.base = pod.specPath;
+          (r.rule as ScopedRule<'pod'>).check(r.ctx as PodRuleContext);
         }
       }
     }
     if (known) {
       for (const { session } of this.sessions) session.visit(target, anchor);
     }
+    this.current = undefined;
     this.findings.push(...out);
     return out;
+  }
+
+  /** Records one violation of the object being checked. */
+  private emit(r: Runner, v: Violation): void {
+    const cur = this.current;
+    if (!cur) throw new Error(`rule ${r.rule.meta.id} reported outside check()`);
+    if (cur.exemptions.has(r.rule.meta.id)) return;
+    const a = cur.anchor(v.absolute ? v.path : [...r.base, ...v.path]);
+    cur.out.push(toFinding(r.rule.meta, r.severity, v.message, v.fix, v.location ? { ...a, location: v.location } : a));
   }
 
   /** Runs cross-object rules and returns the whole report. Call once, after the last `check()`. */

@@ -10,9 +10,15 @@ const VERSION = /^v?1\.(\d{1,3})(?:\.\d+)?$/;
 
 /** Returns the minor number of a `1.NN` version, or undefined when malformed. */
 export function parseMinor(version: string): number | undefined {
+  // Rules ask for every pod; a handful of distinct versions are ever seen.
+  if (minors.has(version)) return minors.get(version);
   const m = VERSION.exec(version.trim());
-  return m ? Number(m[1]) : undefined;
+  const minor = m ? Number(m[1]) : undefined;
+  if (minors.size < 64) minors.set(version, minor);
+  return minor;
 }
+
+const minors = new Map<string, number | undefined>();
 
 /** Normalizes `v1.29.3` or `1.29` to `1.29`; throws a clear error when malformed. */
 export function normalizeVersion(version: string, where = 'k8sVersion'): string {

@@ -23,22 +23,36 @@ interface ScalarTag {
   resolve(value: string, onError: (msg: string) => void, options: object): unknown;
 }
 
-/** js-yaml implicit types built from the `yaml` package's 1.1 scalar tags, one per tag name, in schema order. */
+/**
+ * A js-yaml schema whose plain scalars resolve exactly as in the `yaml` package's
+ * YAML 1.1 schema (minus the timestamp tag): one implicit type that tries the yaml
+ * package's own tag tests in schema order and constructs with its own resolvers.
+ * One type rather than one per tag: js-yaml calls every implicit type per scalar, and
+ * this is the hot path. (The tag name only matters for explicit tags, which the fast
+ * path declines.)
+ */
 function yaml11Schema(): jsyaml.Schema {
   const tags = (new Document(null, { version: '1.1' }).schema as unknown as { tags: ScalarTag[] }).tags
     .filter((t) => t.default === true && t.test instanceof RegExp && t.tag !== 'tag:yaml.org,2002:timestamp');
-  const byName = new Map<string, ScalarTag[]>();
-  for (const t of tags) byName.set(t.tag, [...(byName.get(t.tag) ?? []), t]);
+  // Every such scalar starts with one of these characters (the tests' first characters, or empty for null).
+  const candidate = /^(?:$|[-+.~0-9nNyYtTfFoO])/;
   const noError = () => { throw new Error('unresolvable scalar'); };
-  const types = [...byName].map(([name, group]) => new jsyaml.Type(name, {
+  let last: { data: string; tag: ScalarTag } | undefined;
+  const plain = new jsyaml.Type('tag:podwright.io/yaml-1.1-plain', {
     kind: 'scalar',
-    resolve: (data: unknown) => typeof data === 'string' && group.some((t) => t.test!.test(data)),
+    resolve: (data: unknown) => {
+      if (typeof data !== 'string' || !candidate.test(data)) return false;
+      const tag = tags.find((t) => t.test!.test(data));
+      last = tag ? { data, tag } : undefined;
+      return tag !== undefined;
+    },
     construct: (data: string) => {
-      const v = group.find((t) => t.test!.test(data))!.resolve(data, noError, {});
+      const tag = last?.data === data ? last.tag : tags.find((t) => t.test!.test(data))!;
+      const v = tag.resolve(data, noError, {});
       return isScalar(v) ? v.value : v; // booleans come back wrapped, to keep their source form
     },
-  }));
-  return jsyaml.FAILSAFE_SCHEMA.extend({ implicit: types });
+  });
+  return jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [plain] });
 }
 
 let schema: jsyaml.Schema | undefined;
