@@ -18,3 +18,9 @@ export function targetVersion(scope: IConstruct): string {
   if (v === undefined) return DEFAULT_K8S_VERSION;
   return normalizeVersion(String(v), `context "${K8S_VERSION_CONTEXT}"`);
 }
+
+/**
+ * Set (to true) by PodwrightApp when it runs the validation engine on every rendered
+ * object at synth, so constructs can leave whole-object checks the engine makes to it.
+ */
+export const ENGINE_GATE_CONTEXT = 'podwright:engineGate';

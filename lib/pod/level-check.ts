@@ -5,6 +5,8 @@ import { Finding, KubeObject, Rule } from '../validation/types';
 import { SecurityLevel } from './security';
 
 let pssRules: readonly Rule[] | undefined;
+/** One engine per level and version: constructs check every container they add. */
+const engines = new Map<string, Engine>();
 
 /**
  * Checks a pod spec against a Pod Security level with podwright's own Pod Security
@@ -13,8 +15,13 @@ let pssRules: readonly Rule[] | undefined;
  */
 export function podSecurityFindings(spec: KubeObject, level: SecurityLevel, k8sVersion: string): Finding[] {
   if (level === 'privileged') return [];
-  pssRules ??= RULES.filter((r) => r.meta.layer === 'pod-security');
-  const config = resolveConfig({ podSecurity: level, k8sVersion }, pssRules.map((r) => r.meta.id));
-  const engine = new Engine(config, pssRules);
+  const key = `${level}/${k8sVersion}`;
+  let engine = engines.get(key);
+  if (!engine) {
+    const rules = (pssRules ??= RULES.filter((r) => r.meta.layer === 'pod-security'));
+    engine = new Engine(resolveConfig({ podSecurity: level, k8sVersion }, rules.map((r) => r.meta.id)), rules);
+    engines.set(key, engine);
+  }
+  // The engine keeps what it reports; here that is only pods that break their level, which throw.
   return engine.check({ object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'level-check' }, spec } });
 }

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { constructError } from '../errors';
 import { KubeObject } from '../validation/types';
 import { atLeast } from '../validation/util/version';
-import { targetVersion } from '../version';
+import { ENGINE_GATE_CONTEXT, targetVersion } from '../version';
 import { ContainerHost, ContainerOptions, ContainerRole, MountOptions, PodContainer } from './container';
 import { podSecurityFindings } from './level-check';
 import { Resources } from './resources';
@@ -243,7 +243,10 @@ export class PodDefinition implements ContainerHost {
         }
       }
     }
-    for (const f of podSecurityFindings(this.toJson(), this.level, this.k8sVersion)) {
+    // Under PodwrightApp the engine checks every rendered object at its level anyway
+    // (the same rules, through the podwright.io/pod-security annotation): skip the repeat.
+    const gated = this.owner.node.tryGetContext(ENGINE_GATE_CONTEXT) === true;
+    for (const f of gated ? [] : podSecurityFindings(this.toJson(), this.level, this.k8sVersion)) {
       errors.push(`${f.message} at ${f.path}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}.`);
     }
     return errors;

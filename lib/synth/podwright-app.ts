@@ -8,7 +8,7 @@ import { Engine } from '../validation/engine';
 import { formatFindingLine } from './finding-text';
 import { RULES } from '../validation/rules';
 import { Finding, Report } from '../validation/types';
-import { K8S_VERSION_CONTEXT } from '../version';
+import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
 import { inputsOf } from './chart-inputs';
 import { fastSynth } from './fast-synth';
 
@@ -78,6 +78,7 @@ export class PodwrightApp extends App {
     this.config = loadAppConfig(props.config);
     this.validateOnSynth = props.validate ?? true;
     this.log = props.log ?? ((line) => process.stderr.write(`${line}\n`));
+    if (this.validateOnSynth) this.node.setContext(ENGINE_GATE_CONTEXT, true);
     if (this.node.tryGetContext(K8S_VERSION_CONTEXT) === undefined) {
       this.node.setContext(K8S_VERSION_CONTEXT, this.config.settings.k8sVersion);
     }
