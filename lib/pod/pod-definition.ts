@@ -5,7 +5,7 @@ import { KubeObject } from '../validation/types';
 import { atLeast } from '../validation/util/version';
 import { ENGINE_GATE_CONTEXT, targetVersion } from '../version';
 import { ContainerHost, ContainerOptions, ContainerRole, MountOptions, PodContainer } from './container';
-import { podSecurityFindings } from './level-check';
+import { cachedPodSecurityFindings, podSecurityFindings } from './level-check';
 import { Resources } from './resources';
 import { PodSecurityOptions, ResolvedPodSecurity, resolveContainerSecurity, resolvePodSecurity, SecurityLevel } from './security';
 import { Volume } from './volume';
@@ -330,19 +330,18 @@ export class PodDefinition implements ContainerHost {
   /** Checks pod-wide settings against the level. */
   private checkLevel(): void {
     const probe = { name: 'level-check', image: 'level-check', securityContext: resolveContainerSecurity(this.level) };
-    const spec = k8s.toJson_PodSpec({ ...this.render(), containers: [probe] }) as KubeObject;
-    const [f] = podSecurityFindings(spec, this.level, this.k8sVersion);
+    const [f] = cachedPodSecurityFindings({ ...this.render(), containers: [probe] }, this.level, this.k8sVersion);
     if (f) throw this.error(`${f.message} at ${f.path}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}`);
   }
 
   /** Checks one container (with the pod-wide settings) against the level. */
   private checkContainerLevel(container: PodContainer): void {
+    // Pod Security reads a container's name, ports and securityContext, nothing else.
     const kube = container.toKube(undefined);
-    const spec = k8s.toJson_PodSpec({
+    const [f] = cachedPodSecurityFindings({
       securityContext: this.security.context,
-      containers: [kube],
-    }) as KubeObject;
-    const [f] = podSecurityFindings(spec, this.level, this.k8sVersion);
+      containers: [{ name: kube.name, image: 'level-check', ports: kube.ports, securityContext: kube.securityContext }],
+    }, this.level, this.k8sVersion);
     if (f) {
       throw this.error(`container '${container.name}': ${f.message} at ${f.path.replace('spec.containers[0]', 'container')}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}, or choose a less strict level`);
     }

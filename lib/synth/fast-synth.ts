@@ -17,7 +17,7 @@
 import * as fs from 'fs';
 import { ApiObject, App, Yaml, YamlOutputType } from 'cdk8s';
 import { Node } from 'constructs';
-import { emitDocuments } from './yaml-emitter';
+import { writeDocuments } from './yaml-emitter';
 
 /** Set `PODWRIGHT_SYNTH_WRITER=cdk8s` to write with cdk8s's own serializer (the reference). */
 export const SYNTH_WRITER_ENV = 'PODWRIGHT_SYNTH_WRITER';
@@ -73,7 +73,12 @@ export function fastSynth<T>(app: App, synth: () => T): T {
       shadowed.push(o);
     }
     yaml.save = (filePath: string, docs: unknown[]) => {
-      fs.writeFileSync(filePath, emitDocuments(docs), { encoding: 'utf8' });
+      const fd = fs.openSync(filePath, 'w');
+      try {
+        writeDocuments(fd, docs);
+      } finally {
+        fs.closeSync(fd);
+      }
     };
     return synth();
   } finally {

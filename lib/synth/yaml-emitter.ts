@@ -21,6 +21,7 @@
  *   (the package would write an anchor and an alias) is handed whole to the `yaml`
  *   package. Correctness first: the fallback is the reference.
  */
+import * as fs from 'fs';
 import * as YAML from 'yaml';
 
 /** The options cdk8s's Yaml.stringify passes to the yaml package. */
@@ -196,5 +197,20 @@ export function emitDocumentFast(doc: unknown): string | undefined {
  * undefined document becomes an empty line, documents are joined with `---\n`.
  */
 export function emitDocuments(docs: readonly unknown[]): string {
-  return docs.map((d) => (d === undefined ? '\n' : emitDocument(d))).join('---\n');
+  return docs.map(documentText).join('---\n');
+}
+
+/**
+ * Writes what `emitDocuments` returns to an open file, a document at a time, so the
+ * text of a large chart is never held whole in memory.
+ */
+export function writeDocuments(fd: number, docs: readonly unknown[]): void {
+  docs.forEach((d, i) => {
+    if (i > 0) fs.writeSync(fd, '---\n');
+    fs.writeSync(fd, documentText(d));
+  });
+}
+
+function documentText(d: unknown): string {
+  return d === undefined ? '\n' : emitDocument(d);
 }
