@@ -16,8 +16,9 @@ export interface ContainerSite {
 const ALL: readonly ContainerKind[] = ['containers', 'initContainers', 'ephemeralContainers'];
 
 /**
- * Every container of a pod spec, in the order PSA and the API server visit them
- * (containers, then init containers, then ephemeral containers).
+ * Every container of a pod spec: containers, then init containers, then ephemeral
+ * containers. (Pod Security Admission visits init containers first; the pss-* rules
+ * use lib/validation/util/pss.ts for that order.)
  * Entries that are not mappings are skipped (the schema layer reports them).
  */
 export function containersOf(spec: KubeObject, kinds: readonly ContainerKind[] = ALL): ContainerSite[] {
