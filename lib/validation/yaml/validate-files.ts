@@ -83,15 +83,14 @@ export async function validateFiles(targets: readonly string[], options: Validat
       }
       if (next.done) break;
       documentCount++;
-      const result = check(engine, next.value);
-      if (options.keepAllDocuments || result.findings.length > 0) documents.push(result);
+      const findings = engine.check(next.value);
+      if (options.keepAllDocuments || findings.length > 0) documents.push(resultOf(next.value, findings));
     }
   }
   return { report: engine.finish(), documents, documentCount, files: shownFiles, failOn: options.config.failOn };
 }
 
-function check(engine: Engine, input: ObjectInput): DocumentResult {
-  const findings = engine.check(input);
+function resultOf(input: ObjectInput, findings: Finding[]): DocumentResult {
   const metadata = asObject(field(input.object, 'metadata'));
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const object: { -readonly [K in keyof ObjectRef]: ObjectRef[K] } = {};
