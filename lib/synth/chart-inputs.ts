@@ -16,3 +16,9 @@ export function inputsOf(scope: IConstruct): ObjectInput[] {
   }
   return out;
 }
+
+/** The engine's inputs for the static Pods under `scope` (they are not API objects of a chart). */
+export function staticPodInputsOf(scope: IConstruct): ObjectInput[] {
+  return scope.node.findAll().filter(StaticPod.isStaticPod)
+    .map((c) => ({ object: c.toJson(), constructPath: c.node.path, staticPod: true }));
+}

@@ -1,22 +1,28 @@
 /**
  * The fast synth path of PodwrightApp (see bench/README.md for the figures).
  *
- * cdk8s's App.synth() asks every ApiObject for its JSON (`toJson()`, which resolves
- * every Lazy) and writes it with the `yaml` package's serializer; PodwrightApp's
- * validation asked for the same JSON once more before that. For the duration of one
- * synth, `fastSynth` makes each ApiObject compute its JSON once (the validation and
- * the writer share it) and makes cdk8s's `Yaml.save` write with the byte-identical
- * emitter of ./yaml-emitter. Everything else (chart order, file names, document
- * separators, validations) stays cdk8s's own code. Both changes are undone when the
- * synth returns or throws; synth is synchronous, so nothing else observes them.
- * Construct validations are likewise computed once per construct per synth.
+ * For the duration of one synth, `fastSynth`:
+ * - computes each construct's validation once (cdk8s validates the whole app in
+ *   `App.synth()` and again inside every `chart.toJson()`; the tree does not change);
+ * - makes cdk8s's `Yaml.save` write with the byte-identical emitter of ./yaml-emitter,
+ *   a document at a time;
+ * - with a `visit` callback, streams objects: each chart's objects are handed to the
+ *   writer unresolved, and each object's JSON is computed, passed to `visit` (the
+ *   validation engine) and written, then dropped, so the JSON of a whole chart is never
+ *   held at once. PodwrightApp writes into a temporary folder and swaps it into place
+ *   only when validation passed, so streaming never half-writes the output.
+ * - without `visit`, each ApiObject computes its JSON once, shared by whoever asks.
  *
- * Only for the default output type (FILE_PER_CHART); other output types, and
- * `PODWRIGHT_SYNTH_WRITER=cdk8s` in the environment, use cdk8s unchanged.
+ * Chart order, file names, document order and separators stay cdk8s's own code
+ * (`App.synth()`), except the order of objects inside a chart, which follows cdk8s's
+ * `chartToKube` (a DependencyGraph topology of the chart's own objects). Everything is
+ * undone when the synth returns or throws; synth is synchronous, so nothing else
+ * observes the changes. Only for the default output type (FILE_PER_CHART);
+ * `PODWRIGHT_SYNTH_WRITER=cdk8s` in the environment leaves cdk8s unchanged.
  */
 import * as fs from 'fs';
-import { ApiObject, App, Yaml, YamlOutputType } from 'cdk8s';
-import { Node } from 'constructs';
+import { ApiObject, App, Chart, DependencyGraph, Yaml, YamlOutputType } from 'cdk8s';
+import { IConstruct, Node } from 'constructs';
 import { writeDocuments } from './yaml-emitter';
 
 /** Set `PODWRIGHT_SYNTH_WRITER=cdk8s` to write with cdk8s's own serializer (the reference). */
@@ -27,16 +33,49 @@ export function fastSynthApplies(app: App): boolean {
   return app.yamlOutputType === YamlOutputType.FILE_PER_CHART && process.env[SYNTH_WRITER_ENV] !== 'cdk8s';
 }
 
-/** Runs `synth` with JSON computed once per ApiObject and the fast YAML writer. */
-export function fastSynth<T>(app: App, synth: () => T): T {
+/** Receives each API object and its JSON as it is written. */
+export type ObjectVisitor = (apiObject: ApiObject, json: unknown) => void;
+
+/** An object handed to the writer before its JSON is computed. */
+class Deferred {
+  constructor(readonly apiObject: ApiObject) {}
+}
+
+/** A chart's own API objects in cdk8s's order (cdk8s app.js `chartToKube`). */
+function chartObjects(chart: Chart): ApiObject[] {
+  return new DependencyGraph(chart.node).topology()
+    .filter((x: IConstruct): x is ApiObject => ApiObject.isApiObject(x))
+    .filter((x) => Chart.of(x) === chart);
+}
+
+/** Runs `synth` with validations computed once, the fast writer, and (with `visit`) streamed objects. */
+export function fastSynth<T>(app: App, synth: () => T, visit?: ObjectVisitor): T {
   if (!fastSynthApplies(app)) return synth();
-  const all = app.node.findAll();
-  const objects = all.filter((c): c is ApiObject => ApiObject.isApiObject(c));
-  const shadowed: ApiObject[] = [];
-  // cdk8s validates the whole app in App.synth() and again inside every chart.toJson();
-  // the tree does not change during synth, so each construct validates once.
-  const validated: Node[] = [];
-  for (const c of all) {
+  const undo: (() => void)[] = [];
+  try {
+    cacheValidations(app, undo);
+    let resolve = (doc: unknown) => doc;
+    if (visit) resolve = streamObjects(visit, undo);
+    else cacheJson(app, undo);
+    const yaml = Yaml as unknown as { save: typeof Yaml.save };
+    const originalSave = yaml.save;
+    yaml.save = (filePath: string, docs: unknown[]) => {
+      const fd = fs.openSync(filePath, 'w');
+      try {
+        writeDocuments(fd, docs, resolve);
+      } finally {
+        fs.closeSync(fd);
+      }
+    };
+    undo.push(() => { yaml.save = originalSave; });
+    return synth();
+  } finally {
+    for (const u of undo.reverse()) u();
+  }
+}
+
+function cacheValidations(app: App, undo: (() => void)[]): void {
+  for (const c of app.node.findAll()) {
     const node = c.node;
     if (Object.prototype.hasOwnProperty.call(node, 'validate')) continue;
     const compute = node.validate;
@@ -49,41 +88,52 @@ export function fastSynth<T>(app: App, synth: () => T): T {
         return errors;
       },
     });
-    validated.push(node);
+    undo.push(() => { delete (node as unknown as { validate?: unknown }).validate; });
   }
-  const yaml = Yaml as unknown as { save: typeof Yaml.save };
-  const originalSave = yaml.save;
-  try {
-    for (const o of objects) {
-      if (Object.prototype.hasOwnProperty.call(o, 'toJson')) continue; // someone else's override: leave it alone
-      const compute = o.toJson;
-      let json: unknown;
-      let done = false;
-      Object.defineProperty(o, 'toJson', {
-        configurable: true,
-        writable: true,
-        value: function toJsonOnce(this: ApiObject) {
-          if (!done) {
-            json = compute.call(this);
-            done = true;
-          }
-          return json;
-        },
-      });
-      shadowed.push(o);
+}
+
+function cacheJson(app: App, undo: (() => void)[]): void {
+  for (const o of app.node.findAll()) {
+    if (!ApiObject.isApiObject(o) || Object.prototype.hasOwnProperty.call(o, 'toJson')) continue; // someone else's override: leave it alone
+    const compute = o.toJson;
+    let json: unknown;
+    let done = false;
+    Object.defineProperty(o, 'toJson', {
+      configurable: true,
+      writable: true,
+      value: function toJsonOnce(this: ApiObject) {
+        if (!done) {
+          json = compute.call(this);
+          done = true;
+        }
+        return json;
+      },
+    });
+    undo.push(() => { delete (o as unknown as { toJson?: unknown }).toJson; });
+  }
+}
+
+/**
+ * `chart.toJson()` (which App.synth calls once per chart) returns unresolved objects;
+ * the writer resolves each with the returned function as it writes. A `chart.toJson()`
+ * made while an object is being resolved (from a Lazy, say) gets real JSON.
+ */
+function streamObjects(visit: ObjectVisitor, undo: (() => void)[]): (doc: unknown) => unknown {
+  const appClass = App as unknown as { _synthChart(chart: Chart): unknown[] };
+  const original = appClass._synthChart;
+  let resolving = 0;
+  appClass._synthChart = (chart: Chart) => (resolving > 0 ? original.call(App, chart) : chartObjects(chart).map((o) => new Deferred(o)));
+  undo.push(() => { appClass._synthChart = original; });
+  return (doc) => {
+    if (!(doc instanceof Deferred)) return doc;
+    resolving++;
+    let json: unknown;
+    try {
+      json = doc.apiObject.toJson();
+    } finally {
+      resolving--;
     }
-    yaml.save = (filePath: string, docs: unknown[]) => {
-      const fd = fs.openSync(filePath, 'w');
-      try {
-        writeDocuments(fd, docs);
-      } finally {
-        fs.closeSync(fd);
-      }
-    };
-    return synth();
-  } finally {
-    yaml.save = originalSave;
-    for (const o of shadowed) delete (o as unknown as { toJson?: unknown }).toJson;
-    for (const n of validated) delete (n as unknown as { validate?: unknown }).validate;
-  }
+    visit(doc.apiObject, json);
+    return json;
+  };
 }

@@ -9,8 +9,8 @@ import { formatFindingLine } from './finding-text';
 import { RULES } from '../validation/rules';
 import { Finding, Report } from '../validation/types';
 import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
-import { inputsOf } from './chart-inputs';
-import { fastSynth } from './fast-synth';
+import { inputsOf, staticPodInputsOf } from './chart-inputs';
+import { fastSynth, fastSynthApplies } from './fast-synth';
 
 /** Props of a PodwrightApp. */
 export interface PodwrightAppProps extends AppProps {
@@ -86,34 +86,60 @@ export class PodwrightApp extends App {
 
   /** Runs construct validations and the engine; returns the engine's report without writing anything. */
   check(): Report {
-    const errors = constructErrors(this);
-    if (errors.length > 0) {
-      throw new Error(`Validation failed with the following errors:\n${errors.map((e) => `  [${e.path}] ${e.message}`).join('\n')}`);
-    }
+    this.throwConstructErrors();
     const engine = new Engine(this.config);
     for (const input of inputsOf(this)) engine.check(input);
     return engine.finish();
   }
 
   override synth(): void {
-    // Each object's JSON computed once, written with the fast emitter (./fast-synth.ts).
-    fastSynth(this, () => this.validateAndWrite());
+    if (!this.validateOnSynth) {
+      fastSynth(this, () => this.swapIn(this.renderToTemp()));
+      this.writeSideFiles();
+      return;
+    }
+    if (!fastSynthApplies(this)) {
+      this.gate(this.check());
+      this.swapIn(this.renderToTemp());
+      this.writeSideFiles();
+      return;
+    }
+    // The fast path (./fast-synth.ts): each object is validated as it is written into the
+    // temporary folder, and its JSON dropped; the folder is swapped into place only when
+    // the whole report passes.
+    const engine = new Engine(this.config);
+    fastSynth(this, () => {
+      this.throwConstructErrors();
+      for (const input of staticPodInputsOf(this)) engine.check(input);
+      const tmp = this.renderToTemp();
+      try {
+        this.gate(engine.finish());
+      } catch (e) {
+        fs.rmSync(tmp, { recursive: true, force: true });
+        throw e;
+      }
+      this.swapIn(tmp);
+    }, (apiObject, json) => engine.check({ object: json, constructPath: apiObject.node.path }));
+    this.writeSideFiles();
   }
 
-  private validateAndWrite(): void {
-    if (this.validateOnSynth) {
-      const report = this.check();
-      const failing = failingFindings(report.findings, this.config.failOn);
-      for (const f of report.findings) this.log(formatFindingLine(f));
-      if (failing.length > 0) {
-        throw new ValidationError(
-          `podwright: ${failing.length} finding(s) at or above '${this.config.failOn}'; nothing was written to ${this.outdir}.`,
-          report,
-        );
-      }
+  /** Prints the findings and throws ValidationError when any is at or above `failOn`. */
+  private gate(report: Report): void {
+    for (const f of report.findings) this.log(formatFindingLine(f));
+    const failing = failingFindings(report.findings, this.config.failOn);
+    if (failing.length > 0) {
+      throw new ValidationError(
+        `podwright: ${failing.length} finding(s) at or above '${this.config.failOn}'; nothing was written to ${this.outdir}.`,
+        report,
+      );
     }
-    this.writeAtomically();
-    this.writeSideFiles();
+  }
+
+  private throwConstructErrors(): void {
+    const errors = constructErrors(this);
+    if (errors.length > 0) {
+      throw new Error(`Validation failed with the following errors:\n${errors.map((e) => `  [${e.path}] ${e.message}`).join('\n')}`);
+    }
   }
 
   /** Side files of every construct, grouped by folder; each folder is replaced whole. */
@@ -138,10 +164,9 @@ export class PodwrightApp extends App {
     }
   }
 
-  /** Renders into a sibling temporary folder with cdk8s's own writer, then swaps it into place. */
-  private writeAtomically(): void {
-    const outdir = path.resolve(this.outdir);
-    const tmp = `${outdir}.podwright-tmp-${process.pid}`;
+  /** Renders the charts into a sibling temporary folder with cdk8s's own loop; returns the folder. */
+  private renderToTemp(): string {
+    const tmp = `${path.resolve(this.outdir)}.podwright-tmp-${process.pid}`;
     fs.rmSync(tmp, { recursive: true, force: true });
     const self = this as unknown as { outdir: string };
     const original = self.outdir;
@@ -154,6 +179,12 @@ export class PodwrightApp extends App {
     } finally {
       self.outdir = original;
     }
+    return tmp;
+  }
+
+  /** Moves the rendered files into the output folder, removing YAML files no longer rendered. */
+  private swapIn(tmp: string): void {
+    const outdir = path.resolve(this.outdir);
     fs.mkdirSync(outdir, { recursive: true });
     const fresh = new Set(fs.readdirSync(tmp));
     for (const name of fs.readdirSync(outdir)) {

@@ -202,12 +202,13 @@ export function emitDocuments(docs: readonly unknown[]): string {
 
 /**
  * Writes what `emitDocuments` returns to an open file, a document at a time, so the
- * text of a large chart is never held whole in memory.
+ * text of a large chart is never held whole in memory. `resolve` turns each entry into
+ * its document just before it is written (streamed objects, see fast-synth.ts).
  */
-export function writeDocuments(fd: number, docs: readonly unknown[]): void {
+export function writeDocuments(fd: number, docs: readonly unknown[], resolve: (doc: unknown) => unknown = (d) => d): void {
   docs.forEach((d, i) => {
     if (i > 0) fs.writeSync(fd, '---\n');
-    fs.writeSync(fd, documentText(d));
+    fs.writeSync(fd, documentText(resolve(d)));
   });
 }
 

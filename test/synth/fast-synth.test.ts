@@ -2,7 +2,8 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, Chart, Yaml, YamlOutputType } from 'cdk8s';
+import { ApiObject, App, Chart, Lazy, Yaml, YamlOutputType } from 'cdk8s';
+import { k8s } from 'cdk8s-plus-28';
 import { Probe, PodwrightApp, SidecarPod } from '../../lib';
 import { fastSynthApplies, SYNTH_WRITER_ENV } from '../../lib/synth/fast-synth';
 
@@ -51,12 +52,15 @@ describe('PodwrightApp fast synth', () => {
   test('in process: same files both ways; toJson and Yaml.save are restored after synth', () => {
     const base = tmpdir();
     const save = Yaml.save;
+    const synthChart = (App as unknown as { _synthChart: unknown })._synthChart;
     const fastApp = build(path.join(base, 'fast'));
     expect(fastSynthApplies(fastApp)).toBe(true);
     fastApp.synth();
     expect(Yaml.save).toBe(save);
+    expect((App as unknown as { _synthChart: unknown })._synthChart).toBe(synthChart);
     for (const c of fastApp.node.findAll()) {
       if (ApiObject.isApiObject(c)) expect(Object.prototype.hasOwnProperty.call(c, 'toJson')).toBe(false);
+      expect(Object.prototype.hasOwnProperty.call(c.node, 'validate')).toBe(false);
     }
     process.env[SYNTH_WRITER_ENV] = 'cdk8s';
     try {
@@ -69,6 +73,35 @@ describe('PodwrightApp fast synth', () => {
     const fast = files(path.join(base, 'fast'));
     expect(Object.keys(fast)).toEqual(['one.k8s.yaml', 'two.k8s.yaml']);
     expect(fast).toEqual(files(path.join(base, 'cdk8s')));
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  test('a failing object leaves the previous output untouched, even though objects are validated as they are written', () => {
+    const base = tmpdir();
+    const outdir = path.join(base, 'dist');
+    fs.mkdirSync(outdir);
+    fs.writeFileSync(path.join(outdir, 'one.k8s.yaml'), 'previous\n');
+    const app = build(outdir);
+    // Written last in its chart, so earlier objects were already streamed into the temporary folder.
+    new k8s.KubePod(Chart.of(app.node.findChild('two')), 'bad', { metadata: { name: 'bad' }, spec: { containers: [{ name: 'a', image: 'a:1', securityContext: { privileged: true } }] } });
+    expect(() => app.synth()).toThrow(/finding\(s\) at or above 'error'; nothing was written/);
+    expect(files(outdir)).toEqual({ 'one.k8s.yaml': 'previous\n' });
+    expect(fs.readdirSync(base)).toEqual(['dist']); // the temporary folder is gone
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  test('chart.toJson() called from a Lazy while objects are streamed gets real JSON', () => {
+    const base = tmpdir();
+    const app = new PodwrightApp({ outdir: path.join(base, 'dist'), log: () => undefined });
+    const source = new Chart(app, 'source');
+    new k8s.KubeConfigMap(source, 'cm', { metadata: { name: 'cm' }, data: { a: 'b' } });
+    const reader = new Chart(app, 'reader');
+    new k8s.KubeConfigMap(reader, 'count', {
+      metadata: { name: 'count' },
+      data: Lazy.any({ produce: () => ({ kinds: source.toJson().map((o: { kind: string }) => o.kind).join(',') }) }),
+    });
+    app.synth();
+    expect(fs.readFileSync(path.join(base, 'dist', 'reader.k8s.yaml'), 'utf8')).toContain('kinds: ConfigMap');
     fs.rmSync(base, { recursive: true, force: true });
   });
 
