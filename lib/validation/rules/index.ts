@@ -67,6 +67,7 @@ import schemaQuantity from './schema-quantity';
 import schemaRequired from './schema-required';
 import schemaType from './schema-type';
 import schemaUnknownField from './schema-unknown-field';
+import schemaUnknownFieldNewerTarget from './schema-unknown-field-newer-target';
 import secretData from './secret-data';
 import securityContext from './security-context';
 import selectorChangingLabel from './selector-changing-label';
@@ -153,6 +154,7 @@ export const RULES: readonly Rule[] = [
   schemaRequired,
   schemaType,
   schemaUnknownField,
+  schemaUnknownFieldNewerTarget,
   secretData,
   securityContext,
   selectorChangingLabel,

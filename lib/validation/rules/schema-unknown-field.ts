@@ -15,4 +15,7 @@ export default objectRule({
   fix: 'Remove the field or correct its name; check the spelling and the nesting level.',
   source: 'strict decoding (sigs.k8s.io/json UnmarshalStrict) in k8s.io/apimachinery/pkg/runtime/serializer/json (v1.28); schema: cdk8s-plus-28 k8s imports',
   docsUrl: 'https://kubernetes.io/docs/reference/using-api/api-concepts/#field-validation',
+  // Above 1.28 a field unknown to the 1.28 schema may be a newer field: see
+  // schema-unknown-field-newer-target, which says so as a warning.
+  maxVersion: '1.28',
 }, (ctx) => reportSchemaProblems(ctx, 'unknown-field'));
