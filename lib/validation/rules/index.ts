@@ -69,6 +69,7 @@ import schemaType from './schema-type';
 import schemaUnknownField from './schema-unknown-field';
 import schemaUnknownFieldNewerTarget from './schema-unknown-field-newer-target';
 import secretData from './secret-data';
+import secretDataBase64 from './secret-data-base64';
 import securityContext from './security-context';
 import selectorChangingLabel from './selector-changing-label';
 import serviceAccountTokenAutomount from './service-account-token-automount';
@@ -156,6 +157,7 @@ export const RULES: readonly Rule[] = [
   schemaUnknownField,
   schemaUnknownFieldNewerTarget,
   secretData,
+  secretDataBase64,
   securityContext,
   selectorChangingLabel,
   serviceAccountTokenAutomount,
