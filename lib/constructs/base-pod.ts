@@ -2,9 +2,8 @@ import { ApiObject, ApiObjectMetadata, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PodOwner } from './pod-owner';
-import { ContainerOptions, PodContainer } from '../pod/container';
-import { InitContainerOptions, PodDefinition, PodOptions, SidecarOptions } from '../pod/pod-definition';
-import { Volume } from '../pod/volume';
+import { ContainerOptions } from '../pod/container';
+import { PodDefinition, PodOptions } from '../pod/pod-definition';
 import { withLevel } from '../pod/metadata';
 
 /** Props every podwright Pod construct takes. */

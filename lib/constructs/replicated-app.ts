@@ -5,8 +5,7 @@ import { PodOwner } from './pod-owner';
 import { constructError } from '../errors';
 import { ContainerOptions, MountOptions, PodContainer } from '../pod/container';
 import { withLevel } from '../pod/metadata';
-import { InitContainerOptions, PodDefinition, PodOptions, SidecarOptions } from '../pod/pod-definition';
-import { Volume } from '../pod/volume';
+import { PodDefinition, PodOptions } from '../pod/pod-definition';
 import { isDNS1123Label, isValidPortName } from '../validation/util/k8s-names';
 import { CONFIG_HASH_ANNOTATION, configHash } from '../workload/config-hash';
 import {

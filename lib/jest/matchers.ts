@@ -5,6 +5,7 @@ import { Engine } from '../validation/engine';
 import { RULES } from '../validation/rules';
 import { Finding, ObjectInput, PodSecurityLevel, Report } from '../validation/types';
 import { readYamlString } from '../validation/yaml/read';
+import { failsAt } from '../validation/severity';
 import { inputsOf } from '../synth/chart-inputs';
 import { constructErrors } from '../synth/podwright-app';
 import { formatFindingLine } from '../synth/finding-text';
@@ -65,7 +66,7 @@ export const podwrightMatchers = {
   /** No finding at or above `failOn` (errors by default; pass 'warning' to fail on warnings too). */
   toHaveNoViolations(subject: Checkable, failOn: 'error' | 'warning' = 'error'): MatcherResult {
     const report = check(subject);
-    const bad = report.findings.filter((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
+    const bad = report.findings.filter((f) => failsAt(f, failOn));
     return {
       pass: bad.length === 0,
       message: () => (bad.length === 0

@@ -3,9 +3,8 @@ import { PodwrightConfig, resolveConfig } from '../validation/config';
 import { RULES } from '../validation/rules';
 import { Finding } from '../validation/types';
 import { validateFiles } from '../validation/yaml/validate-files';
-import { failsAt } from '../validation/format/common';
+import { failsAt } from '../validation/severity';
 import { formatFindingLine } from './finding-text';
-import { failingFindings } from './podwright-app';
 
 /**
  * The parts of cdk8s-cli's validation plugin API that podwright uses
@@ -84,7 +83,7 @@ export class PodwrightValidation {
         })),
       });
     }
-    const failing = failingFindings(run.report.findings, loaded.config.failOn);
+    const failing = run.report.findings.filter((f) => failsAt(f, loaded.config.failOn));
     const count = (s: string) => String(run.report.findings.filter((f) => f.severity === s).length);
     context.report.submit(failing.length > 0 ? 'failure' : 'success', {
       errors: count('error'),

@@ -7,7 +7,8 @@ import { loadConfigFile } from '../validation/config-file';
 import { Engine } from '../validation/engine';
 import { formatFindingLine } from './finding-text';
 import { RULES } from '../validation/rules';
-import { Finding, Report } from '../validation/types';
+import { failsAt } from '../validation/severity';
+import { Report } from '../validation/types';
 import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
 import { inputsOf, staticPodInputsOf } from './chart-inputs';
 import { fastSynth, fastSynthApplies } from './fast-synth';
@@ -126,7 +127,7 @@ export class PodwrightApp extends App {
   /** Prints the findings and throws ValidationError when any is at or above `failOn`. */
   private gate(report: Report): void {
     for (const f of report.findings) this.log(formatFindingLine(f));
-    const failing = failingFindings(report.findings, this.config.failOn);
+    const failing = report.findings.filter((f) => failsAt(f, this.config.failOn));
     if (failing.length > 0) {
       throw new ValidationError(
         `podwright: ${failing.length} finding(s) at or above '${this.config.failOn}'; nothing was written to ${this.outdir}.`,
@@ -195,10 +196,6 @@ export class PodwrightApp extends App {
   }
 }
 
-/** Findings whose severity is at or above the threshold. */
-export function failingFindings(findings: readonly Finding[], failOn: 'error' | 'warning'): Finding[] {
-  return findings.filter((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning'));
-}
 
 /** Every construct's validation errors, with its path. */
 export function constructErrors(scope: IConstruct): { path: string; message: string }[] {

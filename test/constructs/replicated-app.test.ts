@@ -23,7 +23,6 @@ const one = (objects: Obj[], kind: string): Obj => {
   expect(found).toHaveLength(1);
   return found[0]!;
 };
-const workloadOf = (objects: Obj[]): Obj => objects.find((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet')!;
 const findings = (objects: Obj[]): Finding[] => [...validate(objects.map((object) => ({ object }))).findings];
 const errorsOf = (objects: Obj[]) => findings(objects).filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.object.kind}/${f.path}: ${f.message}`);
 const validationErrors = (scope: Construct) => constructErrors(scope).map((e) => e.message);

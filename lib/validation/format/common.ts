@@ -1,19 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Finding, ObjectRef, Severity } from '../types';
+import { Finding, ObjectRef } from '../types';
 import { RunResult } from '../yaml/validate-files';
+import { failsAt } from '../severity';
 
 export type { RunResult, DocumentResult } from '../yaml/validate-files';
 
 /** Where people read about podwright's rules. */
 export const RULES_DOC_URL = 'https://github.com/podwright/podwright/blob/main/docs/rules.md';
 
-const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
-
-/** True when a finding fails the run under `failOn`. */
-export function failsAt(finding: Finding, failOn: 'error' | 'warning'): boolean {
-  return RANK[finding.severity] >= RANK[failOn];
-}
+export { failsAt } from '../severity';
 
 /** The exit code of a run: 1 when any finding is at or above the threshold, else 0. */
 export function exitCodeOf(run: RunResult): 0 | 1 {

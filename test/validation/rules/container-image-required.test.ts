@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/container-image-required';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { deployment, oneContainer, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod(oneContainer()), deployment({ containers: [{ name: 'a', image: ' x ' }] })],

@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/container-ports';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { oneContainer, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod(oneContainer({ ports: [{ containerPort: 80, name: 'http' }, { containerPort: 53, protocol: 'UDP', hostPort: 0 }] }))],

@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/container-resources';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { ctr, oneContainer, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod(oneContainer({ resources: { requests: { cpu: '500m', memory: '1Gi', 'example.com/gpu': 1 }, limits: { cpu: '1', memory: '1Gi', 'example.com/gpu': '1' } } }))],

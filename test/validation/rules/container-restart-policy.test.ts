@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/container-restart-policy';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { ctr, oneContainer, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod({ containers: [ctr('a')], initContainers: [ctr('s', { restartPolicy: 'Always' })] }), pod({ containers: [ctr('a')], initContainers: [ctr('s', { restartPolicy: 'OnFailure' })] })],

@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/dns-policy';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { oneContainer, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod(oneContainer({}, { dnsPolicy: 'None', dnsConfig: { nameservers: ['1.2.3.4'], searches: ['ns1.svc.cluster-domain.example'] } }))],

@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/env-var';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { oneContainer, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod(oneContainer({ env: [{ name: 'A', value: 'x' }, { name: 'POD', valueFrom: { fieldRef: { fieldPath: "metadata.labels['app']" } } }, { name: 'IP', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: 'status.podIP' } } }, { name: 'MEM', valueFrom: { resourceFieldRef: { containerName: 'app', resource: 'limits.memory' } } }, { name: 'S', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } }] }))],

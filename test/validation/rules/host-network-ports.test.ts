@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/host-network-ports';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { oneContainer, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod(oneContainer({ ports: [{ containerPort: 80 }, { containerPort: 81, hostPort: 81 }] }, { hostNetwork: true })), pod(oneContainer({ ports: [{ containerPort: 80, hostPort: 8080 }] }))],

@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/host-port-conflict';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { ctr, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [

@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/init-container-probes';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { ctr, deployment, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [

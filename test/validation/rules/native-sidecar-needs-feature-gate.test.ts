@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/native-sidecar-needs-feature-gate';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { ctr, deployment, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod({ containers: [ctr('a')], initContainers: [ctr('i')] }), { config: { k8sVersion: '1.29' }, object: pod({ containers: [ctr('a')], initContainers: [ctr('s', { restartPolicy: 'Always' })] }) }],

@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/pod-spec-names';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { oneContainer, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod(oneContainer({}, { hostname: 'web-0', subdomain: 'web', serviceAccountName: 'my.sa', nodeName: 'node-1.example' }))],

@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/probe-handler';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { ctr, oneContainer, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod(oneContainer({ livenessProbe: { httpGet: { path: '/', port: 'http' } }, readinessProbe: { tcpSocket: { port: 80 }, successThreshold: 3 }, lifecycle: { preStop: { exec: { command: ['x'] } } } }))],

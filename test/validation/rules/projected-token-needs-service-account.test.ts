@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/projected-token-needs-service-account';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { deployment, oneContainer, pod } from '../fixtures/pod-spec';
 
 const projected = { name: 't', projected: { sources: [{ serviceAccountToken: { path: 'token' } }] } };
 ruleTester(rule, {

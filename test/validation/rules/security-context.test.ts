@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/security-context';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { oneContainer, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod(oneContainer({ securityContext: { runAsUser: 1000, allowPrivilegeEscalation: false, seccompProfile: { type: 'Localhost', localhostProfile: 'p.json' } } }, { securityContext: { fsGroup: 2000, seccompProfile: { type: 'RuntimeDefault' } } }))],

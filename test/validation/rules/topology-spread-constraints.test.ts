@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/topology-spread-constraints';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { deployment, oneContainer, pod } from '../fixtures/pod-spec';
 
 const c = (extra: Record<string, unknown> = {}) => ({ maxSkew: 1, topologyKey: 'zone', whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels: { app: 'a' } }, ...extra });
 ruleTester(rule, {

@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/volume-definition';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { oneContainer, pod } from '../fixtures/pod-spec';
 
 ruleTester(rule, {
   valid: [pod(oneContainer({}, { volumes: [{ name: 'a', emptyDir: {} }, { name: 'b', configMap: { name: 'c', items: [{ key: 'k', path: 'dir/file' }] } }, { name: 'img', image: { reference: 'x' } }] }))],

@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/volume-devices';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { oneContainer, pod } from '../fixtures/pod-spec';
 
 const vols = { volumes: [{ name: 'blk', persistentVolumeClaim: { claimName: 'c' } }, { name: 'tmp', emptyDir: {} }] };
 ruleTester(rule, {

@@ -1,6 +1,6 @@
 import rule from '../../../lib/validation/rules/volume-mounts';
 import { ruleTester } from '../rule-tester';
-import { ctr, deployment, oneContainer, pod } from '../fixtures/pod-spec';
+import { ctr, oneContainer, pod } from '../fixtures/pod-spec';
 
 const vols = { volumes: [{ name: 'data', emptyDir: {} }] };
 ruleTester(rule, {
