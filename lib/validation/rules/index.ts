@@ -4,6 +4,7 @@
  * plus one import and one entry here. No discovery, no side-effect registration.
  */
 import { Rule } from '../types';
+import affinity from './affinity';
 import configmapData from './configmap-data';
 import containerImageRequired from './container-image-required';
 import containerName from './container-name';
@@ -92,6 +93,7 @@ import yamlLimits from './yaml-limits';
 import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
+  affinity,
   configmapData,
   containerImageRequired,
   containerName,
