@@ -90,6 +90,8 @@ const POD_MUTATIONS: { name: string; mutate: (s: Obj) => void; rule: string; pat
   { name: 'runAsUser 0', mutate: (s) => { s.securityContext.runAsUser = 0; }, rule: 'pss-run-as-user', path: 'securityContext.runAsUser' },
   { name: 'seccomp Unconfined', mutate: (s) => { s.securityContext.seccompProfile.type = 'Unconfined'; }, rule: 'pss-seccomp-restricted', path: 'securityContext.seccompProfile.type' },
   { name: 'capabilities not dropped', mutate: (s) => { delete s.containers[0].securityContext.capabilities; }, rule: 'pss-capabilities-restricted', path: 'containers[0].securityContext.capabilities' },
+  { name: 'anti-affinity weight 0', mutate: (s) => { s.affinity = { podAntiAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 0, podAffinityTerm: { topologyKey: 'kubernetes.io/hostname' } }] } }; }, rule: 'affinity', path: 'affinity.podAntiAffinity.preferredDuringSchedulingIgnoredDuringExecution[0].weight' },
+  { name: 'node affinity In without values', mutate: (s) => { s.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'disk', operator: 'In' }] }] } } }; }, rule: 'affinity', path: 'affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values' },
   { name: 'unsafe sysctl', mutate: (s) => { s.securityContext.sysctls = [{ name: 'kernel.msgmax', value: '1' }]; }, rule: 'pss-sysctls', path: 'securityContext.sysctls[0].name' },
 ];
 
