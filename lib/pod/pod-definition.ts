@@ -331,7 +331,7 @@ export class PodDefinition implements ContainerHost {
   private checkLevel(): void {
     const probe = { name: 'level-check', image: 'level-check', securityContext: resolveContainerSecurity(this.level) };
     const [f] = cachedPodSecurityFindings({ ...this.render(), containers: [probe] }, this.level, this.k8sVersion);
-    if (f) throw this.error(`${f.message} at ${f.path}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}`);
+    if (f) throw this.error(`${f.message} at ${f.path}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}, or choose a less strict level`);
   }
 
   /** Checks one container (with the pod-wide settings) against the level. */

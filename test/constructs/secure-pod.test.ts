@@ -78,29 +78,37 @@ describe('SecurePod levels', () => {
     const c = chart();
     const p = new SecurePod(c, 'web');
     expect(() => p.addContainer({ name: 'app', image: 'a:1', securityContext: { privileged: true } })).toThrow(
-      /^SecurePod 'test\/web': container 'app': privileged \(container "app" must not set securityContext.privileged=true\) at container.securityContext.privileged, which the restricted level forbids; /,
+      "SecurePod 'test/web': container 'app': privileged (container \"app\" must not set securityContext.privileged=true) at container.securityContext.privileged, which the restricted level forbids; remove securityContext.privileged or set it to false; grant only the capabilities the container needs, or choose a less strict level.",
     );
   });
 
   test('a capability other than NET_BIND_SERVICE throws at restricted', () => {
     const p = new SecurePod(chart(), 'web');
-    expect(() => p.addContainer({ name: 'app', image: 'a:1', securityContext: { addCapabilities: ['SYS_ADMIN'] } })).toThrow(/container 'app': .*"SYS_ADMIN".*restricted level forbids/);
+    expect(() => p.addContainer({ name: 'app', image: 'a:1', securityContext: { addCapabilities: ['SYS_ADMIN'] } })).toThrow(
+      "SecurePod 'test/web': container 'app': unrestricted capabilities (container \"app\" must not include \"SYS_ADMIN\" in securityContext.capabilities.add) at container.securityContext.capabilities.add[0], which the restricted level forbids; set securityContext.capabilities.drop: [\"ALL\"] on every container and add at most NET_BIND_SERVICE, or choose a less strict level.",
+    );
   });
 
   test('allowPrivilegeEscalation: true throws at restricted', () => {
     const p = new SecurePod(chart(), 'web');
-    expect(() => p.addContainer({ name: 'app', image: 'a:1', securityContext: { allowPrivilegeEscalation: true } })).toThrow(/allowPrivilegeEscalation != false/);
+    expect(() => p.addContainer({ name: 'app', image: 'a:1', securityContext: { allowPrivilegeEscalation: true } })).toThrow(
+      "SecurePod 'test/web': container 'app': allowPrivilegeEscalation != false (container \"app\" must set securityContext.allowPrivilegeEscalation=false) at container.securityContext.allowPrivilegeEscalation, which the restricted level forbids; set securityContext.allowPrivilegeEscalation: false on every container, init container and ephemeral container, or choose a less strict level.",
+    );
   });
 
   test('runAsUser 0 throws at restricted', () => {
-    expect(() => new SecurePod(chart(), 'web', { security: { runAsUser: 0 } })).toThrow(/runAsUser=0/);
+    expect(() => new SecurePod(chart(), 'web', { security: { runAsUser: 0 } })).toThrow(
+      "SecurePod 'test/web': runAsUser=0 (pod must not set runAsUser=0) at spec.securityContext.runAsUser, which the restricted level forbids; set runAsUser to a non-zero UID, or remove it and rely on the image user with runAsNonRoot: true, or choose a less strict level.",
+    );
   });
 
   test('hostNetwork throws at restricted and baseline, naming the level', () => {
     expect(() => new SecurePod(chart(), 'web', { security: { hostNetwork: true } })).toThrow(
-      /^SecurePod 'test\/web': host namespaces \(hostNetwork=true\) at spec.hostNetwork, which the restricted level forbids/,
+      "SecurePod 'test/web': host namespaces (hostNetwork=true) at spec.hostNetwork, which the restricted level forbids; remove hostNetwork, hostPID and hostIPC from the pod spec, or set them to false, or choose a less strict level.",
     );
-    expect(() => new SecurePod(chart(), 'web', { security: { level: 'baseline', hostNetwork: true } })).toThrow(/which the baseline level forbids/);
+    expect(() => new SecurePod(chart(), 'web', { security: { level: 'baseline', hostNetwork: true } })).toThrow(
+      "SecurePod 'test/web': host namespaces (hostNetwork=true) at spec.hostNetwork, which the baseline level forbids; remove hostNetwork, hostPID and hostIPC from the pod spec, or set them to false, or choose a less strict level.",
+    );
   });
 
   test('hostPath volumes throw below privileged', () => {
@@ -152,7 +160,9 @@ describe('SecurePod levels', () => {
   test('a pod without containers fails at synth', () => {
     const c = chart();
     new SecurePod(c, 'empty');
-    expect(() => Testing.synth(c)).toThrow(/SecurePod has no main container; add one with addContainer\(\)/);
+    expect(() => Testing.synth(c)).toThrow(
+      'Validation failed with the following errors:\n  [test/empty] SecurePod has no main container; add one with addContainer() (a pod needs at least one container).',
+    );
   });
 
   test('container names must be unique across containers, init containers and sidecars', () => {
