@@ -168,7 +168,8 @@ export class PodContainer {
         ? { preStop: { exec: { command: ['sleep', String(o.preStopSleepSeconds)] } } }
         : undefined,
       restartPolicy: this.role === 'native-sidecar' ? 'Always' : undefined,
-      securityContext: this.securityContext,
+      // An all-default context (the privileged level sets nothing) is left out rather than rendered as {}.
+      securityContext: Object.values(this.securityContext).some((v) => v !== undefined) ? this.securityContext : undefined,
       volumeMounts: this.mounts.length
         ? this.mounts.map((m) => ({ name: m.volume.name, mountPath: m.path, readOnly: m.options.readOnly, subPath: m.options.subPath }))
         : undefined,
