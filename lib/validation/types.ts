@@ -13,7 +13,15 @@ export type Layer = 'schema' | 'api-server' | 'pod-security' | 'practice';
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
 
 /** One step of a field path: an object key or an array index. */
-export type PathSegment = string | number;
+export type PathSegment = string | number | MapKey;
+
+/**
+ * A key of a map field (labels, data, resources.limits, ...). The API server prints
+ * map keys in brackets (`field.Path.Key`): `resources.limits[cpu]`, `data[username]`.
+ */
+export interface MapKey {
+  readonly mapKey: string;
+}
 
 /** A field path from the root of an object, e.g. `['spec', 'containers', 0, 'ports', 1]`. */
 export type Path = readonly PathSegment[];

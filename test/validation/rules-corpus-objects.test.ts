@@ -25,7 +25,9 @@ import metadataNamespace from '../../lib/validation/rules/metadata-namespace';
 import networkpolicySpec from '../../lib/validation/rules/networkpolicy-spec';
 import poddisruptionbudgetSpec from '../../lib/validation/rules/poddisruptionbudget-spec';
 import replicasetSpec from '../../lib/validation/rules/replicaset-spec';
+import replicationcontrollerSpec from '../../lib/validation/rules/replicationcontroller-spec';
 import secretData from '../../lib/validation/rules/secret-data';
+import serviceNodePortRange from '../../lib/validation/rules/service-node-port-range';
 import serviceSpec from '../../lib/validation/rules/service-spec';
 import statefulsetSpec from '../../lib/validation/rules/statefulset-spec';
 import statefulsetVolumeClaimTemplates from '../../lib/validation/rules/statefulset-volume-claim-templates';
@@ -33,7 +35,7 @@ import statefulsetVolumeClaimTemplates from '../../lib/validation/rules/stateful
 const RULES: readonly Rule[] = [
   configmapData, cronjobSpec, daemonsetSpec, deploymentSpec, horizontalpodautoscalerSpec, ingressSpec, jobSpec,
   metadataAnnotations, metadataLabels, metadataName, metadataNamespace, networkpolicySpec, poddisruptionbudgetSpec,
-  replicasetSpec, secretData, serviceSpec, statefulsetSpec, statefulsetVolumeClaimTemplates,
+  replicasetSpec, replicationcontrollerSpec, secretData, serviceNodePortRange, serviceSpec, statefulsetSpec, statefulsetVolumeClaimTemplates,
 ];
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/k8s-website-examples');

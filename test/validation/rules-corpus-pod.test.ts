@@ -17,29 +17,37 @@ import containerRestartPolicy from '../../lib/validation/rules/container-restart
 import dnsPolicy from '../../lib/validation/rules/dns-policy';
 import envFrom from '../../lib/validation/rules/env-from';
 import envVar from '../../lib/validation/rules/env-var';
+import ephemeralContainerFields from '../../lib/validation/rules/ephemeral-container-fields';
 import ephemeralContainersOnCreate from '../../lib/validation/rules/ephemeral-containers-on-create';
+import hostAliases from '../../lib/validation/rules/host-aliases';
 import hostNetworkPorts from '../../lib/validation/rules/host-network-ports';
 import hostPortConflict from '../../lib/validation/rules/host-port-conflict';
 import initContainerProbes from '../../lib/validation/rules/init-container-probes';
 import nativeSidecarNeedsFeatureGate from '../../lib/validation/rules/native-sidecar-needs-feature-gate';
 import nodeSelector from '../../lib/validation/rules/node-selector';
+import podOs from '../../lib/validation/rules/pod-os';
 import podRestartPolicy from '../../lib/validation/rules/pod-restart-policy';
 import podSpecNames from '../../lib/validation/rules/pod-spec-names';
 import probeHandler from '../../lib/validation/rules/probe-handler';
 import projectedTokenNeedsServiceAccount from '../../lib/validation/rules/projected-token-needs-service-account';
+import readinessGates from '../../lib/validation/rules/readiness-gates';
+import schedulingGates from '../../lib/validation/rules/scheduling-gates';
 import securityContext from '../../lib/validation/rules/security-context';
+import securityContextSysctls from '../../lib/validation/rules/security-context-sysctls';
 import tolerations from '../../lib/validation/rules/tolerations';
 import topologySpreadConstraints from '../../lib/validation/rules/topology-spread-constraints';
 import volumeDefinition from '../../lib/validation/rules/volume-definition';
 import volumeDevices from '../../lib/validation/rules/volume-devices';
 import volumeMounts from '../../lib/validation/rules/volume-mounts';
+import windowsOptions from '../../lib/validation/rules/windows-options';
 
 const POD_RULES: readonly Rule[] = [
   containerImageRequired, containerName, containerPorts, containerResources, containerRestartPolicy, dnsPolicy,
-  envFrom, envVar, ephemeralContainersOnCreate, hostNetworkPorts, hostPortConflict, initContainerProbes,
-  nativeSidecarNeedsFeatureGate, nodeSelector, podRestartPolicy, podSpecNames, probeHandler,
-  projectedTokenNeedsServiceAccount, securityContext, tolerations, topologySpreadConstraints, volumeDefinition,
-  volumeDevices, volumeMounts,
+  envFrom, envVar, ephemeralContainerFields, ephemeralContainersOnCreate, hostAliases, hostNetworkPorts,
+  hostPortConflict, initContainerProbes, nativeSidecarNeedsFeatureGate, nodeSelector, podOs, podRestartPolicy,
+  podSpecNames, probeHandler, projectedTokenNeedsServiceAccount, readinessGates, schedulingGates, securityContext,
+  securityContextSysctls, tolerations, topologySpreadConstraints, volumeDefinition, volumeDevices, volumeMounts,
+  windowsOptions,
 ];
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/k8s-website-examples');

@@ -1,6 +1,7 @@
 import { objectRule } from '../util/define-rule';
 import { fieldInvalid, fieldTooLong, isConfigMapKey } from '../util/k8s-names';
 import { asObject, field } from '../util/values';
+import { mapKey } from '../util/path';
 
 /** core.MaxSecretSize, which ConfigMaps share: 1 MiB of data and binaryData together. */
 const MAX_SIZE = 1024 * 1024;
@@ -20,9 +21,9 @@ export default objectRule({
   const binary = asObject(field(object, 'binaryData')) ?? {};
   let total = 0;
   for (const key of Object.keys(data)) {
-    for (const msg of isConfigMapKey(key)) ctx.report({ path: ['data', key], message: fieldInvalid(key, msg) });
+    for (const msg of isConfigMapKey(key)) ctx.report({ path: ['data', mapKey(key)], message: fieldInvalid(key, msg) });
     if (Object.prototype.hasOwnProperty.call(binary, key)) {
-      ctx.report({ path: ['data', key], message: fieldInvalid(key, 'duplicate of key present in binaryData') });
+      ctx.report({ path: ['data', mapKey(key)], message: fieldInvalid(key, 'duplicate of key present in binaryData') });
     }
     const v = field(data, key);
     if (typeof v === 'string') total += Buffer.byteLength(v, 'utf8');

@@ -3,6 +3,7 @@ import { containersOf } from '../util/containers';
 import { fieldForbidden, fieldInvalid, fieldRequired, isQualifiedName } from '../util/k8s-names';
 import { parseQuantity, quantityText } from '../util/pod-validation';
 import { asObject, field } from '../util/values';
+import { mapKey } from '../util/path';
 
 const STANDARD = ['cpu', 'memory', 'ephemeral-storage'];
 const isHugePages = (n: string) => n.startsWith('hugepages-');
@@ -49,7 +50,7 @@ export default podRule({
     let hugePages = false;
     for (const [list, values] of [['limits', limits], ['requests', requests]] as const) {
       for (const [name, raw] of Object.entries(values)) {
-        const p = [...at, list, name];
+        const p = [...at, list, mapKey(name)];
         for (const m of nameErrors(name)) ctx.report({ path: p, message: m });
         const q = parseQuantity(raw);
         if (q !== undefined && q < 0) ctx.report({ path: p, message: fieldInvalid(quantityText(raw), 'must be greater than or equal to 0') });

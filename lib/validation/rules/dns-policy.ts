@@ -4,11 +4,18 @@ import { asArray, asString, field, isObject } from '../util/values';
 import { isIP } from 'net';
 
 const POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
+const MAX_SEARCH_LIST_CHARS = 2048;
+
+/** How the server prints a []string bad value (Go's %#v): `[]string{"a", "b"}`. */
+function goStrings(values: readonly unknown[]): string {
+  return `[]string{${values.map((v) => JSON.stringify(String(v))).join(', ')}}`;
+}
 
 /**
  * dnsPolicy is one of ClusterFirstWithHostNet, ClusterFirst, Default, None; with
  * None, dnsConfig must list at least one nameserver; dnsConfig holds at most 3
- * IP nameservers and at most 32 search domains. Follows validateDNSPolicy and
+ * IP nameservers, at most 32 search domains of at most 2048 characters joined
+ * with spaces, and options with names. Follows validateDNSPolicy and
  * validatePodDNSConfig (v1.28).
  */
 export default podRule({
@@ -36,14 +43,21 @@ export default podRule({
     ctx.report({ path: ['dnsConfig', 'nameservers'], message: fieldRequired('must provide at least one DNS nameserver when `dnsPolicy` is None') });
   }
   if (nameservers.length > 3) {
-    ctx.report({ path: ['dnsConfig', 'nameservers'], message: `Invalid value: ${JSON.stringify(nameservers)}: must not have more than 3 nameservers` });
+    ctx.report({ path: ['dnsConfig', 'nameservers'], message: `Invalid value: ${goStrings(nameservers)}: must not have more than 3 nameservers` });
   }
   nameservers.forEach((ns, i) => {
     if (typeof ns === 'string' && isIP(ns) === 0) ctx.report({ path: ['dnsConfig', 'nameservers', i], message: fieldInvalid(ns, 'must be valid IP address') });
   });
   const searches = asArray(field(config, 'searches'));
   if (searches.length > 32) {
-    ctx.report({ path: ['dnsConfig', 'searches'], message: `Invalid value: ${JSON.stringify(searches)}: must not have more than 32 search paths` });
+    ctx.report({ path: ['dnsConfig', 'searches'], message: `Invalid value: ${goStrings(searches)}: must not have more than 32 search paths` });
+  }
+  // Include the space between search paths.
+  if (searches.map((x) => String(x)).join(' ').length > MAX_SEARCH_LIST_CHARS) {
+    ctx.report({
+      path: ['dnsConfig', 'searches'],
+      message: `Invalid value: ${goStrings(searches)}: must not have more than ${MAX_SEARCH_LIST_CHARS} characters (including spaces) in the search list`,
+    });
   }
   searches.forEach((s, i) => {
     const domain = asString(s);
@@ -51,5 +65,10 @@ export default podRule({
     // A trailing dot is allowed (validatePodDNSConfig strips it).
     const d = domain.endsWith('.') ? domain.slice(0, -1) : domain;
     for (const m of isDNS1123Subdomain(d)) ctx.report({ path: ['dnsConfig', 'searches', i], message: fieldInvalid(d, m) });
+  });
+  asArray(field(config, 'options')).forEach((o, i) => {
+    if (!isObject(o)) return;
+    const name = field(o, 'name');
+    if (name === undefined || name === null || name === '') ctx.report({ path: ['dnsConfig', 'options', i], message: fieldRequired('must not be empty') });
   });
 });

@@ -20,8 +20,10 @@ import documentNotObject from './document-not-object';
 import envFrom from './env-from';
 import envSecretLiteral from './env-secret-literal';
 import envVar from './env-var';
+import ephemeralContainerFields from './ephemeral-container-fields';
 import ephemeralContainersOnCreate from './ephemeral-containers-on-create';
 import horizontalpodautoscalerSpec from './horizontalpodautoscaler-spec';
+import hostAliases from './host-aliases';
 import hostNetworkPorts from './host-network-ports';
 import hostPortConflict from './host-port-conflict';
 import imageTagLatest from './image-tag-latest';
@@ -36,6 +38,7 @@ import nativeSidecarNeedsFeatureGate from './native-sidecar-needs-feature-gate';
 import networkpolicySpec from './networkpolicy-spec';
 import nodeSelector from './node-selector';
 import pdbMissing from './pdb-missing';
+import podOs from './pod-os';
 import podRestartPolicy from './pod-restart-policy';
 import podSpecNames from './pod-spec-names';
 import poddisruptionbudgetSpec from './poddisruptionbudget-spec';
@@ -59,9 +62,12 @@ import pssSelinux from './pss-selinux';
 import pssSysctls from './pss-sysctls';
 import pssVolumeTypes from './pss-volume-types';
 import pssWindowsHostProcess from './pss-windows-host-process';
+import readinessGates from './readiness-gates';
 import referenceNotInOutput from './reference-not-in-output';
 import replicasetSpec from './replicaset-spec';
+import replicationcontrollerSpec from './replicationcontroller-spec';
 import resourcesMissing from './resources-missing';
+import schedulingGates from './scheduling-gates';
 import schemaApiVersionKind from './schema-api-version-kind';
 import schemaEnum from './schema-enum';
 import schemaQuantity from './schema-quantity';
@@ -72,8 +78,10 @@ import schemaUnknownFieldNewerTarget from './schema-unknown-field-newer-target';
 import secretData from './secret-data';
 import secretDataBase64 from './secret-data-base64';
 import securityContext from './security-context';
+import securityContextSysctls from './security-context-sysctls';
 import selectorChangingLabel from './selector-changing-label';
 import serviceAccountTokenAutomount from './service-account-token-automount';
+import serviceNodePortRange from './service-node-port-range';
 import serviceSelectorNoMatch from './service-selector-no-match';
 import serviceSpec from './service-spec';
 import singleReplicaAvailability from './single-replica-availability';
@@ -87,6 +95,7 @@ import topologySpreadConstraints from './topology-spread-constraints';
 import volumeDefinition from './volume-definition';
 import volumeDevices from './volume-devices';
 import volumeMounts from './volume-mounts';
+import windowsOptions from './windows-options';
 import yamlDuplicateKey from './yaml-duplicate-key';
 import yamlEncoding from './yaml-encoding';
 import yamlLimits from './yaml-limits';
@@ -109,8 +118,10 @@ export const RULES: readonly Rule[] = [
   envFrom,
   envSecretLiteral,
   envVar,
+  ephemeralContainerFields,
   ephemeralContainersOnCreate,
   horizontalpodautoscalerSpec,
+  hostAliases,
   hostNetworkPorts,
   hostPortConflict,
   imageTagLatest,
@@ -125,6 +136,7 @@ export const RULES: readonly Rule[] = [
   networkpolicySpec,
   nodeSelector,
   pdbMissing,
+  podOs,
   podRestartPolicy,
   podSpecNames,
   poddisruptionbudgetSpec,
@@ -148,9 +160,12 @@ export const RULES: readonly Rule[] = [
   pssSysctls,
   pssVolumeTypes,
   pssWindowsHostProcess,
+  readinessGates,
   referenceNotInOutput,
   replicasetSpec,
+  replicationcontrollerSpec,
   resourcesMissing,
+  schedulingGates,
   schemaApiVersionKind,
   schemaEnum,
   schemaQuantity,
@@ -161,8 +176,10 @@ export const RULES: readonly Rule[] = [
   secretData,
   secretDataBase64,
   securityContext,
+  securityContextSysctls,
   selectorChangingLabel,
   serviceAccountTokenAutomount,
+  serviceNodePortRange,
   serviceSelectorNoMatch,
   serviceSpec,
   singleReplicaAvailability,
@@ -176,6 +193,7 @@ export const RULES: readonly Rule[] = [
   volumeDefinition,
   volumeDevices,
   volumeMounts,
+  windowsOptions,
   yamlDuplicateKey,
   yamlEncoding,
   yamlLimits,

@@ -3,6 +3,7 @@ import { objectRule } from '../util/define-rule';
 import {
   fieldInvalid, fieldNotSupported, fieldRequired, isDNS1035Label, isDNS1123Subdomain, isValidPortName, isValidPortNum, maxLenError, regexError,
 } from '../util/k8s-names';
+import { parseIP } from '../util/net';
 import { Report, isInt } from '../util/object-checks';
 import { asArray, asObject, field } from '../util/values';
 
@@ -19,6 +20,7 @@ function checkBackend(backend: Record<string, unknown>, p: Path, report: Report)
   }
   if (!service) {
     if (!isSet(resource)) report({ path: p, message: fieldInvalid('', 'resource or service backend is required') });
+    else checkResourceBackend(resource, [...p, 'resource'], report);
     return;
   }
   const sp = [...p, 'service'];
@@ -58,31 +60,77 @@ function isWildcardDNS1123Subdomain(value: string): string[] {
 
 /** Rule hosts must not be IP addresses; hosts with `*` are wildcard subdomains, others DNS subdomains. */
 function checkHost(host: string, p: Path, report: Report, ipCheck: boolean): void {
-  if (ipCheck && (/^\d{1,3}(\.\d{1,3}){3}$/.test(host) || /^[0-9a-fA-F:]*:[0-9a-fA-F:.]*$/.test(host))) {
+  if (ipCheck && parseIP(host)) {
     report({ path: p, message: fieldInvalid(host, 'must be a DNS name, not an IP address') });
   }
   const msgs = host.includes('*') ? isWildcardDNS1123Subdomain(host) : isDNS1123Subdomain(host);
   for (const msg of msgs) report({ path: p, message: fieldInvalid(host, msg) });
 }
 
+/** validateIngressTypedLocalObjectReference: a resource backend names its kind and name; apiGroup is a DNS subdomain. */
+function checkResourceBackend(resource: unknown, p: Path, report: Report): void {
+  const group = field(resource, 'apiGroup');
+  if (typeof group === 'string') for (const msg of isDNS1123Subdomain(group)) report({ path: [...p, 'apiGroup'], message: fieldInvalid(group, msg) });
+  for (const key of ['kind', 'name']) {
+    const v = field(resource, key);
+    if (v === undefined || v === null || v === '') {
+      report({ path: [...p, key], message: fieldRequired(`${key} is required`) });
+    } else if (typeof v === 'string') {
+      if (v === '.' || v === '..') report({ path: [...p, key], message: fieldInvalid(v, `may not be '${v}'`) });
+      else for (const c of ['/', '%']) if (v.includes(c)) report({ path: [...p, key], message: fieldInvalid(v, `may not contain '${c}'`) });
+    }
+  }
+}
+
+const INVALID_PATH_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];
+const INVALID_PATH_SUFFIXES = ['/..', '/.'];
+
+/** validateHTTPIngressPath: a pathType is required (nothing else is checked without it); paths depend on it. */
+function checkHTTPPath(hp: Record<string, unknown>, pp: Path, report: Report): void {
+  const pathType = field(hp, 'pathType');
+  const raw = field(hp, 'path');
+  const path = typeof raw === 'string' ? raw : '';
+  if (!isSet(pathType)) {
+    report({ path: [...pp, 'pathType'], message: fieldRequired('pathType must be specified') });
+    return;
+  }
+  if (pathType === 'Exact' || pathType === 'Prefix') {
+    if (!path.startsWith('/')) report({ path: [...pp, 'path'], message: fieldInvalid(path, 'must be an absolute path') });
+    for (const seq of INVALID_PATH_SEQUENCES) {
+      if (path.includes(seq)) report({ path: [...pp, 'path'], message: fieldInvalid(path, `must not contain '${seq}'`) });
+    }
+    for (const suffix of INVALID_PATH_SUFFIXES) {
+      if (path.endsWith(suffix)) report({ path: [...pp, 'path'], message: fieldInvalid(path, `cannot end with '${suffix}'`) });
+    }
+  } else if (pathType === 'ImplementationSpecific') {
+    if (path !== '' && !path.startsWith('/')) report({ path: [...pp, 'path'], message: fieldInvalid(path, 'must be an absolute path') });
+  } else if (typeof pathType === 'string') {
+    report({ path: [...pp, 'pathType'], message: fieldNotSupported(pathType, PATH_TYPES) });
+  }
+  checkBackend(asObject(field(hp, 'backend')) ?? {}, [...pp, 'backend'], report);
+}
+
 export default objectRule({
   id: 'ingress-spec',
   layer: 'api-server',
   severity: 'error',
-  description: 'An Ingress needs rules or a defaultBackend, a pathType on every path, absolute paths, and backends with a service name and one port.',
-  fix: 'Give every path a pathType (Prefix, Exact or ImplementationSpecific) and a path starting with \'/\', and each backend a service name and a port name or number.',
-  source: 'ValidateIngressSpec, validateIngressRules, validateHTTPIngressPath, validateIngressBackend in pkg/apis/networking/validation/validation.go (v1.28)',
+  description: 'An Ingress needs rules or a defaultBackend, a pathType on every path, paths valid for their type, valid hosts, TLS secret names and class name, and backends naming one service port or a resource.',
+  fix: 'Give every path a pathType (Prefix, Exact or ImplementationSpecific) and a clean absolute path, each backend either a service with a port name or number or a resource with kind and name, and hosts like foo.example.com or *.example.com.',
+  source: 'ValidateIngressCreate, ValidateIngressSpec, validateIngressRules, validateHTTPIngressPath, validateIngressBackend, validateIngressTLS in pkg/apis/networking/validation/validation.go (v1.28)',
   docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/ingress/',
   kinds: ['Ingress'],
 }, (ctx) => {
   const spec = asObject(field(ctx.target.object, 'spec')) ?? {};
   const report = ctx.report;
-  const rules = asArray(field(spec, 'rules'));
+  const rawRules = field(spec, 'rules');
+  const rules = asArray(rawRules);
   const defaultBackend = asObject(field(spec, 'defaultBackend'));
-  if (defaultBackend) checkBackend(defaultBackend, ['spec', 'defaultBackend'], report);
-  else if (rules.length === 0) {
-    report({ path: ['spec', 'rules'], message: fieldInvalid(rules, 'either `defaultBackend` or `rules` must be specified') });
+  if (rules.length === 0 && !defaultBackend) {
+    // field.Invalid(spec, spec.Rules, ...): Go prints the (nil or empty) slice with %#v.
+    const value = Array.isArray(rawRules) ? '[]networking.IngressRule{}' : '[]networking.IngressRule(nil)';
+    report({ path: ['spec'], message: `Invalid value: ${value}: either \`defaultBackend\` or \`rules\` must be specified` });
   }
+  if (defaultBackend) checkBackend(defaultBackend, ['spec', 'defaultBackend'], report);
   rules.forEach((raw, i) => {
     const rule = asObject(raw);
     if (!rule) return;
@@ -95,32 +143,21 @@ export default objectRule({
     if (paths.length === 0) report({ path: [...rp, 'http', 'paths'], message: fieldRequired() });
     paths.forEach((rawPath, j) => {
       const hp = asObject(rawPath);
-      if (!hp) return;
-      const pp: Path = [...rp, 'http', 'paths', j];
-      const pathType = field(hp, 'pathType');
-      const path = field(hp, 'path');
-      if (!isSet(pathType) || pathType === '') {
-        report({ path: [...pp, 'pathType'], message: fieldRequired('pathType must be specified') });
-      } else if (typeof pathType === 'string' && !PATH_TYPES.includes(pathType)) {
-        report({ path: [...pp, 'pathType'], message: fieldNotSupported(pathType, PATH_TYPES) });
-      }
-      if (typeof path === 'string') {
-        if (path !== '' && !path.startsWith('/')) {
-          report({ path: [...pp, 'path'], message: fieldInvalid(path, 'must be an absolute path') });
-        } else if ((pathType === 'Exact' || pathType === 'Prefix') && path === '') {
-          report({ path: [...pp, 'path'], message: fieldInvalid(path, 'must be an absolute path') });
-        }
-      } else if (!isSet(path) && (pathType === 'Exact' || pathType === 'Prefix')) {
-        report({ path: [...pp, 'path'], message: fieldInvalid('', 'must be an absolute path') });
-      }
-      const backend = asObject(field(hp, 'backend'));
-      if (backend) checkBackend(backend, [...pp, 'backend'], report);
-      else report({ path: [...pp, 'backend'], message: fieldInvalid('', 'resource or service backend is required') });
+      if (hp) checkHTTPPath(hp, [...rp, 'http', 'paths', j], report);
     });
   });
   asArray(field(spec, 'tls')).forEach((raw, i) => {
     asArray(field(asObject(raw), 'hosts')).forEach((h, j) => {
-      if (typeof h === 'string' && h !== '') checkHost(h, ['spec', 'tls', i, 'hosts', j], report, false);
+      if (typeof h === 'string') checkHost(h, ['spec', 'tls', i, 'hosts', j], report, false);
     });
+    // validateTLSSecretName: a non-empty secretName is a Secret name (DNS subdomain).
+    const secretName = field(asObject(raw), 'secretName');
+    if (typeof secretName === 'string' && secretName !== '') {
+      for (const msg of isDNS1123Subdomain(secretName)) report({ path: ['spec', 'tls', i, 'secretName'], message: fieldInvalid(secretName, msg) });
+    }
   });
+  const className = field(spec, 'ingressClassName');
+  if (typeof className === 'string') {
+    for (const msg of isDNS1123Subdomain(className)) report({ path: ['spec', 'ingressClassName'], message: fieldInvalid(className, msg) });
+  }
 });

@@ -1,6 +1,7 @@
 import { Path } from '../types';
 import { objectRule } from '../util/define-rule';
 import { fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, isValidPortName, isValidPortNum } from '../util/k8s-names';
+import { cidrContains, parseCIDR } from '../util/net';
 import { Report, checkLabelSelector, isInt } from '../util/object-checks';
 import { asArray, asObject, field } from '../util/values';
 
@@ -30,6 +31,34 @@ function checkPort(port: Record<string, unknown>, p: Path, report: Report): void
   }
 }
 
+/** ValidateIPBlock: cidr required and a CIDR; each except a CIDR strictly inside it (stops at the first unparsable except). */
+function checkIPBlock(ipBlock: Record<string, unknown>, p: Path, report: Report): void {
+  const cidr = field(ipBlock, 'cidr');
+  if (!isSet(cidr) || cidr === '') {
+    report({ path: [...p, 'cidr'], message: fieldRequired() });
+    return;
+  }
+  if (typeof cidr !== 'string') return;
+  const net = parseCIDR(cidr);
+  if (!net) {
+    report({ path: [...p, 'cidr'], message: fieldInvalid(cidr, 'not a valid CIDR') });
+    return;
+  }
+  const excepts = asArray(field(ipBlock, 'except'));
+  for (let i = 0; i < excepts.length; i++) {
+    const except = excepts[i];
+    if (typeof except !== 'string') continue;
+    const sub = parseCIDR(except);
+    if (!sub) {
+      report({ path: [...p, 'except', i], message: fieldInvalid(except, 'not a valid CIDR') });
+      return;
+    }
+    if (!cidrContains(net, sub.network) || net.prefix >= sub.prefix) {
+      report({ path: [...p, 'except', i], message: fieldInvalid(except, 'must be a strict subset of `cidr`') });
+    }
+  }
+}
+
 function checkPeer(peer: Record<string, unknown>, p: Path, report: Report): void {
   let peers = 0;
   for (const key of ['podSelector', 'namespaceSelector']) {
@@ -41,8 +70,7 @@ function checkPeer(peer: Record<string, unknown>, p: Path, report: Report): void
   const ipBlock = field(peer, 'ipBlock');
   if (isSet(ipBlock)) {
     peers++;
-    const cidr = field(asObject(ipBlock), 'cidr');
-    if (!isSet(cidr) || cidr === '') report({ path: [...p, 'ipBlock', 'cidr'], message: fieldRequired() });
+    checkIPBlock(asObject(ipBlock) ?? {}, [...p, 'ipBlock'], report);
   }
   if (peers === 0) report({ path: p, message: fieldRequired('must specify a peer') });
   else if (peers > 1 && isSet(ipBlock)) report({ path: p, message: fieldForbidden('may not specify both ipBlock and another peer') });
@@ -52,9 +80,9 @@ export default objectRule({
   id: 'networkpolicy-spec',
   layer: 'api-server',
   severity: 'error',
-  description: 'A NetworkPolicy needs valid selectors, ports (1-65535 or an IANA name, endPort >= port), one kind of peer each, and policyTypes Ingress or Egress.',
-  fix: 'Give each port a number or name, each peer a podSelector/namespaceSelector or an ipBlock (not both), and use policyTypes Ingress and Egress only.',
-  source: 'ValidateNetworkPolicySpec, ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer in pkg/apis/networking/validation/validation.go (v1.28)',
+  description: 'A NetworkPolicy needs valid selectors, ports (1-65535 or an IANA name, endPort >= port), one kind of peer each, ipBlock CIDRs with except inside cidr, and policyTypes Ingress or Egress.',
+  fix: 'Give each port a number or name, each peer a podSelector/namespaceSelector or an ipBlock (not both) whose cidr is a CIDR containing every except entry, and use policyTypes Ingress and Egress only.',
+  source: 'ValidateNetworkPolicySpec, ValidateNetworkPolicyPort, ValidateNetworkPolicyPeer, ValidateIPBlock in pkg/apis/networking/validation/validation.go (v1.28)',
   docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/network-policies/',
   kinds: ['NetworkPolicy'],
 }, (ctx) => {

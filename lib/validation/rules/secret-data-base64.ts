@@ -1,5 +1,6 @@
 import { objectRule } from '../util/define-rule';
 import { asObject, field } from '../util/values';
+import { mapKey } from '../util/path';
 
 const ALPHABET = /[A-Za-z0-9+/]/;
 
@@ -62,6 +63,6 @@ export default objectRule({
     const value = field(data, key);
     if (typeof value !== 'string') continue;
     const offset = base64ErrorOffset(value);
-    if (offset !== undefined) ctx.report({ path: ['data', key], message: `illegal base64 data at input byte ${offset}` });
+    if (offset !== undefined) ctx.report({ path: ['data', mapKey(key)], message: `illegal base64 data at input byte ${offset}` });
   }
 });

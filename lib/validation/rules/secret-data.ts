@@ -2,6 +2,7 @@ import { objectRule } from '../util/define-rule';
 import { fieldInvalid, fieldRequired, fieldTooLong, isConfigMapKey } from '../util/k8s-names';
 import { dig } from '../util/object-checks';
 import { asObject, field } from '../util/values';
+import { mapKey } from '../util/path';
 
 /** core.MaxSecretSize: 1 MiB of decoded data. */
 const MAX_SIZE = 1024 * 1024;
@@ -32,12 +33,12 @@ export default objectRule({
   }
   let total = 0;
   for (const [key, size] of sizes) {
-    for (const msg of isConfigMapKey(key)) ctx.report({ path: ['data', key], message: fieldInvalid(key, msg) });
+    for (const msg of isConfigMapKey(key)) ctx.report({ path: ['data', mapKey(key)], message: fieldInvalid(key, msg) });
     total += size;
   }
   if (total > MAX_SIZE) ctx.report({ path: ['data'], message: fieldTooLong(MAX_SIZE) });
 
-  const required = (key: string) => ctx.report({ path: ['data', key], message: fieldRequired() });
+  const required = (key: string) => ctx.report({ path: ['data', mapKey(key)], message: fieldRequired() });
   switch (field(object, 'type')) {
     case 'kubernetes.io/service-account-token': {
       const sa = dig(object, ['metadata', 'annotations', 'kubernetes.io/service-account.name']);

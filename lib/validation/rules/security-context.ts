@@ -38,7 +38,8 @@ type KubeLike = Record<string, unknown>;
  * Security contexts: user and group IDs within 0..2147483647, a complete seccomp
  * profile (Localhost needs localhostProfile, other types forbid it), and no
  * allowPrivilegeEscalation: false together with privileged: true or an added
- * CAP_SYS_ADMIN. Follows ValidateSecurityContext, ValidatePodSecurityContext and
+ * CAP_SYS_ADMIN, and no shareProcessNamespace together with hostPID. Follows
+ * ValidateSecurityContext, validatePodSpecSecurityContext and
  * validateSeccompProfileField (v1.28). procMount is not checked: 1.28 resets it
  * while the ProcMountType gate is off.
  */
@@ -60,6 +61,11 @@ export default podRule({
       if (typeof g === 'number') for (const m of isValidGroupID(g)) errs.push({ path: [...at, 'supplementalGroups', i], message: fieldInvalid(g, m) });
     });
     errs.push(...seccomp(field(podSc, 'seccompProfile'), [...at, 'seccompProfile']));
+  }
+  // The internal PodSecurityContext holds shareProcessNamespace and hostPID, so the
+  // server reports this under securityContext even though both are spec fields.
+  if (field(ctx.pod.spec, 'shareProcessNamespace') === true && field(ctx.pod.spec, 'hostPID') === true) {
+    errs.push({ path: ['securityContext', 'shareProcessNamespace'], message: fieldInvalid(true, 'ShareProcessNamespace and HostPID cannot both be enabled') });
   }
   for (const c of containersOf(ctx.pod.spec)) {
     const sc = field(c.container, 'securityContext');

@@ -1,14 +1,22 @@
+import { KubeObject } from '../types';
 import { objectRule } from '../util/define-rule';
 import {
   fieldDuplicate, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, isDNS1123Label, isDNS1123Subdomain,
-  isValidPortName, isValidPortNum,
+  isQualifiedName, isValidPortName, isValidPortNum,
 } from '../util/k8s-names';
-import { checkLabels, isInt } from '../util/object-checks';
+import { parseCIDR } from '../util/net';
+import { Report, checkLabels, isInt } from '../util/object-checks';
 import { asArray, asObject, field } from '../util/values';
 
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
 const AFFINITY = ['ClientIP', 'None'];
+const TRAFFIC_POLICIES = ['Cluster', 'Local'];
+const IP_FAMILIES = ['IPv4', 'IPv6'];
+const IP_FAMILY_POLICIES = ['PreferDualStack', 'RequireDualStack', 'SingleStack'];
+/** core.MaxClientIPServiceAffinitySeconds. */
+const MAX_CLIENT_IP_AFFINITY_SECONDS = 86400;
+const isSet = (v: unknown) => v !== undefined && v !== null;
 
 /** Go's %#v of core.ServicePort with only protocol and port set, as the duplicate-port error prints it. */
 function goServicePortKey(protocol: string, port: unknown): string {
@@ -17,7 +25,13 @@ function goServicePortKey(protocol: string, port: unknown): string {
 
 /**
  * ValidateService and validateServicePort (v1.28), after the v1 defaults
- * (type ClusterIP, sessionAffinity None, protocol TCP, targetPort = port).
+ * (SetDefaults_Service: type ClusterIP, sessionAffinity None and its config
+ * dropped, a ClientIP timeout of 10800 when unset, protocol TCP, targetPort =
+ * port, externalTrafficPolicy Cluster for externally-accessible services,
+ * internalTrafficPolicy Cluster). The IP-family checks of the allocator
+ * (initIPFamilyFields in pkg/registry/core/service/storage/alloc.go), which run
+ * before validation, are here too; the nodePort range lives in
+ * service-node-port-range because clusters may configure it.
  */
 export default objectRule({
   id: 'service-spec',
@@ -52,6 +66,12 @@ export default objectRule({
     const ext = field(spec, 'externalName');
     // The value (a CNAME) may end with a dot.
     const cname = typeof ext === 'string' ? ext.replace(/\.$/, '') : '';
+    if (asArray(field(spec, 'ipFamilies')).length > 0) {
+      report({ path: ['spec', 'ipFamilies'], message: fieldForbidden('may not be set for ExternalName services') });
+    }
+    if (isSet(field(spec, 'ipFamilyPolicy'))) {
+      report({ path: ['spec', 'ipFamilyPolicy'], message: fieldForbidden('may not be set for ExternalName services') });
+    }
     if (cname === '') report({ path: ['spec', 'externalName'], message: fieldRequired() });
     else for (const msg of isDNS1123Subdomain(cname)) report({ path: ['spec', 'externalName'], message: fieldInvalid(cname, msg) });
   }
@@ -76,6 +96,10 @@ export default objectRule({
     const protocol = field(port, 'protocol') ?? 'TCP';
     if (typeof protocol === 'string' && !PROTOCOLS.includes(protocol)) {
       report({ path: [...p, 'protocol'], message: protocol === '' ? fieldRequired() : fieldNotSupported(protocol, PROTOCOLS) });
+    }
+    const appProtocol = field(port, 'appProtocol');
+    if (typeof appProtocol === 'string') {
+      for (const msg of isQualifiedName(appProtocol)) report({ path: [...p, 'appProtocol'], message: fieldInvalid(appProtocol, msg) });
     }
     const target = field(port, 'targetPort');
     if (isInt(target) && target !== 0) {
@@ -106,7 +130,105 @@ export default objectRule({
   if (typeof affinity === 'string' && affinity !== '' && !AFFINITY.includes(affinity)) {
     report({ path: ['spec', 'sessionAffinity'], message: fieldNotSupported(affinity, AFFINITY) });
   }
+  // validateClientIPAffinityConfig: the v1 defaults fill a missing timeout, and drop the config under None.
+  if (affinity === 'ClientIP') {
+    const timeout = field(asObject(field(asObject(field(spec, 'sessionAffinityConfig')), 'clientIP')), 'timeoutSeconds');
+    if (isInt(timeout) && (timeout <= 0 || timeout > MAX_CLIENT_IP_AFFINITY_SECONDS)) {
+      report({
+        path: ['spec', 'sessionAffinityConfig', 'clientIP', 'timeoutSeconds'],
+        message: fieldInvalid(timeout, `must be greater than 0 and less than ${MAX_CLIENT_IP_AFFINITY_SECONDS}`),
+      });
+    }
+  }
+
+  if (type !== 'ExternalName') checkIPFamilies(spec, report);
+
   if (typeof type === 'string' && type !== '' && !TYPES.includes(type)) {
     report({ path: ['spec', 'type'], message: fieldNotSupported(type, TYPES) });
   }
+
+  // v1.28 ValidateService: the whole list is printed with %v and checked by GetLoadBalancerSourceRanges.
+  const ranges = asArray(field(spec, 'loadBalancerSourceRanges'));
+  if (ranges.length > 0) {
+    const rangesPath = ['spec', 'LoadBalancerSourceRanges'];
+    if (type !== 'LoadBalancer') report({ path: rangesPath, message: fieldForbidden("may only be used when `type` is 'LoadBalancer'") });
+    if (ranges.some((r) => typeof r === 'string' && !parseCIDR(r.trim()))) {
+      report({ path: rangesPath, message: fieldInvalid(`[${ranges.map(String).join(' ')}]`, 'must be a list of IP ranges. For example, 10.240.0.0/24,10.250.0.0/24 ') });
+    }
+  }
+  if (isSet(field(spec, 'allocateLoadBalancerNodePorts')) && type !== 'LoadBalancer') {
+    report({ path: ['spec', 'allocateLoadBalancerNodePorts'], message: fieldForbidden("may only be used when `type` is 'LoadBalancer'") });
+  }
+  // validateLoadBalancerClassField
+  const lbClass = field(spec, 'loadBalancerClass');
+  if (type === 'LoadBalancer') {
+    if (typeof lbClass === 'string') for (const msg of isQualifiedName(lbClass)) report({ path: ['spec', 'loadBalancerClass'], message: fieldInvalid(lbClass, msg) });
+  } else if (isSet(lbClass)) {
+    report({ path: ['spec', 'loadBalancerClass'], message: fieldForbidden("may only be used when `type` is 'LoadBalancer'") });
+  }
+
+  // validateServiceExternalTrafficPolicy (apiservice.ExternallyAccessible, NeedsHealthCheck)
+  const externalIPs = asArray(field(spec, 'externalIPs'));
+  const externallyAccessible = type === 'LoadBalancer' || type === 'NodePort' || (type === 'ClusterIP' && externalIPs.length > 0);
+  const etp = field(spec, 'externalTrafficPolicy');
+  if (!externallyAccessible) {
+    if (typeof etp === 'string' && etp !== '') {
+      report({ path: ['spec', 'externalTrafficPolicy'], message: fieldInvalid(etp, 'may only be set for externally-accessible services') });
+    }
+  } else if (typeof etp === 'string' && etp !== '' && !TRAFFIC_POLICIES.includes(etp)) {
+    report({ path: ['spec', 'externalTrafficPolicy'], message: fieldNotSupported(etp, TRAFFIC_POLICIES) });
+  }
+  const needsHealthCheck = type === 'LoadBalancer' && etp === 'Local';
+  const hcnp = field(spec, 'healthCheckNodePort');
+  if (!needsHealthCheck && isInt(hcnp) && hcnp !== 0) {
+    report({ path: ['spec', 'healthCheckNodePort'], message: fieldInvalid(hcnp, "may only be set when `type` is 'LoadBalancer' and `externalTrafficPolicy` is 'Local'") });
+  }
+
+  // validateServiceInternalTrafficFieldsValue
+  const itp = field(spec, 'internalTrafficPolicy');
+  if (typeof itp === 'string' && !TRAFFIC_POLICIES.includes(itp)) {
+    report({ path: ['spec', 'internalTrafficPolicy'], message: fieldNotSupported(itp, TRAFFIC_POLICIES) });
+  }
 });
+
+/**
+ * The ipFamilies and ipFamilyPolicy parts of ValidateServiceClusterIPsRelatedFields,
+ * then initIPFamilyFields (alloc.go): an unset policy becomes RequireDualStack for a
+ * headless Service without selector and SingleStack otherwise, and SingleStack may
+ * not come with two families. Whether the cluster serves a family is its business.
+ */
+function checkIPFamilies(spec: KubeObject, report: Report): void {
+  let ok = true;
+  const seen = new Set<string>();
+  const families = asArray(field(spec, 'ipFamilies'));
+  families.forEach((fam, i) => {
+    if (typeof fam !== 'string') return;
+    if (!IP_FAMILIES.includes(fam)) {
+      report({ path: ['spec', 'ipFamilies', i], message: fieldNotSupported(fam, IP_FAMILIES) });
+      ok = false;
+    }
+    if (seen.has(fam)) {
+      report({ path: ['spec', 'ipFamilies', i], message: fieldDuplicate(fam) });
+      ok = false;
+    }
+    seen.add(fam);
+  });
+  const policy = field(spec, 'ipFamilyPolicy');
+  if (typeof policy === 'string' && !IP_FAMILY_POLICIES.includes(policy)) {
+    report({ path: ['spec', 'ipFamilyPolicy'], message: fieldNotSupported(policy, IP_FAMILY_POLICIES) });
+    ok = false;
+  }
+  // initIPFamilyFields stops at the first validation errors.
+  if (!ok) return;
+  const selector = asObject(field(spec, 'selector'));
+  const headlessWithoutSelector = field(spec, 'clusterIP') === 'None' && (!selector || Object.keys(selector).length === 0);
+  const effective = typeof policy === 'string' ? policy : headlessWithoutSelector ? 'RequireDualStack' : 'SingleStack';
+  if (effective !== 'SingleStack') return;
+  const clusterIPs = asArray(field(spec, 'clusterIPs'));
+  if (clusterIPs.length === 2) {
+    report({ path: ['spec', 'ipFamilyPolicy'], message: fieldInvalid(effective, "must be 'RequireDualStack' or 'PreferDualStack' when multiple cluster IPs are specified") });
+  }
+  if (families.length === 2) {
+    report({ path: ['spec', 'ipFamilyPolicy'], message: fieldInvalid(effective, "must be 'RequireDualStack' or 'PreferDualStack' when multiple IP families are specified") });
+  }
+}

@@ -18,6 +18,7 @@
  * - keys match case-sensitively; an unknown key is `unknown field "<path>"`.
  */
 import { Path, PathSegment } from '../types';
+import { mapKey } from '../util/path';
 import { formatPath } from '../util/path';
 import { isObject } from '../util/values';
 import { suggest } from '../config';
@@ -105,7 +106,10 @@ function goType(t: SchemaType): string {
 /** `spec.containers[0].ports[1].containerPort` -> `spec.containers.ports.containerPort` (Go's json error field). */
 function goFieldPath(path: readonly PathSegment[]): string {
   const parts: string[] = [];
-  for (const seg of path) if (typeof seg === 'string') parts.push(seg);
+  for (const seg of path) {
+    if (typeof seg === 'string') parts.push(seg);
+    else if (typeof seg === 'object') parts.push(seg.mapKey);
+  }
   return parts.join('.');
 }
 
@@ -231,7 +235,7 @@ export class CompiledSchema {
             const keys = Object.keys(v);
             for (let i = 0; i < keys.length; i++) {
               const k = keys[i]!;
-              w.path.push(k);
+              w.path.push(mapKey(k));
               value(v[k], w);
               w.path.pop();
             }

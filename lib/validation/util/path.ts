@@ -1,4 +1,14 @@
-import { Path } from '../types';
+import { MapKey, Path, PathSegment } from '../types';
+
+/** A map key path segment, printed `[key]`. */
+export function mapKey(key: string): MapKey {
+  return { mapKey: key };
+}
+
+/** The property name or index a segment stands for in the data. */
+export function segmentName(seg: PathSegment): string | number {
+  return typeof seg === 'object' ? seg.mapKey : seg;
+}
 
 const SIMPLE_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
 
@@ -13,6 +23,8 @@ export function formatPath(path: Path): string {
   for (const seg of path) {
     if (typeof seg === 'number') {
       out += `[${seg}]`;
+    } else if (typeof seg === 'object') {
+      out += `[${seg.mapKey}]`;
     } else if (SIMPLE_KEY.test(seg) || /^\{[^{}]*\}$/.test(seg)) {
       // `{topologyKey, whenUnsatisfiable}` is a child name the server prints after a dot
       // (validateTopologySpreadConstraints), not a map key.

@@ -1,5 +1,6 @@
 import { KubeObject, Path, PodSite } from '../types';
 import { asObject } from './values';
+import { segmentName } from './path';
 
 /**
  * Where each built-in kind keeps its pod spec. Kinds not listed hold no pods.
@@ -21,7 +22,8 @@ function dig(obj: KubeObject, path: Path): KubeObject | undefined {
   let cur: KubeObject | undefined = obj;
   for (const seg of path) {
     if (!cur) return undefined;
-    cur = asObject(Object.prototype.hasOwnProperty.call(cur, seg) ? cur[seg as string] : undefined);
+    const name = String(segmentName(seg));
+    cur = asObject(Object.prototype.hasOwnProperty.call(cur, name) ? cur[name] : undefined);
   }
   return cur;
 }

@@ -15,6 +15,7 @@
 import * as jsyaml from 'js-yaml';
 import { Document, isScalar } from 'yaml';
 import { Path } from '../types';
+import { segmentName } from '../util/path';
 
 interface ScalarTag {
   readonly tag: string;
@@ -152,7 +153,7 @@ function locate(root: PositionNode, path: Path, text: string): number | undefine
       node = item;
       continue;
     }
-    const entry: [number, PositionNode | undefined] | undefined = entriesOf(node)?.get(String(seg));
+    const entry: [number, PositionNode | undefined] | undefined = entriesOf(node)?.get(String(segmentName(seg)));
     if (!entry) break;
     offset = entry[0];
     node = entry[1];

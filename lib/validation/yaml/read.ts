@@ -29,6 +29,7 @@ import { Composer, CST, Document, isAlias, isMap, isPair, isScalar, isSeq, LineC
 import type { Node as YamlNode, ParsedNode, Tags } from 'yaml';
 import { InputProblem, ObjectInput, Path, SourceLocation } from '../types';
 import { fastParse } from './fast-parse';
+import { segmentName } from '../util/path';
 
 /** Bounds on what one document may cost to read. */
 export interface ReadLimits {
@@ -562,7 +563,7 @@ function offsetOf(root: ParsedNode | null, p: Path): number | undefined {
   let offset: number | undefined = root.range?.[0];
   for (const seg of p) {
     if (isMap(node)) {
-      const pair = node.items.find((it) => isPair(it) && keyString(it.key) === String(seg));
+      const pair = node.items.find((it) => isPair(it) && keyString(it.key) === String(segmentName(seg)));
       if (!pair || !isPair(pair)) break;
       offset = (pair.key as YamlNode | null)?.range?.[0] ?? offset;
       if (!pair.value || isAlias(pair.value) || !(pair.value as YamlNode).range) break;

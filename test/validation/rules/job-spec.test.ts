@@ -8,8 +8,53 @@ ruleTester(rule, {
     job({ parallelism: 2, completions: 4, backoffLimit: 0, completionMode: 'Indexed' }),
     job({ manualSelector: true, selector: { matchLabels: { app: 'web' } }, template: template({ app: 'web' }, { restartPolicy: 'OnFailure' }) }),
     { name: 'a selector on job-name is what the server generates anyway', object: job({ selector: { matchLabels: { 'job-name': 'pi' } } }) },
+    {
+      name: 'pod failure policy',
+      object: job({ podFailurePolicy: { rules: [
+        { action: 'FailJob', onExitCodes: { containerName: 'app', operator: 'In', values: [1, 2, 42] } },
+        { action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] },
+        { action: 'Count', onExitCodes: { operator: 'NotIn', values: [0] } },
+      ] } }),
+    },
+    {
+      name: 'FailIndex rules are dropped in 1.28 (JobBackoffLimitPerIndex is alpha)',
+      object: job({ completionMode: 'Indexed', completions: 3, podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [] } }] } }),
+    },
+    { name: 'activeDeadlineSeconds and ttlSecondsAfterFinished may be 0', object: job({ activeDeadlineSeconds: 0, ttlSecondsAfterFinished: 0 }) },
   ],
   invalid: [
+    {
+      name: 'pod failure policy rules (indexes count after the dropped FailIndex rule)',
+      object: job({ podFailurePolicy: { rules: [
+        { action: 'FailIndex', onExitCodes: { operator: 'In', values: [1] } },
+        { action: 'Restart', onExitCodes: { containerName: 'sidecar', operator: 'Equals', values: [3, 0, 3] } },
+        { onPodConditions: [{ type: 'Ready', status: 'Maybe' }], onExitCodes: { operator: 'In', values: [] } },
+        { action: 'Ignore' },
+      ] } }),
+      errors: [
+        { path: 'spec.podFailurePolicy.rules[0].action', message: 'Unsupported value: "Restart": supported values: "Count", "FailIndex", "FailJob", "Ignore"' },
+        { path: 'spec.podFailurePolicy.rules[0].onExitCodes.operator', message: 'Unsupported value: "Equals": supported values: "In", "NotIn"' },
+        { path: 'spec.podFailurePolicy.rules[0].onExitCodes.containerName', message: 'Invalid value: "sidecar": must be one of the container or initContainer names in the pod template' },
+        { path: 'spec.podFailurePolicy.rules[0].onExitCodes.values[2]', message: 'Duplicate value: 3' },
+        { path: 'spec.podFailurePolicy.rules[0].onExitCodes.values', message: 'Invalid value: []int32{3, 0, 3}: must be ordered' },
+        { path: 'spec.podFailurePolicy.rules[1].action', message: 'Required value: valid values: ["Count" "FailIndex" "FailJob" "Ignore"]' },
+        { path: 'spec.podFailurePolicy.rules[1].onExitCodes.values', message: 'Invalid value: []int32{}: at least one value is required' },
+        { path: 'spec.podFailurePolicy.rules[1].onPodConditions[0].status', message: 'Unsupported value: "Maybe": supported values: "False", "True", "Unknown"' },
+        { path: 'spec.podFailurePolicy.rules[1]', message: 'Invalid value: specifying both OnExitCodes and OnPodConditions is not supported' },
+        { path: 'spec.podFailurePolicy.rules[2]', message: 'Invalid value: specifying one of OnExitCodes and OnPodConditions is required' },
+      ],
+    },
+    {
+      name: 'In may not list exit code 0',
+      object: job({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [0, 1] } }] } }),
+      errors: [{ path: 'spec.podFailurePolicy.rules[0].onExitCodes.values[0]', message: 'Invalid value: 0: must not be 0 for the In operator' }],
+    },
+    {
+      name: 'from 1.29 a FailIndex rule needs backoffLimitPerIndex',
+      object: job({ podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [1] } }] } }),
+      config: { k8sVersion: '1.29' },
+      errors: [{ path: 'spec.podFailurePolicy.rules[0].action', message: 'Invalid value: "FailIndex": requires the backoffLimitPerIndex to be set' }],
+    },
     {
       name: 'restartPolicy unset (defaulted to Always)',
       object: job({ template: template({}) }),

@@ -17,21 +17,21 @@ ruleTester(rule, {
       name: '"1 core" and "1Gb"',
       object: pod({ limits: { cpu: '1 core', memory: '1Gb' } }),
       errors: [
-        { path: 'spec.containers[0].resources.limits.cpu', message: `Invalid value: "1 core": ${FORMAT}` },
-        { path: 'spec.containers[0].resources.limits.memory', message: `Invalid value: "1Gb": ${FORMAT}` },
+        { path: 'spec.containers[0].resources.limits[cpu]', message: `Invalid value: "1 core": ${FORMAT}` },
+        { path: 'spec.containers[0].resources.limits[memory]', message: `Invalid value: "1Gb": ${FORMAT}` },
       ],
     },
     {
       name: 'a suffix in the allowed letters that is not a suffix',
       object: pod({ requests: { memory: '1iK' } }),
-      errors: [{ path: 'spec.containers[0].resources.requests.memory', message: 'Invalid value: "1iK": unable to parse quantity\'s suffix' }],
+      errors: [{ path: 'spec.containers[0].resources.requests[memory]', message: 'Invalid value: "1iK": unable to parse quantity\'s suffix' }],
     },
     {
       name: 'empty string and a boolean',
       object: pod({ requests: { cpu: '', memory: true } }),
       errors: [
-        { path: 'spec.containers[0].resources.requests.cpu', message: `Invalid value: "": ${FORMAT}` },
-        { path: 'spec.containers[0].resources.requests.memory', message: /a quantity must be a string/ },
+        { path: 'spec.containers[0].resources.requests[cpu]', message: `Invalid value: "": ${FORMAT}` },
+        { path: 'spec.containers[0].resources.requests[memory]', message: /a quantity must be a string/ },
       ],
     },
   ],

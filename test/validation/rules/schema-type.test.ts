@@ -41,8 +41,8 @@ ruleTester(rule, {
       name: 'label values must be strings',
       object: pod({}, {}, { name: 'p', labels: { tier: 1, on: true } }),
       errors: [
-        { path: 'metadata.labels.tier', message: /of type string$/ },
-        { path: 'metadata.labels.on', message: /cannot unmarshal bool/ },
+        { path: 'metadata.labels[tier]', message: /of type string$/ },
+        { path: 'metadata.labels[on]', message: /cannot unmarshal bool/ },
       ],
     },
     {

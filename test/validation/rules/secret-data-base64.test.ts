@@ -14,7 +14,7 @@ ruleTester(rule, {
       object: secret({ 'tls.crt': 'REPLACE_WITH_BASE64_CERT' }),
       errors: [{ path: 'data[tls.crt]', message: 'illegal base64 data at input byte 7' }],
     },
-    { name: 'missing padding', object: secret({ a: 'aGVsbG8' }), errors: [{ path: 'data.a', message: 'illegal base64 data at input byte 4' }] },
+    { name: 'missing padding', object: secret({ a: 'aGVsbG8' }), errors: [{ path: 'data[a]', message: 'illegal base64 data at input byte 4' }] },
   ],
 });
 

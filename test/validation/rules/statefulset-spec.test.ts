@@ -8,8 +8,18 @@ ruleTester(rule, {
     statefulSet({ podManagementPolicy: 'Parallel', updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 2 } } }),
     statefulSet({ persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Retain' } }),
     { name: 'template pod spec is not validated by the server', object: statefulSet({ template: template({ app: 'web' }, { containers: [] }) }) },
+    { name: 'revisionHistoryLimit is not validated for StatefulSets', object: statefulSet({ revisionHistoryLimit: -1 }) },
+    { name: 'ordinals (StatefulSetStartOrdinal is beta, on, in 1.28)', object: statefulSet({ ordinals: { start: 5 }, minReadySeconds: 10 }) },
   ],
   invalid: [
+    {
+      object: statefulSet({ ordinals: { start: -1 }, minReadySeconds: -1, updateStrategy: { type: 'Canary' } }),
+      errors: [
+        { path: 'spec.updateStrategy', message: "Invalid value: {\"type\":\"Canary\"}: must be 'RollingUpdate' or 'OnDelete'" },
+        { path: 'spec.minReadySeconds', message: 'Invalid value: -1: must be greater than or equal to 0' },
+        { path: 'spec.ordinals.start', message: 'Invalid value: -1: must be greater than or equal to 0' },
+      ],
+    },
     {
       object: statefulSet({ podManagementPolicy: 'Ordered' }),
       errors: [{ path: 'spec.podManagementPolicy', message: "Invalid value: \"Ordered\": must be 'OrderedReady' or 'Parallel'" }],

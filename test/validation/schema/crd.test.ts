@@ -1,3 +1,4 @@
+import { formatPath } from '../../../lib/validation/util/path';
 import { registerCrdSchema } from '../../../lib/validation/schema/crd';
 import { clearRootCheckers, hasSchema, schemaProblems } from '../../../lib/validation/schema/validator';
 
@@ -20,7 +21,7 @@ const widgetSchema = {
   },
 };
 
-const show = (o: object) => schemaProblems(o, 'example.com/v1', 'Widget').map((p) => `${p.type} ${p.path.join('.')}: ${p.message}`);
+const show = (o: object) => schemaProblems(o, 'example.com/v1', 'Widget').map((p) => `${p.type} ${formatPath(p.path)}: ${p.message}`);
 
 afterEach(() => clearRootCheckers());
 
@@ -36,12 +37,12 @@ test('a registered CRD schema checks unknown fields, types, required and enums',
   expect(show(ok)).toEqual([]);
   const bad = { apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w', labels: { a: 1 } }, spec: { sise: 3, mode: 'medium', port: 1.5, tags: [1], labels: { a: true } } };
   expect(show(bad)).toEqual([
-    'type metadata.labels.a: cannot unmarshal number 1 into Go struct field ObjectMeta.metadata.labels.a of type string',
+    'type metadata.labels[a]: cannot unmarshal number 1 into Go struct field ObjectMeta.metadata.labels.a of type string',
     'unknown-field spec.sise: unknown field "spec.sise"',
     'enum spec.mode: Unsupported value: "medium": supported values: "fast", "slow"',
     'type spec.port: cannot unmarshal number 1.5 into Go struct field .spec.port of type int32',
-    'type spec.tags.0: cannot unmarshal number 1 into Go struct field .spec.tags of type string',
-    'type spec.labels.a: cannot unmarshal bool into Go struct field .spec.labels.a of type string',
+    'type spec.tags[0]: cannot unmarshal number 1 into Go struct field .spec.tags of type string',
+    'type spec.labels[a]: cannot unmarshal bool into Go struct field .spec.labels.a of type string',
     'required spec.size: Required value',
   ]);
 });
