@@ -71,7 +71,13 @@ interface PositionNode {
  * What signals a document the fast path leaves to the full reader: anchors, aliases,
  * tags, directives, tabs, merge keys and explicit (`? `) keys.
  */
-const UNUSUAL = /[&*!%\t]|<<|(?:^|[\n{,[])[ -]*\?\s/;
+const UNUSUAL = /[&*!%\t]|<</;
+const EXPLICIT_KEY = /(?:^|[\n{,[])[ -]*\?\s/;
+
+function unusual(text: string): boolean {
+  // The explicit-key pattern is slow to scan for; most documents hold no '?' at all.
+  return UNUSUAL.test(text) || (text.includes('?') && EXPLICIT_KEY.test(text));
+}
 
 export interface FastDocument {
   readonly value: Readonly<Record<string, unknown>>;
@@ -84,7 +90,7 @@ export interface FastDocument {
  * reader. Only mappings (Kubernetes objects) are taken.
  */
 export function fastParse(text: string, maxDepth: number): FastDocument | undefined {
-  if (UNUSUAL.test(text)) return undefined;
+  if (unusual(text)) return undefined;
   schema ??= yaml11Schema();
   const stack: { start: number; children: PositionNode[] }[] = [];
   let root: PositionNode | undefined;
