@@ -83,18 +83,6 @@ export interface FastDocument {
   readonly value: Readonly<Record<string, unknown>>;
   /** The offset of the field at `path`, or of its nearest ancestor that exists. */
   offsetOf(path: Path): number | undefined;
-  /** The document as JSON text and flat positions, to cross a worker-thread boundary (see `decodeDocument`). */
-  encode(): EncodedDocument | undefined;
-}
-
-/**
- * A fast-read document in a form that crosses threads cheaply: the value as JSON text,
- * and the start offsets `locate` needs, in a fixed order (the root, then depth first:
- * each array item's start, each mapping key's start, in `Object.keys` order).
- */
-export interface EncodedDocument {
-  readonly json: string;
-  readonly positions: readonly number[];
 }
 
 /**
@@ -139,84 +127,10 @@ export function fastParse(text: string, maxDepth: number): FastDocument | undefi
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value) || !root) return undefined;
   const top = root;
-  const doc = value as Record<string, unknown>;
   return {
-    value: doc,
+    value: value as Record<string, unknown>,
     offsetOf: (path) => locate(top, path, text),
-    encode: () => {
-      const positions: number[] = [startOf(top, text)];
-      if (!encodePositions(top, doc, text, positions)) return undefined;
-      return { json: JSON.stringify(doc), positions };
-    },
   };
-}
-
-/** Appends the positions of `value`'s entries depth first; false when JSON cannot carry the value (NaN, Infinity). */
-function encodePositions(node: PositionNode, value: unknown, text: string, out: number[]): boolean {
-  if (typeof value === 'number') return Number.isFinite(value);
-  if (typeof value !== 'object' || value === null) return true;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const item = node.children[i]!;
-      out.push(startOf(item, text));
-      if (!encodePositions(item, value[i], text, out)) return false;
-    }
-    return true;
-  }
-  const entries = entriesOf(node)!;
-  for (const key of Object.keys(value)) {
-    const [keyStart, child] = entries.get(key)!;
-    out.push(keyStart);
-    if (child && !encodePositions(child, (value as Record<string, unknown>)[key], text, out)) return false;
-  }
-  return true;
-}
-
-/** Rebuilds a document encoded by `FastDocument.encode` (on another thread). */
-export function decodeDocument(encoded: EncodedDocument): FastDocument {
-  const value = JSON.parse(encoded.json) as Record<string, unknown>;
-  let index: WeakMap<object, Map<string | number, number>> | undefined;
-  return {
-    value,
-    encode: () => encoded,
-    offsetOf: (path) => {
-      index ??= indexPositions(value, encoded.positions);
-      let offset = encoded.positions[0];
-      let cur: unknown = value;
-      for (const seg of path) {
-        if (typeof cur !== 'object' || cur === null) break;
-        const at = index.get(cur)?.get(Array.isArray(cur) ? (seg as number) : String(segmentName(seg)));
-        if (at === undefined) break;
-        offset = at;
-        cur = Array.isArray(cur) ? cur[seg as number] : (cur as Record<string, unknown>)[String(segmentName(seg))];
-      }
-      return offset;
-    },
-  };
-}
-
-/** Maps each container of `value` to the positions of its entries, walking in encoding order. */
-function indexPositions(value: unknown, positions: readonly number[]): WeakMap<object, Map<string | number, number>> {
-  const index = new WeakMap<object, Map<string | number, number>>();
-  let next = 1;
-  const walk = (v: unknown): void => {
-    if (typeof v !== 'object' || v === null) return;
-    const own = new Map<string | number, number>();
-    index.set(v, own);
-    if (Array.isArray(v)) {
-      v.forEach((item, i) => {
-        own.set(i, positions[next++]!);
-        walk(item);
-      });
-      return;
-    }
-    for (const key of Object.keys(v)) {
-      own.set(key, positions[next++]!);
-      walk((v as Record<string, unknown>)[key]);
-    }
-  };
-  walk(value);
-  return index;
 }
 
 function entriesOf(node: PositionNode): Map<string, [number, PositionNode | undefined]> | undefined {

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readYamlString } from '../../../lib/validation/yaml/read';
-import { decodeDocument, fastParse } from '../../../lib/validation/yaml/fast-parse';
+import { fastParse } from '../../../lib/validation/yaml/fast-parse';
 import { ObjectInput, Path } from '../../../lib/validation/types';
 
 /**
@@ -92,29 +92,6 @@ test('every corpus document reads the same on both paths, and most take the fast
   }
   expect(total).toBeGreaterThan(250);
   expect(fast / total).toBeGreaterThan(0.5);
-});
-
-test('a fast document crosses threads intact: value and every location survive encode and decode', () => {
-  let checked = 0;
-  const texts = [TRICKY.replace('inf: .inf\n', ''), ...exampleFiles(corpus).flatMap((f) => fs.readFileSync(f, 'utf8').split(/^---(?:[ \t].*)?$/m))];
-  for (const text of texts) {
-    const fast = fastParse(text, 1000);
-    if (!fast) continue;
-    const encoded = fast.encode();
-    expect(encoded).toBeDefined();
-    const decoded = decodeDocument(encoded!);
-    expect(decoded.value).toEqual(fast.value);
-    for (const p of paths(fast.value)) expect([p, decoded.offsetOf(p)]).toEqual([p, fast.offsetOf(p)]);
-    expect(decoded.offsetOf(['no', 'such', 'field'])).toBe(fast.offsetOf(['no', 'such', 'field']));
-    checked++;
-  }
-  expect(checked).toBeGreaterThan(250);
-});
-
-test('values JSON cannot carry (.inf, .nan) are not encoded', () => {
-  expect(fastParse('a: .inf\n', 1000)!.encode()).toBeUndefined();
-  expect(fastParse('a: [1, .nan]\n', 1000)!.encode()).toBeUndefined();
-  expect(fastParse('a: 1.5\n', 1000)!.encode()).toEqual({ json: '{"a":1.5}', positions: [0, 0] });
 });
 
 test('locations in a document that starts with blank lines (once an endless loop)', () => {
