@@ -12,8 +12,21 @@ const isNative = (n: string) => !n.includes('/') || n.includes('kubernetes.io/')
 /** helper.IsOvercommitAllowed: native and not hugepages; others need requests == limits. */
 const overcommit = (n: string) => isNative(n) && !isHugePages(n);
 
+/** validateContainerResourceName, remembered: a few names (cpu, memory) recur in every container. */
+function nameErrors(name: string): readonly string[] {
+  let errs = nameAnswers.get(name);
+  if (errs === undefined) {
+    errs = Object.freeze(resourceNameErrors(name));
+    if (nameAnswers.size >= 1024) nameAnswers.clear();
+    nameAnswers.set(name, errs);
+  }
+  return errs;
+}
+
+const nameAnswers = new Map<string, readonly string[]>();
+
 /** validateContainerResourceName (with validateResourceName). */
-function nameErrors(name: string): string[] {
+function resourceNameErrors(name: string): string[] {
   const errs = isQualifiedName(name).map((m) => fieldInvalid(name, m));
   if (!name.includes('/')) {
     if (!STANDARD.includes(name) && !isHugePages(name)) errs.push(fieldInvalid(name, 'must be a standard resource for containers'));

@@ -11,7 +11,7 @@ import { dig } from '../util/object-checks';
 const LABEL_1035 = new Set(['Service']);
 const LABEL_1123 = new Set(['Namespace', 'StatefulSet']);
 
-function nameErrors(kind: string, name: string, prefix: boolean): string[] {
+function nameErrors(kind: string, name: string, prefix: boolean): readonly string[] {
   // NameIsDNS*(name, prefix=true) masks one trailing dash, so `web-` is a valid generateName.
   const value = prefix && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
   if (LABEL_1035.has(kind)) return isDNS1035Label(value);

@@ -3,7 +3,7 @@ import { fieldInvalid, isDNS1123Label, isDNS1123Subdomain } from '../util/k8s-na
 import { Path } from '../types';
 import { field } from '../util/values';
 
-const CHECKS: readonly (readonly [string, (v: string) => string[]])[] = [
+const CHECKS: readonly (readonly [string, (v: string) => readonly string[]])[] = [
   ['hostname', isDNS1123Label],
   ['subdomain', isDNS1123Label],
   ['serviceAccountName', isDNS1123Subdomain],

@@ -47,18 +47,35 @@ function byteLength(value: string): number {
 // ---------------------------------------------------------------------------
 // Names
 
+/**
+ * Remembers a validator's answers: the same names and label values come back in every
+ * object of a large file. Answers are frozen, so no caller can change a shared one.
+ */
+function remembered(fn: (value: string) => string[]): (value: string) => readonly string[] {
+  const answers = new Map<string, readonly string[]>();
+  return (value) => {
+    let answer = answers.get(value);
+    if (answer === undefined) {
+      answer = Object.freeze(fn(value));
+      if (answers.size >= 4096) answers.clear();
+      answers.set(value, answer);
+    }
+    return answer;
+  };
+}
+
 const DNS1123_LABEL_FMT = '[a-z0-9]([-a-z0-9]*[a-z0-9])?';
 const DNS1123_LABEL_ERR = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character";
 export const DNS1123_LABEL_MAX_LENGTH = 63;
 const DNS1123_LABEL_RE = new RegExp(`^${DNS1123_LABEL_FMT}$`);
 
 /** A DNS label (RFC 1123): container, volume and port-less names, hostnames (IsDNS1123Label). */
-export function isDNS1123Label(value: string): string[] {
+export const isDNS1123Label = remembered(function isDNS1123Label(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1123_LABEL_MAX_LENGTH) errs.push(maxLenError(DNS1123_LABEL_MAX_LENGTH));
   if (!DNS1123_LABEL_RE.test(value)) errs.push(regexError(DNS1123_LABEL_ERR, DNS1123_LABEL_FMT, 'my-name', '123-abc'));
   return errs;
-}
+});
 
 const DNS1123_SUBDOMAIN_FMT = `${DNS1123_LABEL_FMT}(\\.${DNS1123_LABEL_FMT})*`;
 const DNS1123_SUBDOMAIN_ERR = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
@@ -66,12 +83,12 @@ export const DNS1123_SUBDOMAIN_MAX_LENGTH = 253;
 const DNS1123_SUBDOMAIN_RE = new RegExp(`^${DNS1123_SUBDOMAIN_FMT}$`);
 
 /** A DNS subdomain (RFC 1123): most object names, Secret and ConfigMap references (IsDNS1123Subdomain). */
-export function isDNS1123Subdomain(value: string): string[] {
+export const isDNS1123Subdomain = remembered(function isDNS1123Subdomain(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_ERR, DNS1123_SUBDOMAIN_FMT, 'example.com'));
   return errs;
-}
+});
 
 const DNS1035_LABEL_FMT = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const DNS1035_LABEL_ERR = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
@@ -95,7 +112,7 @@ const QNAME_RE = new RegExp(`^${QNAME_FMT}$`);
  * A qualified name: `name` or `prefix/name` where prefix is a DNS subdomain. Label
  * keys, annotation keys, topology keys, node selector keys (IsQualifiedName).
  */
-export function isQualifiedName(value: string): string[] {
+export const isQualifiedName = remembered(function isQualifiedName(value: string): string[] {
   const errs: string[] = [];
   const parts = value.split('/');
   let name: string;
@@ -113,7 +130,7 @@ export function isQualifiedName(value: string): string[] {
   else if (byteLength(name) > QUALIFIED_NAME_MAX_LENGTH) errs.push(`name part ${maxLenError(QUALIFIED_NAME_MAX_LENGTH)}`);
   if (!QNAME_RE.test(name)) errs.push(`name part ${regexError(QNAME_ERR, QNAME_FMT, 'MyName', 'my.name', '123-abc')}`);
   return errs;
-}
+});
 
 /** A label key is a qualified name (ValidateLabelName in apimachinery/pkg/apis/meta/v1/validation). */
 export const isLabelKey = isQualifiedName;
@@ -124,12 +141,12 @@ export const LABEL_VALUE_MAX_LENGTH = 63;
 const LABEL_VALUE_RE = new RegExp(`^${LABEL_VALUE_FMT}$`);
 
 /** A label value: empty, or up to 63 alphanumerics, '-', '_', '.' (IsValidLabelValue). */
-export function isValidLabelValue(value: string): string[] {
+export const isValidLabelValue = remembered(function isValidLabelValue(value: string): string[] {
   const errs: string[] = [];
   if (byteLength(value) > LABEL_VALUE_MAX_LENGTH) errs.push(maxLenError(LABEL_VALUE_MAX_LENGTH));
   if (!LABEL_VALUE_RE.test(value)) errs.push(regexError(LABEL_VALUE_ERR, LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'));
   return errs;
-}
+});
 
 const C_IDENTIFIER_FMT = '[A-Za-z_][A-Za-z0-9_]*';
 const C_IDENTIFIER_ERR = "a valid C identifier must start with alphabetic character or '_', followed by a string of alphanumeric characters or '_'";

@@ -117,6 +117,17 @@ const SUFFIX: Readonly<Record<string, number>> = {
 export function parseQuantity(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value !== 'string') return undefined;
+  // The same few quantities ('100m', '128Mi') recur in every container of a large file.
+  if (quantities.has(value)) return quantities.get(value);
+  const q = parseQuantityText(value);
+  if (quantities.size >= 4096) quantities.clear();
+  quantities.set(value, q);
+  return q;
+}
+
+const quantities = new Map<string, number | undefined>();
+
+function parseQuantityText(value: string): number | undefined {
   const m = QUANTITY.exec(value.trim());
   if (!m) return undefined;
   const base = Number(m[1]);
