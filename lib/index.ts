@@ -37,15 +37,23 @@ export {
 } from './pod/security';
 
 // App, synth gate and the target version
-export { PodwrightApp, PodwrightAppProps, ValidationError } from './synth/podwright-app';
+export { PodwrightApp, PodwrightAppProps, ValidationError, ISideOutput, SideFile } from './synth/podwright-app';
+export { PodwrightValidation, PodwrightValidationProps } from './synth/cdk8s-plugin';
 export { K8S_VERSION_CONTEXT, DEFAULT_K8S_VERSION, targetVersion } from './version';
 
 // The validation engine
 export { Engine, validate } from './validation/engine';
-export { resolveConfig, ConfigError, PodwrightConfig, ResolvedConfig, Exemption, CONFIG_FILE_NAME, EXEMPT_ANNOTATION_PREFIX } from './validation/config';
+export {
+  resolveConfig, ConfigError, PodwrightConfig, ResolvedConfig, Exemption, CONFIG_FILE_NAME, EXEMPT_ANNOTATION_PREFIX,
+  POD_SECURITY_ANNOTATION,
+} from './validation/config';
+export { loadConfigFile, LoadedConfig, LoadConfigOptions } from './validation/config-file';
+export { validateFiles, ValidateFilesOptions, RunResult, DocumentResult, InputError } from './validation/yaml/validate-files';
+export { readYamlString, readYamlFile, ReadOptions, ReadLimits } from './validation/yaml/read';
+export { failsAt } from './validation/severity';
 export { RULES } from './validation/rules';
 export { registerCrdSchema } from './validation/schema/crd';
 export {
   Finding, Report, Severity, Layer, PodSecurityLevel, ObjectInput, ObjectRef, SourceLocation, EngineSettings,
-  Rule, RuleMeta, SkippedObject, KubeObject,
+  Rule, RuleMeta, SkippedObject, KubeObject, Path, PathSegment, MapKey,
 } from './validation/types';

@@ -82,6 +82,9 @@ export function groupByFileAndObject(run: RunResult): Map<string, Group[]> {
   for (const f of run.report.findings) {
     if (!attached.has(f)) add(f.location?.file ?? '(other)', objectLabel(f.object), [f]);
   }
+  // Within an object, findings read top to bottom, as an editor shows the file.
+  const line = (f: Finding) => (f.location ? f.location.line * 1e6 + f.location.column : Number.MAX_SAFE_INTEGER);
+  for (const list of groups.values()) for (const g of list) g.findings.sort((a, b) => line(a) - line(b));
   return groups;
 }
 
