@@ -1,47 +1,58 @@
+import { k8s } from 'cdk8s-plus-28';
 import { resolveConfig } from '../validation/config';
 import { Engine } from '../validation/engine';
 import { RULES } from '../validation/rules';
-import { k8s } from 'cdk8s-plus-28';
-import { Finding, KubeObject, Rule } from '../validation/types';
+import { Finding, KubeObject } from '../validation/types';
 import { SecurityLevel } from './security';
 
-let pssRules: readonly Rule[] | undefined;
-/** One engine per level and version: constructs check every container they add. */
+/**
+ * Constructs check what they build with podwright's own rules, the ones `podwright
+ * validate` runs, so constructs and the validator never disagree: at once, each added
+ * container against the Pod Security rules of the pod's level; at synth, the whole pod
+ * against the schema and API-server rules too (what the server would refuse). Practice
+ * rules (warnings) are left to the synth gate.
+ */
+/** Which rules a check runs: everything but practices, or the Pod Security controls alone. */
+export type CheckScope = 'all' | 'pod-security';
+
 const engines = new Map<string, Engine>();
 
-/**
- * Checks a pod spec against a Pod Security level with podwright's own Pod Security
- * rules (lib/validation/rules/pss-*.ts), the same ones `podwright validate` runs,
- * so that constructs and the validator can never disagree about a level.
- */
-export function podSecurityFindings(spec: KubeObject, level: SecurityLevel, k8sVersion: string): Finding[] {
-  if (level === 'privileged') return [];
-  const key = `${level}/${k8sVersion}`;
+function engineFor(scope: CheckScope, level: SecurityLevel, k8sVersion: string): Engine {
+  const key = `${scope}/${level}/${k8sVersion}`;
   let engine = engines.get(key);
   if (!engine) {
-    const rules = (pssRules ??= RULES.filter((r) => r.meta.layer === 'pod-security'));
+    const rules = RULES.filter((r) => (scope === 'all' ? r.meta.layer !== 'practice' : r.meta.layer === 'pod-security'));
     engine = new Engine(resolveConfig({ podSecurity: level, k8sVersion }, rules.map((r) => r.meta.id)), rules);
     engines.set(key, engine);
   }
-  // The engine keeps what it reports; here that is only pods that break their level, which throw.
-  return engine.check({ object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'level-check' }, spec } });
+  return engine;
+}
+
+/** The errors the rules find in a pod spec (JSON shape), at the pod's level. */
+export function podSpecErrors(spec: KubeObject, level: SecurityLevel, k8sVersion: string, scope: CheckScope = 'all'): Finding[] {
+  const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'pod-check' }, spec };
+  return engineFor(scope, level, k8sVersion).inspect({ object: pod }).filter((f) => f.severity === 'error');
 }
 
 const memo = new Map<string, Finding[]>();
 
 /**
- * `podSecurityFindings` for a pod spec in cdk8s-plus-28's L1 shape, remembered by
- * content: constructs check every container they add, and thousands of apps share a
- * handful of security settings. The conversion to JSON is the costly part.
+ * `podSpecErrors` for a pod spec in cdk8s-plus-28's L1 shape, remembered by content:
+ * constructs check every container they add, and thousands of apps share a handful of
+ * container shapes. The conversion to JSON is the costly part.
  */
-export function cachedPodSecurityFindings(spec: k8s.PodSpec, level: SecurityLevel, k8sVersion: string): Finding[] {
-  if (level === 'privileged') return [];
-  const key = `${level}/${k8sVersion}/${JSON.stringify(spec)}`;
+export function cachedPodSpecErrors(spec: k8s.PodSpec, level: SecurityLevel, k8sVersion: string, scope: CheckScope = 'all'): Finding[] {
+  const key = `${scope}/${level}/${k8sVersion}/${JSON.stringify(spec)}`;
   let findings = memo.get(key);
   if (!findings) {
-    findings = podSecurityFindings(k8s.toJson_PodSpec(spec) as KubeObject, level, k8sVersion);
+    findings = podSpecErrors(k8s.toJson_PodSpec(spec) as KubeObject, level, k8sVersion, scope);
     if (memo.size >= 1024) memo.clear();
     memo.set(key, findings);
   }
   return findings;
+}
+
+/** The Pod Security findings alone (for debug profiles, whose ephemeral container the API rules would refuse at create). */
+export function podSecurityFindings(spec: KubeObject, level: SecurityLevel, k8sVersion: string): Finding[] {
+  return podSpecErrors(spec, level, k8sVersion, 'pod-security');
 }

@@ -1,11 +1,11 @@
 import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { constructError } from '../errors';
-import { KubeObject } from '../validation/types';
+import { Finding, KubeObject } from '../validation/types';
 import { atLeast } from '../validation/util/version';
 import { ENGINE_GATE_CONTEXT, targetVersion } from '../version';
 import { ContainerHost, ContainerOptions, ContainerRole, MountOptions, PodContainer } from './container';
-import { cachedPodSecurityFindings, podSecurityFindings } from './level-check';
+import { cachedPodSpecErrors, podSpecErrors } from './level-check';
 import { Resources } from './resources';
 import { PodSecurityOptions, ResolvedPodSecurity, resolveContainerSecurity, resolvePodSecurity, SecurityLevel } from './security';
 import { Volume } from './volume';
@@ -200,7 +200,7 @@ export class PodDefinition implements ContainerHost {
 
   /** @internal ContainerHost */
   onChange(container: PodContainer): void {
-    this.checkContainerLevel(container);
+    this.checkContainer(container);
   }
 
   /**
@@ -246,8 +246,10 @@ export class PodDefinition implements ContainerHost {
     // Under PodwrightApp the engine checks every rendered object at its level anyway
     // (the same rules, through the podwright.io/pod-security annotation): skip the repeat.
     const gated = this.owner.node.tryGetContext(ENGINE_GATE_CONTEXT) === true;
-    for (const f of gated ? [] : podSecurityFindings(this.toJson(), this.level, this.k8sVersion)) {
-      errors.push(`${f.message} at ${f.path}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}.`);
+    // Without a main container, the message above says all there is to say.
+    const check = !gated && this.mainContainers.length > 0;
+    for (const f of check ? podSpecErrors(this.toJson(), this.level, this.k8sVersion) : []) {
+      errors.push(`${this.describe(f, '', '')}.`);
     }
     return errors;
   }
@@ -313,7 +315,7 @@ export class PodDefinition implements ContainerHost {
     this.containerList.push(container);
     try {
       for (const m of options.mounts ?? []) container.mount(m.path, m.volume, m as MountOptions);
-      this.checkContainerLevel(container);
+      this.checkContainer(container);
     } catch (e) {
       this.containerList.pop();
       throw e;
@@ -327,30 +329,43 @@ export class PodDefinition implements ContainerHost {
     }
   }
 
-  /** Checks pod-wide settings against the level. */
+  /** Checks pod-wide settings against the level at once, with a stand-in container. */
   private checkLevel(): void {
-    const probe = { name: 'level-check', image: 'level-check', securityContext: resolveContainerSecurity(this.level) };
-    const [f] = cachedPodSecurityFindings({ ...this.render(), containers: [probe] }, this.level, this.k8sVersion);
-    if (f) throw this.error(`${f.message} at ${f.path}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}, or choose a less strict level`);
+    const probe = { name: PLACEHOLDER, image: PLACEHOLDER, securityContext: resolveContainerSecurity(this.level) };
+    const [f] = cachedPodSpecErrors({ ...this.render(), containers: [probe], initContainers: undefined }, this.level, this.k8sVersion, 'pod-security');
+    if (f) throw this.error(this.describe(f, 'spec', 'spec'));
   }
 
-  /** Checks one container (with the pod-wide settings) against the level. */
-  private checkContainerLevel(container: PodContainer): void {
-    // Pod Security reads a container's name, ports and securityContext, nothing else.
+  /**
+   * Checks one container, with the pod-wide settings, against the level's Pod Security
+   * rules, at once. (What the API server would refuse is checked at synth, in `validate`,
+   * or by the synth gate.) Pod Security reads a container's name, ports and
+   * securityContext only, so only those are checked, and the answer is remembered.
+   */
+  private checkContainer(container: PodContainer): void {
     const kube = container.toKube(undefined);
-    const [f] = cachedPodSecurityFindings({
+    const [f] = cachedPodSpecErrors({
       securityContext: this.security.context,
-      containers: [{ name: kube.name, image: 'level-check', ports: kube.ports, securityContext: kube.securityContext }],
-    }, this.level, this.k8sVersion);
-    if (f) {
-      throw this.error(`container '${container.name}': ${f.message} at ${f.path.replace('spec.containers[0]', 'container')}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}, or choose a less strict level`);
-    }
+      containers: [{ name: kube.name, image: PLACEHOLDER, ports: kube.ports, securityContext: kube.securityContext }],
+    }, this.level, this.k8sVersion, 'pod-security');
+    if (f) throw this.error(`container '${container.name}': ${this.describe(f, 'spec.containers[0]', 'container')}`);
+  }
+
+  /** A finding as a clause of a construct error, its path shown from `shownAs`. */
+  private describe(f: Finding, prefix: string, shownAs: string): string {
+    const at = f.path.startsWith(prefix) ? `${shownAs}${f.path.slice(prefix.length)}` : f.path;
+    return f.layer === 'pod-security'
+      ? `${f.message} at ${at}, which the ${this.level} level forbids; ${lowerFirst(f.fix)}, or choose a less strict level`
+      : `${at}: ${f.message}; ${lowerFirst(f.fix)}`;
   }
 
   private error(message: string): Error {
     return constructError(this.owner, this.config.typeName, `${message}.`);
   }
 }
+
+/** The name and image of the stand-in container pod-wide checks use. */
+const PLACEHOLDER = 'podwright-check';
 
 /** A rule's fix as a clause: first letter lower-cased, final period dropped. */
 function lowerFirst(fix: string): string {

@@ -75,6 +75,19 @@ export class Engine {
 
   /** Checks one object (or one unreadable document) and returns the findings for it. */
   check(input: ObjectInput): Finding[] {
+    return this.run(input, true);
+  }
+
+  /**
+   * Checks one object and returns its findings without adding them to the report,
+   * counting the object, or showing it to cross-object rules: for constructs that check
+   * each part as it is added.
+   */
+  inspect(input: ObjectInput): Finding[] {
+    return this.run(input, false);
+  }
+
+  private run(input: ObjectInput, record: boolean): Finding[] {
     const out: Finding[] = [];
     const root = isObject(input.object) ? input.object : undefined;
     const level = root ? levelFor(root, this.config.settings.podSecurity) : this.config.settings.podSecurity;
@@ -97,14 +110,14 @@ export class Engine {
       (r.rule as ScopedRule<'input'>).check(r.ctx as InputRuleContext);
     }
     if (!root) {
-      this.findings.push(...out);
+      if (record) this.findings.push(...out);
       return out;
     }
-    this.objectCount++;
+    if (record) this.objectCount++;
     const apiVersion = typeof root.apiVersion === 'string' ? root.apiVersion : '';
     const kind = typeof root.kind === 'string' ? root.kind : '';
     const known = isCheckedKind(apiVersion, kind);
-    if (!known && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind)) {
+    if (record && !known && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind)) {
       this.skipped.push({
         object: ref,
         reason: `${kind} (${apiVersion}) is not a built-in kind podwright knows; not checked`,
@@ -144,11 +157,11 @@ export class Engine {
         }
       }
     }
-    if (known) {
+    if (known && record) {
       for (const { session } of this.sessions) session.visit(target, anchor);
     }
     this.current = undefined;
-    this.findings.push(...out);
+    if (record) this.findings.push(...out);
     return out;
   }
 
