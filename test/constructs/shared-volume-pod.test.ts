@@ -1,5 +1,8 @@
-import { Testing } from 'cdk8s';
-import { EnvValue, SharedVolumePod, Volume, validate } from '../../lib';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Chart, Testing } from 'cdk8s';
+import { EnvValue, PodwrightApp, SharedVolumePod, Volume, validate } from '../../lib';
 
 const findingsOf = (objects: unknown[]) => validate(objects.map((object) => ({ object }))).findings;
 
@@ -91,4 +94,18 @@ describe('SharedVolumePod', () => {
       { name: 'POD', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
     ]);
   });
+});
+
+test('a volume nobody mounts is a warning at synth, naming the construct', () => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-unused-'));
+  const lines: string[] = [];
+  const app = new PodwrightApp({ outdir, log: (l) => lines.push(l), config: {} });
+  const pod = new SharedVolumePod(new Chart(app, 'c'), 'p', { volumes: [Volume.emptyDir('cache')], containers: [{ image: 'a:1' }] });
+  expect(pod.pod.volumes.map((v) => v.name)).toEqual(['cache']);
+  app.synth(); // a warning does not stop the synth
+  const warning = lines.find((l) => l.includes('[volume-unused]'));
+  expect(warning).toContain('c/p/Resource');
+  expect(warning).toContain('volume "cache" is declared but no container mounts it');
+  expect(warning).toMatch(/^warning/);
+  fs.rmSync(outdir, { recursive: true, force: true });
 });

@@ -95,6 +95,7 @@ import topologySpreadConstraints from './topology-spread-constraints';
 import volumeDefinition from './volume-definition';
 import volumeDevices from './volume-devices';
 import volumeMounts from './volume-mounts';
+import volumeUnused from './volume-unused';
 import windowsOptions from './windows-options';
 import yamlDuplicateKey from './yaml-duplicate-key';
 import yamlEncoding from './yaml-encoding';
@@ -193,6 +194,7 @@ export const RULES: readonly Rule[] = [
   volumeDefinition,
   volumeDevices,
   volumeMounts,
+  volumeUnused,
   windowsOptions,
   yamlDuplicateKey,
   yamlEncoding,
