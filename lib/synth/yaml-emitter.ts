@@ -200,16 +200,26 @@ export function emitDocuments(docs: readonly unknown[]): string {
   return docs.map(documentText).join('---\n');
 }
 
+/** Text is handed to the file in chunks of about this many characters. */
+const WRITE_CHUNK = 256 * 1024;
+
 /**
  * Writes what `emitDocuments` returns to an open file, a document at a time, so the
- * text of a large chart is never held whole in memory. `resolve` turns each entry into
- * its document just before it is written (streamed objects, see fast-synth.ts).
+ * text of a large chart is never held whole in memory (at most one chunk of it). `resolve`
+ * turns each entry into its document just before it is written (streamed objects, see
+ * fast-synth.ts).
  */
 export function writeDocuments(fd: number, docs: readonly unknown[], resolve: (doc: unknown) => unknown = (d) => d): void {
+  let pending = '';
   docs.forEach((d, i) => {
-    if (i > 0) fs.writeSync(fd, '---\n');
-    fs.writeSync(fd, documentText(resolve(d)));
+    if (i > 0) pending += '---\n';
+    pending += documentText(resolve(d));
+    if (pending.length >= WRITE_CHUNK) {
+      fs.writeSync(fd, pending);
+      pending = '';
+    }
   });
+  if (pending !== '') fs.writeSync(fd, pending);
 }
 
 function documentText(d: unknown): string {

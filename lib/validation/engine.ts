@@ -29,6 +29,8 @@ interface Runner {
   };
 }
 
+const NO_EXEMPTIONS: ReadonlyMap<string, string> = new Map();
+
 const LEVEL_ORDER: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
 
 /**
@@ -48,7 +50,7 @@ export class Engine {
   private readonly skipped: SkippedObject[] = [];
   private objectCount = 0;
   /** What the object being checked needs for reporting. */
-  private current: { out: Finding[]; exemptions: Map<string, string>; anchor: (path: Path) => Anchor } | undefined;
+  private current: { out: Finding[]; exemptions: ReadonlyMap<string, string>; anchor: (path: Path) => Anchor } | undefined;
 
   constructor(config: ResolvedConfig = resolveConfig({}, RULES.map((r) => r.meta.id)), rules: readonly Rule[] = RULES) {
     this.config = config;
@@ -93,7 +95,7 @@ export class Engine {
     const level = root ? levelFor(root, this.config.settings.podSecurity) : this.config.settings.podSecurity;
     const settings = level === this.config.settings.podSecurity ? this.config.settings : { ...this.config.settings, podSecurity: level };
     const ref = root ? objectRefOf(root) : {};
-    const exemptions = root ? this.exemptionsFor(root, ref) : new Map<string, string>();
+    const exemptions = root ? this.exemptionsFor(root, ref) : NO_EXEMPTIONS;
     const anchor = (path: Path): Anchor => ({
       object: ref,
       path: formatPath(path),
@@ -192,13 +194,15 @@ export class Engine {
     };
   }
 
-  private exemptionsFor(root: KubeObject, ref: ObjectRef): Map<string, string> {
-    const map = new Map<string, string>();
+  /** Rule id to reason; the shared empty map when the object has no exemption (anchors keep it). */
+  private exemptionsFor(root: KubeObject, ref: ObjectRef): ReadonlyMap<string, string> {
+    let map: Map<string, string> | undefined;
+    const add = (rule: string, reason: string) => (map ??= new Map()).set(rule, reason);
     const annotations = asObject(field(field(root, 'metadata'), 'annotations'));
     if (annotations) {
       for (const [key, value] of Object.entries(annotations)) {
         if (key.startsWith(EXEMPT_ANNOTATION_PREFIX) && typeof value === 'string' && value.trim() !== '') {
-          map.set(key.slice(EXEMPT_ANNOTATION_PREFIX.length), value);
+          add(key.slice(EXEMPT_ANNOTATION_PREFIX.length), value);
         }
       }
     }
@@ -206,10 +210,10 @@ export class Engine {
       if ((e.kind === undefined || e.kind === ref.kind)
         && (e.name === undefined || e.name === ref.name)
         && (e.namespace === undefined || e.namespace === ref.namespace)) {
-        map.set(e.rule, e.reason);
+        add(e.rule, e.reason);
       }
     }
-    return map;
+    return map ?? NO_EXEMPTIONS;
   }
 }
 

@@ -62,6 +62,8 @@ describe('PodwrightApp fast synth', () => {
       if (ApiObject.isApiObject(c)) expect(Object.prototype.hasOwnProperty.call(c, 'toJson')).toBe(false);
       expect(Object.prototype.hasOwnProperty.call(c.node, 'validate')).toBe(false);
     }
+    expect(Object.getOwnPropertySymbols(Object.getPrototypeOf(fastApp.node))).toEqual([]);
+    expect(Object.prototype.hasOwnProperty.call(fastApp, 'charts')).toBe(false);
     process.env[SYNTH_WRITER_ENV] = 'cdk8s';
     try {
       const refApp = build(path.join(base, 'cdk8s'));
@@ -102,6 +104,61 @@ describe('PodwrightApp fast synth', () => {
     });
     app.synth();
     expect(fs.readFileSync(path.join(base, 'dist', 'reader.k8s.yaml'), 'utf8')).toContain('kinds: ConfigMap');
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  test('chart and object order match cdk8s with dependencies, nested charts and array-index paths', () => {
+    const base = tmpdir();
+    const build2 = (outdir: string) => {
+      const app = new PodwrightApp({ outdir, log: () => undefined, config: { rules: { 'reference-not-in-output': 'off' } } });
+      const cm = (scope: Chart, id: string) => new k8s.KubeConfigMap(scope, id, { metadata: { name: `cm-${id}`.toLowerCase() }, data: { id } });
+      // Chart ids that are array indexes sort first in cdk8s's vertex table.
+      const ten = new Chart(app, '10');
+      const seven = new Chart(app, '7');
+      const named = new Chart(app, 'named');
+      for (const id of ['b', '3', 'a', '1']) cm(ten, id);
+      cm(seven, 'x');
+      const first = cm(named, 'first');
+      const second = cm(named, 'second');
+      first.node.addDependency(second); // second is written first
+      const inner = new Chart(named, 'inner');
+      cm(inner, 'inner-cm');
+      return app;
+    };
+    const fastApp = build2(path.join(base, 'fast'));
+    fastApp.synth();
+    process.env[SYNTH_WRITER_ENV] = 'cdk8s';
+    try {
+      build2(path.join(base, 'cdk8s')).synth();
+    } finally {
+      delete process.env[SYNTH_WRITER_ENV];
+    }
+    const fast = files(path.join(base, 'fast'));
+    expect(Object.keys(fast).length).toBe(4);
+    expect(fast).toEqual(files(path.join(base, 'cdk8s')));
+    expect(fast['10.k8s.yaml'] ?? fast['0000-10.k8s.yaml'] ?? Object.values(fast).find((t) => t.includes('cm-1'))).toMatch(/cm-1[\s\S]*cm-3[\s\S]*cm-b[\s\S]*cm-a/);
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  test('without dependencies, object order is tree order (no dependency graph is built)', () => {
+    const base = tmpdir();
+    const build3 = (outdir: string) => {
+      const app = new PodwrightApp({ outdir, log: () => undefined, config: { rules: { 'reference-not-in-output': 'off' } } });
+      const chart = new Chart(app, 'c');
+      for (const id of ['z', '2', 'y', '0', 'x']) new k8s.KubeConfigMap(chart, id, { metadata: { name: `cm-${id}` }, data: { id } });
+      return app;
+    };
+    build3(path.join(base, 'fast')).synth();
+    process.env[SYNTH_WRITER_ENV] = 'cdk8s';
+    try {
+      build3(path.join(base, 'cdk8s')).synth();
+    } finally {
+      delete process.env[SYNTH_WRITER_ENV];
+    }
+    expect(files(path.join(base, 'fast'))).toEqual(files(path.join(base, 'cdk8s')));
+    const names = [...fs.readFileSync(path.join(base, 'fast', 'c.k8s.yaml'), 'utf8').matchAll(/name: (cm-\w+)/g)].map((m) => m[1]);
+    // constructs keeps children in an object keyed by id, so ids '0' and '2' come first in findAll's tree order.
+    expect(names).toEqual(['cm-0', 'cm-2', 'cm-z', 'cm-y', 'cm-x']);
     fs.rmSync(base, { recursive: true, force: true });
   });
 

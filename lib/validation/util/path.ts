@@ -19,6 +19,7 @@ const SIMPLE_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
  * as the server does.
  */
 export function formatPath(path: Path): string {
+  if (path.length === 0) return '';
   let out = '';
   for (const seg of path) {
     if (typeof seg === 'number') {
@@ -33,5 +34,20 @@ export function formatPath(path: Path): string {
       out += `[${seg}]`;
     }
   }
-  return out;
+  return intern(out);
+}
+
+const interned = new Map<string, string>();
+
+/**
+ * One shared copy of each recent path. Findings and anchors keep paths for a whole run
+ * (20,000-document files repeat the same few hundred), and a string built with `+=` is
+ * otherwise kept as a tree of its pieces.
+ */
+function intern(s: string): string {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  if (interned.size >= 4096) interned.clear();
+  interned.set(s, s);
+  return s;
 }

@@ -19,11 +19,18 @@ export interface Selector {
   readonly requirements: readonly Requirement[];
 }
 
-/** String-valued labels of a mapping (own keys only). */
+const NO_LABELS: Labels = Object.freeze({});
+
+/**
+ * String-valued labels of a mapping (own keys only), copied: output rules keep labels of
+ * every object of a large file, and a fresh object built key by key shares its hidden
+ * class with the others (the rendered objects' own label maps often do not).
+ */
 export function labelsOf(value: unknown): Labels {
-  const out: Record<string, string> = {};
   const obj = asObject(value);
-  if (obj) for (const [k, v] of Object.entries(obj)) if (typeof v === 'string') out[k] = v;
+  if (!obj) return NO_LABELS;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(obj)) if (typeof v === 'string') out[k] = v;
   return out;
 }
 
@@ -37,8 +44,10 @@ export function parseLabelSelector(value: unknown): Selector | undefined {
     if (typeof key !== 'string' || (operator !== 'In' && operator !== 'NotIn' && operator !== 'Exists' && operator !== 'DoesNotExist')) continue;
     requirements.push({ key, operator, values: asArray(field(e, 'values')).filter((v): v is string => typeof v === 'string') });
   }
-  return { matchLabels: labelsOf(field(value, 'matchLabels')), requirements };
+  return { matchLabels: labelsOf(field(value, 'matchLabels')), requirements: requirements.length === 0 ? NO_REQUIREMENTS : requirements };
 }
+
+const NO_REQUIREMENTS: readonly Requirement[] = Object.freeze([]);
 
 const has = (labels: Labels, key: string) => Object.prototype.hasOwnProperty.call(labels, key);
 
