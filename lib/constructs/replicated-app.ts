@@ -6,6 +6,7 @@ import { constructError } from '../errors';
 import { ContainerOptions, MountOptions, PodContainer } from '../pod/container';
 import { withLevel } from '../pod/metadata';
 import { PodDefinition, PodOptions } from '../pod/pod-definition';
+import { quantityError } from '../validation/schema/quantity';
 import { isDNS1123Label, isValidPortName } from '../validation/util/k8s-names';
 import { CONFIG_HASH_ANNOTATION, configHash } from '../workload/config-hash';
 import {
@@ -398,6 +399,11 @@ export class ReplicatedApp extends PodOwner {
     const problems = isDNS1123Label(options.name);
     if (problems.length) throw this.error(`volume claim name '${options.name}' is not a DNS-1123 label (${problems.join('; ')}); use lower-case letters, digits and '-'`);
     if (this.claims.some((c) => c.name === options.name)) throw this.error(`volume claim name '${options.name}' is already used; give each claim its own name`);
+    const size: unknown = options.size;
+    const sizeProblem = typeof size === 'string' ? quantityError(size) : 'it is not set';
+    if (sizeProblem !== undefined) {
+      throw this.error(`volume claim '${options.name}' has size ${JSON.stringify(size)}, which is not a storage quantity (${sizeProblem}); set size to a quantity such as '10Gi'`);
+    }
     this.checkClaimVolumeCollision(options.name);
     const claim = new VolumeClaim(options);
     this.claims.push(claim);

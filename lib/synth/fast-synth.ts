@@ -26,6 +26,7 @@
 import * as fs from 'fs';
 import { ApiObject, App, Chart, DependencyGraph, Yaml, YamlOutputType } from 'cdk8s';
 import { IConstruct, Node } from 'constructs';
+import { l1Json } from './l1-json';
 import { writeDocuments } from './yaml-emitter';
 
 /** Set `PODWRIGHT_SYNTH_WRITER=cdk8s` to write with cdk8s's own serializer (the reference). */
@@ -144,6 +145,12 @@ function cacheValidations(app: App, undo: (() => void)[]): void {
 
 const PATCHED = Symbol('podwright.fastSynth.validations');
 
+/** `apiObject.toJson()`, through ./l1-json for cdk8s-plus-28's L1 classes unless the object overrides toJson. */
+function renderJson(apiObject: ApiObject): unknown {
+  if (Object.prototype.hasOwnProperty.call(apiObject, 'toJson')) return apiObject.toJson();
+  return l1Json(apiObject) ?? apiObject.toJson();
+}
+
 function cacheJson(app: App, undo: (() => void)[]): void {
   for (const o of app.node.findAll()) {
     if (!ApiObject.isApiObject(o) || Object.prototype.hasOwnProperty.call(o, 'toJson')) continue; // someone else's override: leave it alone
@@ -155,7 +162,7 @@ function cacheJson(app: App, undo: (() => void)[]): void {
       writable: true,
       value: function toJsonOnce(this: ApiObject) {
         if (!done) {
-          json = compute.call(this);
+          json = l1Json(this) ?? compute.call(this);
           done = true;
         }
         return json;
@@ -181,7 +188,7 @@ function streamObjects(visit: ObjectVisitor, undo: (() => void)[]): (doc: unknow
     resolving++;
     let json: unknown;
     try {
-      json = doc.apiObject.toJson();
+      json = renderJson(doc.apiObject);
     } finally {
       resolving--;
     }

@@ -200,26 +200,35 @@ export function emitDocuments(docs: readonly unknown[]): string {
   return docs.map(documentText).join('---\n');
 }
 
-/** Text is handed to the file in chunks of about this many characters. */
+/** Bytes handed to the file at a time. */
 const WRITE_CHUNK = 256 * 1024;
 
 /**
  * Writes what `emitDocuments` returns to an open file, a document at a time, so the
- * text of a large chart is never held whole in memory (at most one chunk of it). `resolve`
- * turns each entry into its document just before it is written (streamed objects, see
- * fast-synth.ts).
+ * text of a large chart is never held whole in memory. Each document's text is copied
+ * into a byte buffer at once (the string and its pieces die young) and the buffer is
+ * written when full. `resolve` turns each entry into its document just before it is
+ * written (streamed objects, see fast-synth.ts).
  */
 export function writeDocuments(fd: number, docs: readonly unknown[], resolve: (doc: unknown) => unknown = (d) => d): void {
-  let pending = '';
-  docs.forEach((d, i) => {
-    if (i > 0) pending += '---\n';
-    pending += documentText(resolve(d));
-    if (pending.length >= WRITE_CHUNK) {
-      fs.writeSync(fd, pending);
-      pending = '';
+  const buf = Buffer.allocUnsafe(WRITE_CHUNK);
+  let used = 0;
+  const put = (text: string) => {
+    if (WRITE_CHUNK - used < text.length * 3) { // UTF-8 needs at most 3 bytes per UTF-16 unit
+      if (used > 0) fs.writeSync(fd, buf, 0, used);
+      used = 0;
+      if (text.length * 3 > WRITE_CHUNK) {
+        fs.writeSync(fd, text);
+        return;
+      }
     }
+    used += buf.write(text, used);
+  };
+  docs.forEach((d, i) => {
+    if (i > 0) put('---\n');
+    put(documentText(resolve(d)));
   });
-  if (pending !== '') fs.writeSync(fd, pending);
+  if (used > 0) fs.writeSync(fd, buf, 0, used);
 }
 
 function documentText(d: unknown): string {

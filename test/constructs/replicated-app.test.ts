@@ -3,6 +3,7 @@ import { ConfigMap, Secret } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { CacheStatefulSetChart, SeedDeploymentChart, WebAppChart } from '../../apps/replicated';
 import { EnvValue, Probe, ReplicatedApp, ReplicatedAppProps, Volume } from '../../lib';
+import { VolumeClaimOptions } from '../../lib/workload/volume-claim';
 import { constructErrors } from '../../lib/synth/podwright-app';
 import { validate } from '../../lib/validation/engine';
 import { Finding } from '../../lib/validation/types';
@@ -540,6 +541,10 @@ describe('StatefulSet', () => {
   test('claim errors: bad names, duplicates, unknown claims, clashing mount paths, no container', () => {
     expect(() => sts({ statefulSet: { volumeClaims: [{ name: 'Data', size: '1Gi' }] } })).toThrow(`${PREFIX}volume claim name 'Data' is not a DNS-1123 label (`);
     expect(() => sts({ statefulSet: { volumeClaims: [{ name: 'd', size: '1Gi' }, { name: 'd', size: '2Gi' }] } })).toThrow(`${PREFIX}volume claim name 'd' is already used; give each claim its own name.`);
+    expect(() => sts({ statefulSet: { volumeClaims: [{ name: 'd', size: '1 GB' }] } })).toThrow(`${PREFIX}volume claim 'd' has size "1 GB", which is not a storage quantity (`);
+    // A JavaScript caller (or a typo such as \`storage\`) can leave size out; the claim is refused, not rendered without a request.
+    expect(() => sts({ statefulSet: { volumeClaims: [{ name: 'd', storage: '1Gi' } as unknown as VolumeClaimOptions] } }))
+      .toThrow(`${PREFIX}volume claim 'd' has size undefined, which is not a storage quantity (it is not set); set size to a quantity such as '10Gi'.`);
     const { app } = sts({ statefulSet: { volumeClaims: [{ name: 'data', size: '1Gi', mountPath: '/data' }] } });
     expect(() => app.mountClaim('logs', app.main!, '/logs')).toThrow(`${PREFIX}no volume claim named 'logs'; add it with addVolumeClaim() or statefulSet.volumeClaims first.`);
     expect(() => app.mountClaim('data', app.main!, '/tmp')).toThrow(`${PREFIX}container 'main' mounts both the scratch directory and volume claim 'data' at /tmp; mount paths must be unique in a container.`);
