@@ -18,8 +18,17 @@
  * whose text does not match is never guessed at: the object is rendered by its own
  * `toJson()`.
  */
-import { ApiObject } from 'cdk8s';
+import { ApiObject, JsonPatch, resolve } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
+// cdk8s's own sanitizer (not re-exported by its index), so that values are cleaned exactly as ApiObject.toJson cleans them.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { sanitizeValue } = require('cdk8s/lib/_util') as { sanitizeValue(obj: unknown, options?: SanitizeOptions): unknown };
+
+interface SanitizeOptions {
+  readonly sortKeys?: boolean;
+  readonly filterEmptyArrays?: boolean;
+  readonly filterEmptyObjects?: boolean;
+}
 
 /** How one field's value is converted (the nine forms of the generated converters). */
 export type Conversion =
@@ -184,7 +193,7 @@ function l1Class(ctor: Function): L1Class | undefined {
 export function l1Json(apiObject: ApiObject): unknown {
   const info = l1Class(apiObject.constructor);
   if (!info) return undefined;
-  const resolved = ApiObject.prototype.toJson.call(apiObject);
+  const resolved = baseJson(apiObject);
   try {
     const props = convert(info.propsType, resolved) as Record<string, unknown>;
     // `{ ...GVK, ...props }`, by assignment (a spread would make a hidden class per object too).
@@ -195,5 +204,50 @@ export function l1Json(apiObject: ApiObject): unknown {
   } catch (e) {
     if (e === UNKNOWN) return undefined;
     throw e;
+  }
+}
+
+/** What cdk8s's ApiObjectMetadataDefinition keeps (private fields, read here as cdk8s 2.70 names them). */
+interface MetadataFields {
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly labels: unknown;
+  readonly annotations: unknown;
+  readonly finalizers: unknown;
+  readonly ownerReferences: unknown;
+  readonly _additionalAttributes: Record<string, unknown>;
+}
+
+/**
+ * `ApiObject.prototype.toJson.call(apiObject)` (cdk8s api-object.js and metadata.js), with
+ * the same resolve, sanitize, JSON patches and key order, but its two object spreads done
+ * by assignment: spreading the metadata's attribute object (a dictionary-mode object after
+ * cdk8s deletes a key from it) makes a new hidden class for every object rendered.
+ */
+function baseJson(apiObject: ApiObject): Record<string, unknown> {
+  const o = apiObject as unknown as { props: Record<string, unknown>; patches: JsonPatch[]; metadata: MetadataFields };
+  try {
+    const m = o.metadata;
+    const meta: Record<string, unknown> = {};
+    for (const k of Object.keys(m._additionalAttributes)) put(meta, k, m._additionalAttributes[k]);
+    meta.name = m.name;
+    meta.namespace = m.namespace;
+    meta.annotations = m.annotations;
+    meta.finalizers = m.finalizers;
+    meta.ownerReferences = m.ownerReferences;
+    meta.labels = m.labels;
+    const data: Record<string, unknown> = {};
+    for (const k of Object.keys(o.props)) put(data, k, o.props[k]);
+    data.metadata = sanitizeValue(resolve([], meta, apiObject), { filterEmptyArrays: true, filterEmptyObjects: true });
+    const sortKeys = process.env.CDK8S_DISABLE_SORT ? false : true;
+    const json = sanitizeValue(resolve([], data, apiObject), { sortKeys });
+    const patched = JsonPatch.apply(json, ...o.patches) as Record<string, unknown>;
+    const result: Record<string, unknown> = {};
+    for (const k of ['apiVersion', 'kind', 'metadata', ...Object.keys(patched)]) {
+      if (k in patched) put(result, k, patched[k]);
+    }
+    return result;
+  } catch (e) {
+    throw new Error(`Failed serializing construct at path '${apiObject.node.path}' with name '${apiObject.name}': ${e}`);
   }
 }

@@ -1,4 +1,4 @@
-import { ApiObject, App, Chart, Size } from 'cdk8s';
+import { ApiObject, App, Chart, JsonPatch, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import * as replicatedApps from '../../apps/replicated';
@@ -123,7 +123,12 @@ describe('l1Json: the generated L1 converters, by assignment', () => {
     const vol = kplus.Volume.fromEmptyDir(chart, 'v', 'v', { sizeLimit: Size.mebibytes(64) });
     new kplus.Deployment(chart, 'plus', { replicas: 2 }).addContainer({ image: 'nginx:1.27', portNumber: 80, volumeMounts: [{ path: '/x', volume: vol }] });
     new k8s.KubeService(chart, 'svc', { spec: { clusterIp: 'None', ports: [{ port: 80, targetPort: k8s.IntOrString.fromString('http') }] } });
-    new k8s.KubeConfigMap(chart, 'cm', { data: { '2': 'two', b: 'bee', a: 'a' } });
+    const cm = new k8s.KubeConfigMap(chart, 'cm', { data: { '2': 'two', b: 'bee', a: 'a' } });
+    cm.addJsonPatch(JsonPatch.add('/data/z', 'patched'), JsonPatch.remove('/data/a'));
+    cm.metadata.addAnnotation('example.com/a', 'x');
+    cm.metadata.add('generation', 3); // an additional metadata attribute
+    const labelled = new Chart(app, 'labelled', { namespace: 'team-a', labels: { team: 'a' } });
+    new k8s.KubeSecret(labelled, 'secret', { metadata: { name: 'given', labels: { extra: 'y' }, finalizers: ['example.com/f'] }, stringData: { k: 'v' } });
     const objects = app.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c));
     expect(objects.length).toBeGreaterThanOrEqual(15);
     for (const o of objects) {
@@ -131,6 +136,7 @@ describe('l1Json: the generated L1 converters, by assignment', () => {
       expect(fast).toBeDefined();
       expect(text(fast)).toBe(text(o.toJson()));
     }
+    expect(text(l1Json(cm))).toContain('"z":"patched"');
   });
 
   test('objects that are not plain L1 instances are left to their own toJson()', () => {
@@ -142,5 +148,12 @@ describe('l1Json: the generated L1 converters, by assignment', () => {
     }
     expect(l1Json(new Custom(chart, 'custom', { data: { a: 'b' } }))).toBeUndefined();
     expect(l1Json(new ApiObject(chart, 'raw', { apiVersion: 'v1', kind: 'ConfigMap' }))).toBeUndefined();
+  });
+
+  test('a failure names the construct path, as ApiObject.toJson does', () => {
+    const chart = new Chart(new App(), 'c');
+    const bad = new k8s.KubeConfigMap(chart, 'bad', { data: { a: new Date(0) as unknown as string } });
+    expect(() => bad.toJson()).toThrow("Failed serializing construct at path 'c/bad' with name 'c-bad-c8d1be2c': Error: can't render non-simple object of type 'Date'");
+    expect(() => l1Json(bad)).toThrow("Failed serializing construct at path 'c/bad' with name 'c-bad-c8d1be2c': Error: can't render non-simple object of type 'Date'");
   });
 });
