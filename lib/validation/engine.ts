@@ -29,6 +29,9 @@ interface Runner {
   };
 }
 
+/** The empty path, shared. */
+const ROOT: Path = Object.freeze([]);
+
 const NO_EXEMPTIONS: ReadonlyMap<string, string> = new Map();
 
 const LEVEL_ORDER: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
@@ -45,6 +48,7 @@ export class Engine {
   private readonly inputRunners: Runner[] = [];
   private readonly objectRunners: Runner[] = [];
   private readonly podRunners: Runner[] = [];
+  private readonly runnerCache = new Map<string, { objectRunners: Runner[]; podRunners: Runner[] }>();
   private readonly sessions: { rule: Rule; severity: Severity; session: OutputRuleSession }[];
   private readonly findings: Finding[] = [];
   private readonly skipped: SkippedObject[] = [];
@@ -108,7 +112,7 @@ export class Engine {
     for (const r of this.inputRunners) {
       r.ctx.settings = settings;
       r.ctx.input = input;
-      r.base = [];
+      r.base = ROOT;
       (r.rule as ScopedRule<'input'>).check(r.ctx as InputRuleContext);
     }
     if (!root) {
@@ -136,20 +140,15 @@ export class Engine {
       input,
       pods: known ? podSitesOf(kind, root) : [],
     };
-    const applies = (meta: RuleMeta) => !(meta.staticPodOnly && !input.staticPod)
-      && !(meta.podSecurityLevel && LEVEL_ORDER[level] < LEVEL_ORDER[meta.podSecurityLevel])
-      && !(meta.kinds && !meta.kinds.includes(kind));
-    for (const r of this.objectRunners) {
-      // Schema rules also run on objects that lack apiVersion/kind, to say so.
-      if ((!known && r.rule.meta.layer !== 'schema') || !applies(r.rule.meta)) continue;
+    const { objectRunners, podRunners } = this.runnersFor(kind, known, level, input.staticPod === true);
+    for (const r of objectRunners) {
       r.ctx.settings = settings;
       r.ctx.target = target;
-      r.base = [];
+      r.base = ROOT;
       (r.rule as ScopedRule<'object'>).check(r.ctx as ObjectRuleContext);
     }
     if (target.pods.length > 0) {
-      for (const r of this.podRunners) {
-        if (!applies(r.rule.meta)) continue;
+      for (const r of podRunners) {
         r.ctx.settings = settings;
         r.ctx.target = target;
         for (const pod of target.pods) {
@@ -165,6 +164,29 @@ export class Engine {
     this.current = undefined;
     if (record) this.findings.push(...out);
     return out;
+  }
+
+  /**
+   * The object and pod rules that apply to objects of one kind, level and static-Pod
+   * setting, in rule order; computed once per combination (a 20,000-document file has a
+   * handful), not per object.
+   */
+  private runnersFor(kind: string, known: boolean, level: PodSecurityLevel, staticPod: boolean): { objectRunners: Runner[]; podRunners: Runner[] } {
+    const key = `${kind}\u0000${known}\u0000${level}\u0000${staticPod}`;
+    let found = this.runnerCache.get(key);
+    if (!found) {
+      if (this.runnerCache.size >= 1024) this.runnerCache.clear(); // a file of made-up kinds
+      const applies = (meta: RuleMeta) => !(meta.staticPodOnly && !staticPod)
+        && !(meta.podSecurityLevel && LEVEL_ORDER[level] < LEVEL_ORDER[meta.podSecurityLevel])
+        && !(meta.kinds && !meta.kinds.includes(kind));
+      found = {
+        // Schema rules also run on objects that lack apiVersion/kind, to say so.
+        objectRunners: this.objectRunners.filter((r) => (known || r.rule.meta.layer === 'schema') && applies(r.rule.meta)),
+        podRunners: this.podRunners.filter((r) => applies(r.rule.meta)),
+      };
+      this.runnerCache.set(key, found);
+    }
+    return found;
   }
 
   /** Records one violation of the object being checked. */

@@ -38,20 +38,29 @@ function yaml11Schema(): jsyaml.Schema {
   // Every such scalar starts with one of these characters (the tests' first characters, or empty for null).
   const candidate = /^(?:$|[-+.~0-9nNyYtTfFoO])/;
   const noError = () => { throw new Error('unresolvable scalar'); };
-  let last: { data: string; tag: ScalarTag } | undefined;
+  // Kubernetes documents repeat a few hundred plain scalars ('TCP', '8080', 'true', ...):
+  // each distinct one is resolved once. Only primitive results are kept (all of these tags give primitives).
+  const NOT_TYPED = Symbol('string');
+  const known = new Map<string, unknown>();
+  const typed = (data: string): unknown => {
+    let v = known.get(data);
+    if (v === undefined && !known.has(data)) {
+      const tag = tags.find((t) => t.test!.test(data));
+      if (tag) {
+        const r = tag.resolve(data, noError, {});
+        v = isScalar(r) ? r.value : r; // booleans come back wrapped, to keep their source form
+      } else {
+        v = NOT_TYPED;
+      }
+      if (known.size >= 10_000) known.clear();
+      if (v === null || typeof v !== 'object') known.set(data, v);
+    }
+    return v;
+  };
   const plain = new jsyaml.Type('tag:podwright.io/yaml-1.1-plain', {
     kind: 'scalar',
-    resolve: (data: unknown) => {
-      if (typeof data !== 'string' || !candidate.test(data)) return false;
-      const tag = tags.find((t) => t.test!.test(data));
-      last = tag ? { data, tag } : undefined;
-      return tag !== undefined;
-    },
-    construct: (data: string) => {
-      const tag = last?.data === data ? last.tag : tags.find((t) => t.test!.test(data))!;
-      const v = tag.resolve(data, noError, {});
-      return isScalar(v) ? v.value : v; // booleans come back wrapped, to keep their source form
-    },
+    resolve: (data: unknown) => typeof data === 'string' && candidate.test(data) && typed(data) !== NOT_TYPED,
+    construct: (data: string) => typed(data),
   });
   return jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [plain] });
 }

@@ -98,6 +98,8 @@ export class YamlStreamReader {
   private atLineStart = true;
   /** Bytes held back because they may be the start of a marker split across chunks. */
   private carry: Buffer | undefined;
+  /** Documents found but not yet parsed, in order. */
+  private readonly pending: (() => ObjectInput[])[] = [];
   private first = true;
   private documentIndex = 0;
   private readonly fastPath: boolean;
@@ -109,8 +111,13 @@ export class YamlStreamReader {
       || (file !== undefined && (options.staticPodDirs ?? []).some((dir) => isInside(path.resolve(file), dir)));
   }
 
-  /** Feeds the next chunk of bytes; returns the documents it completed. */
-  push(chunk: Uint8Array): ObjectInput[] {
+  /**
+   * Feeds the next chunk of bytes; returns the documents it completed. They are parsed
+   * as they are iterated, one at a time (a 64 KB chunk completes dozens of documents, and
+   * parsing them all at once kept them alive long enough to reach the old generation).
+   * Documents come out in order whichever returned iterable pulls them.
+   */
+  push(chunk: Uint8Array): Iterable<ObjectInput> {
     let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (this.carry) {
       buf = Buffer.concat([this.carry, buf]);
@@ -119,12 +126,11 @@ export class YamlStreamReader {
     if (this.first && buf.length > 0) {
       if (buf.length < 3 && buf[0] === 0xef) {
         this.carry = buf;
-        return [];
+        return this.drain();
       }
       this.first = false;
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3); // UTF-8 byte order mark
     }
-    const out: ObjectInput[] = [];
     let segStart = 0;
     let lineStart = this.atLineStart ? 0 : nextLineStart(buf, 0);
     while (lineStart !== -1 && lineStart < buf.length) {
@@ -133,34 +139,37 @@ export class YamlStreamReader {
         this.append(buf.subarray(segStart, lineStart));
         this.carry = Buffer.from(buf.subarray(lineStart));
         this.atLineStart = true;
-        return out;
+        return this.drain();
       }
       if (isMarker(buf, lineStart, false)) {
         this.append(buf.subarray(segStart, lineStart));
         segStart = lineStart;
-        this.flushAtMarker(out);
+        this.flushAtMarker();
       }
       lineStart = nextLineStart(buf, lineStart);
     }
     this.append(buf.subarray(segStart));
     this.atLineStart = buf.length > 0 ? buf[buf.length - 1] === NL : this.atLineStart;
-    return out;
+    return this.drain();
   }
 
-  /** Ends the stream; returns the last documents. */
-  end(): ObjectInput[] {
-    const out: ObjectInput[] = [];
+  /** Ends the stream; returns the last documents (parsed as they are iterated, as with `push`). */
+  end(): Iterable<ObjectInput> {
     if (this.carry) {
       const rest = this.carry;
       this.carry = undefined;
       // A held-back "---" at the very end of the stream is a marker line.
       if (isMarker(rest, 0, true)) {
-        this.flushAtMarker(out);
+        this.flushAtMarker();
       }
       this.append(rest);
     }
-    this.flush(out);
-    return out;
+    this.flush();
+    return this.drain();
+  }
+
+  private *drain(): Generator<ObjectInput> {
+    for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift()) yield* next();
   }
 
   private append(bytes: Buffer): void {
@@ -171,17 +180,17 @@ export class YamlStreamReader {
     else this.parts = [];
   }
 
-  private flushAtMarker(out: ObjectInput[]): void {
+  private flushAtMarker(): void {
     // Comments and directives before the first marker belong to the first document.
     if (!this.docHasMarker && this.docBytes <= this.limits.maxDocumentBytes && isPrologue(Buffer.concat(this.parts))) {
       this.docHasMarker = true;
       return;
     }
-    this.flush(out);
+    this.flush();
     this.docHasMarker = true;
   }
 
-  private flush(out: ObjectInput[]): void {
+  private flush(): void {
     const startLine = this.docStartLine;
     const bytes = this.docBytes;
     const parts = this.parts;
@@ -191,27 +200,27 @@ export class YamlStreamReader {
     this.docNewlines = 0;
     if (bytes === 0) return;
     if (bytes > this.limits.maxDocumentBytes) {
-      out.push(this.problemInput(this.documentIndex++, {
+      this.pending.push(() => [this.problemInput(this.documentIndex++, {
         ruleId: 'yaml-limits',
         message: `the document is ${bytes} bytes, over the limit of ${this.limits.maxDocumentBytes} bytes for one object (kube-apiserver --max-request-bytes); it was not read`,
         fix: 'Split the document into smaller objects, or move large data out of the manifest (a volume or an image).',
         location: this.at(startLine, 1),
-      }));
+      })]);
       return;
     }
     const data = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
     const encoding = encodingProblem(data);
     if (encoding) {
       const { line, column } = byteLineColumn(data, encoding.offset);
-      out.push(this.problemInput(this.documentIndex++, {
+      this.pending.push(() => [this.problemInput(this.documentIndex++, {
         ruleId: 'yaml-encoding',
         message: encoding.message,
         fix: 'Save the file as UTF-8 text without NUL bytes, or remove the binary content (use a Secret with base64 data for binary values).',
         location: this.at(startLine + line - 1, column),
-      }));
+      })]);
       return;
     }
-    for (const input of this.parseText(data.toString('utf8'), startLine)) out.push(input);
+    this.pending.push(() => this.parseText(data.toString('utf8'), startLine));
   }
 
   private parseText(text: string, startLine: number): ObjectInput[] {
