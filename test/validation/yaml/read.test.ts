@@ -1,4 +1,4 @@
-import { readYamlString } from '../../../lib/validation/yaml/read';
+import { DEFAULT_READ_LIMITS, readYamlString } from '../../../lib/validation/yaml/read';
 import { validate } from '../../../lib/validation/engine';
 import { ObjectInput } from '../../../lib/validation/types';
 import * as fs from 'fs';
@@ -128,6 +128,22 @@ describe('readYamlString', () => {
       [],
     ]);
     expect(inputs[3]!.object).toMatchObject({ kind: 'ConfigMap' });
+  });
+
+  test('documents are parsed as they are pulled, in order, whichever push() result pulls them', () => {
+    const { YamlStreamReader } = jest.requireActual('../../../lib/validation/yaml/read') as typeof import('../../../lib/validation/yaml/read');
+    const reader = new YamlStreamReader('lazy.yaml');
+    const cm = (name: string) => `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}\n`;
+    const huge = `big: "${'x'.repeat(DEFAULT_READ_LIMITS.maxDocumentBytes)}"\n`;
+    const first = reader.push(Buffer.from(`${cm('a')}---\n${huge}---\n${cm('b')}---\n`));
+    const second = reader.push(Buffer.from(`${cm('c')}---\n`));
+    // Nothing was pulled from the first result yet; pulling from the second yields every document in order.
+    const fromSecond = [...second];
+    expect(fromSecond.map((i) => [i.documentIndex, (i.object as { metadata?: { name?: string } } | undefined)?.metadata?.name ?? i.problems?.[0]?.ruleId]))
+      .toEqual([[0, 'a'], [1, 'yaml-limits'], [2, 'b'], [3, 'c']]);
+    expect([...first]).toEqual([]);
+    expect([...reader.push(Buffer.from(cm('d')))]).toEqual([]); // not complete until the stream ends
+    expect([...reader.end()].map((i) => [i.documentIndex, (i.object as { metadata: { name: string } }).metadata.name])).toEqual([[4, 'd']]);
   });
 
   test('a UTF-8 byte order mark is ignored; a UTF-16 file is an encoding error', () => {
