@@ -48,7 +48,8 @@ export class Engine {
   private readonly inputRunners: Runner[] = [];
   private readonly objectRunners: Runner[] = [];
   private readonly podRunners: Runner[] = [];
-  private readonly runnerCache = new Map<string, { objectRunners: Runner[]; podRunners: Runner[] }>();
+  /** By kind, then by (known, level, static Pod): see runnersFor. */
+  private readonly runnerCache = new Map<string, ({ objectRunners: Runner[]; podRunners: Runner[] } | undefined)[]>();
   private readonly sessions: { rule: Rule; severity: Severity; session: OutputRuleSession }[];
   private readonly findings: Finding[] = [];
   private readonly skipped: SkippedObject[] = [];
@@ -172,10 +173,15 @@ export class Engine {
    * handful), not per object.
    */
   private runnersFor(kind: string, known: boolean, level: PodSecurityLevel, staticPod: boolean): { objectRunners: Runner[]; podRunners: Runner[] } {
-    const key = `${kind}\u0000${known}\u0000${level}\u0000${staticPod}`;
-    let found = this.runnerCache.get(key);
-    if (!found) {
+    let slots = this.runnerCache.get(kind);
+    if (!slots) {
       if (this.runnerCache.size >= 1024) this.runnerCache.clear(); // a file of made-up kinds
+      slots = [];
+      this.runnerCache.set(kind, slots);
+    }
+    const slot = ((known ? 3 : 0) + LEVEL_ORDER[level]) * 2 + (staticPod ? 1 : 0);
+    let found = slots[slot];
+    if (!found) {
       const applies = (meta: RuleMeta) => !(meta.staticPodOnly && !staticPod)
         && !(meta.podSecurityLevel && LEVEL_ORDER[level] < LEVEL_ORDER[meta.podSecurityLevel])
         && !(meta.kinds && !meta.kinds.includes(kind));
@@ -184,7 +190,7 @@ export class Engine {
         objectRunners: this.objectRunners.filter((r) => (known || r.rule.meta.layer === 'schema') && applies(r.rule.meta)),
         podRunners: this.podRunners.filter((r) => applies(r.rule.meta)),
       };
-      this.runnerCache.set(key, found);
+      slots[slot] = found;
     }
     return found;
   }

@@ -38,6 +38,12 @@ function yaml11Schema(): jsyaml.Schema {
   // Every such scalar starts with one of these characters (the tests' first characters, or empty for null).
   const candidate = /^(?:$|[-+.~0-9nNyYtTfFoO])/;
   const noError = () => { throw new Error('unresolvable scalar'); };
+  // The only typed scalars that start with a letter are the YAML 1.1 booleans and nulls
+  // (y, yes, on, off, true, false, null, ... in three cases), five characters at most.
+  const longWord = (data: string) => {
+    const lower = data.charCodeAt(0) | 0x20; // ASCII letters to lower case
+    return data.length > 5 && lower >= 0x61 && lower <= 0x7a;
+  };
   // Kubernetes documents repeat a few hundred plain scalars ('TCP', '8080', 'true', ...):
   // each distinct one is resolved once. Only primitive results are kept (all of these tags give primitives).
   const NOT_TYPED = Symbol('string');
@@ -59,7 +65,7 @@ function yaml11Schema(): jsyaml.Schema {
   };
   const plain = new jsyaml.Type('tag:podwright.io/yaml-1.1-plain', {
     kind: 'scalar',
-    resolve: (data: unknown) => typeof data === 'string' && candidate.test(data) && typed(data) !== NOT_TYPED,
+    resolve: (data: unknown) => typeof data === 'string' && candidate.test(data) && !longWord(data) && typed(data) !== NOT_TYPED,
     construct: (data: string) => typed(data),
   });
   return jsyaml.FAILSAFE_SCHEMA.extend({ implicit: [plain] });

@@ -342,20 +342,39 @@ export function readYamlString(text: string, file?: string, options?: ReadOption
 
 /** Reads a stream of byte chunks (a file stream, stdin), yielding each document as it completes. */
 export async function* readYamlStream(chunks: AsyncIterable<Uint8Array | string>, file?: string, options?: ReadOptions): AsyncGenerator<ObjectInput> {
+  for await (const batch of readYamlBatches(chunks, file, options)) yield* batch;
+}
+
+/**
+ * Like `readYamlStream`, but yields, per chunk read, the documents it completed as a
+ * synchronous iterable (parsed as they are pulled): one await per chunk instead of one
+ * per document. Pull each batch empty before awaiting the next.
+ */
+export async function* readYamlBatches(chunks: AsyncIterable<Uint8Array | string>, file?: string, options?: ReadOptions): AsyncGenerator<Iterable<ObjectInput>> {
   const reader = new YamlStreamReader(file, options);
   for await (const chunk of chunks) {
-    yield* reader.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+    yield reader.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
   }
-  yield* reader.end();
+  yield reader.end();
 }
 
 /** Reads one file as a stream of documents. Errors opening or reading the file propagate (the CLI exits 2). */
 export function readYamlFile(file: string, options?: ReadOptions, displayName = file): AsyncGenerator<ObjectInput> {
-  return readYamlStream(fs.createReadStream(file, { highWaterMark: 64 * 1024 }), displayName, {
-    ...options,
-    // Decide static-pod folders on the real path, whatever name is shown.
-    staticPods: options?.staticPods === true || (options?.staticPodDirs ?? []).some((dir) => isInside(path.resolve(file), dir)),
-  });
+  return readYamlStream(fileChunks(file), displayName, fileOptions(file, options));
+}
+
+/** `readYamlFile` in batches (see `readYamlBatches`). */
+export function readYamlFileBatches(file: string, options?: ReadOptions, displayName = file): AsyncGenerator<Iterable<ObjectInput>> {
+  return readYamlBatches(fileChunks(file), displayName, fileOptions(file, options));
+}
+
+function fileChunks(file: string): AsyncIterable<Uint8Array> {
+  return fs.createReadStream(file, { highWaterMark: 64 * 1024 });
+}
+
+function fileOptions(file: string, options: ReadOptions | undefined): ReadOptions {
+  // Decide static-pod folders on the real path, whatever name is shown.
+  return { ...options, staticPods: options?.staticPods === true || (options?.staticPodDirs ?? []).some((dir) => isInside(path.resolve(file), dir)) };
 }
 
 // ---------------------------------------------------------------------------

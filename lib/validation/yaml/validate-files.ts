@@ -4,7 +4,7 @@ import { ResolvedConfig } from '../config';
 import { Engine } from '../engine';
 import { Finding, ObjectInput, ObjectRef, Report, SourceLocation } from '../types';
 import { asObject, field } from '../util/values';
-import { readYamlFile, readYamlStream, ReadOptions } from './read';
+import { readYamlBatches, readYamlFileBatches, ReadOptions } from './read';
 
 /** One document that was read, with the findings the engine gave it. The object itself is not kept. */
 export interface DocumentResult {
@@ -71,20 +71,31 @@ export async function validateFiles(targets: readonly string[], options: Validat
   for (const file of files) {
     const shown = file === '-' ? STDIN_NAME : displayPath(file, cwd);
     shownFiles.push(shown);
-    const inputs = file === '-'
-      ? readYamlStream(options.stdin ?? process.stdin, STDIN_NAME, readOptions)
-      : readYamlFile(path.resolve(cwd, file), readOptions, shown);
+    const batches = file === '-'
+      ? readYamlBatches(options.stdin ?? process.stdin, STDIN_NAME, readOptions)
+      : readYamlFileBatches(path.resolve(cwd, file), readOptions, shown);
     for (;;) {
-      let next: IteratorResult<ObjectInput>;
+      let next: IteratorResult<Iterable<ObjectInput>>;
       try {
-        next = await inputs.next();
+        next = await batches.next();
       } catch (e) {
         throw new InputError(`${shown}: cannot read: ${(e as Error).message}`);
       }
       if (next.done) break;
-      documentCount++;
-      const findings = engine.check(next.value);
-      if (options.keepAllDocuments || findings.length > 0) documents.push(resultOf(next.value, findings));
+      const pulled = next.value[Symbol.iterator]();
+      for (;;) {
+        let doc: IteratorResult<ObjectInput>;
+        try {
+          doc = pulled.next(); // parses the document
+        } catch (e) {
+          throw new InputError(`${shown}: cannot read: ${(e as Error).message}`);
+        }
+        if (doc.done) break;
+        const input = doc.value;
+        documentCount++;
+        const findings = engine.check(input);
+        if (options.keepAllDocuments || findings.length > 0) documents.push(resultOf(input, findings));
+      }
     }
   }
   return { report: engine.finish(), documents, documentCount, files: shownFiles, failOn: options.config.failOn };

@@ -42,6 +42,7 @@ metadata:
   labels: {a: "1", b: 'x'}
 data:
   yes: yes
+  bools: [y, Y, n, N, Yes, YES, no, NO, True, TRUE, False, FALSE, On, ON, Off, OFF, Null, NULL, Falsey, nullable, yesterday, onward, offset, trueish]
   switch: on
   quotedOn: "on"
   octal: 0755
