@@ -17,12 +17,18 @@
  * 440 converters on generated input, and whole objects of the example apps). A converter
  * whose text does not match is never guessed at: the object is rendered by its own
  * `toJson()`.
+ *
+ * The cdk8s part of the rendering (`ApiObject.prototype.toJson`: resolve, sanitize, JSON
+ * patches) has the same problem in two object spreads; `baseJson` does the same steps
+ * with cdk8s's own functions, by assignment, for the cdk8s version it was checked
+ * against (a digest of the two methods it mirrors), and calls cdk8s's method otherwise.
  */
-import { ApiObject, JsonPatch, resolve } from 'cdk8s';
+import { createHash } from 'crypto';
+import { ApiObject, ApiObjectMetadataDefinition, JsonPatch, resolve } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
-// cdk8s's own sanitizer (not re-exported by its index), so that values are cleaned exactly as ApiObject.toJson cleans them.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { sanitizeValue } = require('cdk8s/lib/_util') as { sanitizeValue(obj: unknown, options?: SanitizeOptions): unknown };
+
+/** cdk8s's own sanitizer (not re-exported by its index), so that values are cleaned exactly as ApiObject.toJson cleans them. */
+type Sanitize = (obj: unknown, options?: SanitizeOptions) => unknown;
 
 interface SanitizeOptions {
   readonly sortKeys?: boolean;
@@ -225,6 +231,8 @@ interface MetadataFields {
  * cdk8s deletes a key from it) makes a new hidden class for every object rendered.
  */
 function baseJson(apiObject: ApiObject): Record<string, unknown> {
+  const sanitizeValue = mirroredSanitize();
+  if (!sanitizeValue) return ApiObject.prototype.toJson.call(apiObject) as Record<string, unknown>;
   const o = apiObject as unknown as { props: Record<string, unknown>; patches: JsonPatch[]; metadata: MetadataFields };
   try {
     const m = o.metadata;
@@ -250,4 +258,35 @@ function baseJson(apiObject: ApiObject): Record<string, unknown> {
   } catch (e) {
     throw new Error(`Failed serializing construct at path '${apiObject.node.path}' with name '${apiObject.name}': ${e}`);
   }
+}
+
+/**
+ * SHA-256 prefixes of the two cdk8s methods `baseJson` mirrors (cdk8s 2.70.106, whitespace
+ * folded). Another cdk8s (a user's own copy, an upgrade) fails the check and is rendered
+ * by its own `ApiObject.prototype.toJson`, so the mirror can never drift silently.
+ */
+const MIRRORED = { apiObjectToJson: 'b0124785d6525aa7', metadataToJson: '13fb4cb94fe0974f' } as const;
+
+let mirror: Sanitize | null | undefined;
+
+/** cdk8s's sanitizeValue when this cdk8s is the one `baseJson` mirrors; null otherwise. */
+function mirroredSanitize(): Sanitize | null {
+  if (mirror !== undefined) return mirror;
+  const digest = (f: Function) => createHash('sha256').update(Function.prototype.toString.call(f).replace(/\s+/g, ' ')).digest('hex').slice(0, 16);
+  mirror = null;
+  if (digest(ApiObject.prototype.toJson) === MIRRORED.apiObjectToJson && digest(ApiObjectMetadataDefinition.prototype.toJson) === MIRRORED.metadataToJson) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const util = require('cdk8s/lib/_util') as { sanitizeValue?: unknown };
+      if (typeof util.sanitizeValue === 'function') mirror = util.sanitizeValue as Sanitize;
+    } catch {
+      // not there: keep the fallback
+    }
+  }
+  return mirror;
+}
+
+/** @internal for tests: whether `baseJson` runs its mirror of cdk8s (true on the pinned cdk8s). */
+export function mirrorsCdk8s(): boolean {
+  return mirroredSanitize() !== null;
 }

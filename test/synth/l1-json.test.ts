@@ -4,7 +4,7 @@ import { k8s } from 'cdk8s-plus-28';
 import * as replicatedApps from '../../apps/replicated';
 import * as seed from '../../apps/seed';
 import { Probe, ReplicatedApp } from '../../lib';
-import { Conversion, convertL1, fieldsOf, l1Json } from '../../lib/synth/l1-json';
+import { Conversion, convertL1, fieldsOf, l1Json, mirrorsCdk8s } from '../../lib/synth/l1-json';
 
 const converters = k8s as unknown as Record<string, (obj: unknown) => unknown>;
 const TYPES = Object.keys(converters).filter((n) => n.startsWith('toJson_')).map((n) => n.slice('toJson_'.length));
@@ -75,6 +75,10 @@ function text(v: unknown): string {
 }
 
 describe('l1Json: the generated L1 converters, by assignment', () => {
+  test('the pinned cdk8s is the one the ApiObject mirror was written for (else it falls back to cdk8s\'s own toJson)', () => {
+    expect(mirrorsCdk8s()).toBe(true);
+  });
+
   test('every one of cdk8s-plus-28\'s converters is read (none falls back)', () => {
     expect(TYPES.length).toBe(440);
     expect(TYPES.filter((t) => !fieldsOf(t))).toEqual([]);
