@@ -6,6 +6,7 @@ import {
   Anchor, CheckedObject, EngineSettings, Finding, InputRuleContext, KubeObject, ObjectInput, ObjectRef, ObjectRuleContext,
   OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, Violation,
 } from './types';
+import { Interner } from './util/interner';
 import { formatPath } from './util/path';
 import { podSitesOf } from './util/pod-sites';
 import { asObject, field, isObject } from './util/values';
@@ -277,6 +278,9 @@ function objectRefOf(root: KubeObject): ObjectRef {
   };
 }
 
+/** Findings are kept for the whole run; many repeat a message word for word. */
+const messages = new Interner();
+
 function toFinding(meta: RuleMeta, severity: Severity, message: string, fix: string | undefined, a: Anchor): Finding {
   const f: {
     -readonly [K in keyof Finding]: Finding[K];
@@ -284,7 +288,7 @@ function toFinding(meta: RuleMeta, severity: Severity, message: string, fix: str
     ruleId: meta.id,
     layer: meta.layer,
     severity,
-    message,
+    message: messages.intern(message),
     fix: fix ?? meta.fix,
     object: a.object,
     path: a.path,

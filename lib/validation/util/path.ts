@@ -1,4 +1,5 @@
 import { MapKey, Path, PathSegment } from '../types';
+import { Interner } from './interner';
 
 /** A map key path segment, printed `[key]`. */
 export function mapKey(key: string): MapKey {
@@ -34,20 +35,7 @@ export function formatPath(path: Path): string {
       out += `[${seg}]`;
     }
   }
-  return intern(out);
+  return paths.intern(out);
 }
 
-const interned = new Map<string, string>();
-
-/**
- * One shared copy of each recent path. Findings and anchors keep paths for a whole run
- * (20,000-document files repeat the same few hundred), and a string built with `+=` is
- * otherwise kept as a tree of its pieces.
- */
-function intern(s: string): string {
-  const known = interned.get(s);
-  if (known !== undefined) return known;
-  if (interned.size >= 4096) interned.clear();
-  interned.set(s, s);
-  return s;
-}
+const paths = new Interner();

@@ -1,0 +1,19 @@
+/**
+ * One shared copy of each recent string. Findings and anchors keep paths and messages for
+ * a whole run, and a 20,000-document file repeats the same few hundred of them; a string
+ * built with `+=` or a template is otherwise kept as a tree of its pieces. Bounded: when
+ * full, it starts over (a file of all-different strings costs a lookup each, nothing more).
+ */
+export class Interner {
+  private readonly known = new Map<string, string>();
+
+  constructor(private readonly capacity = 4096) {}
+
+  intern(s: string): string {
+    const hit = this.known.get(s);
+    if (hit !== undefined) return hit;
+    if (this.known.size >= this.capacity) this.known.clear();
+    this.known.set(s, s);
+    return s;
+  }
+}
