@@ -34,8 +34,8 @@ describe('PodwrightApp fast synth', () => {
     fs.rmSync(base, { recursive: true, force: true });
   }, 60_000);
 
-  function build(outdir: string): PodwrightApp {
-    const app = new PodwrightApp({ outdir, log: () => undefined });
+  function build(outdir: string, validate = true): PodwrightApp {
+    const app = new PodwrightApp({ outdir, log: () => undefined, validate });
     for (const c of ['one', 'two']) {
       const chart = new Chart(app, c);
       for (let i = 0; i < 3; i++) {
@@ -69,6 +69,21 @@ describe('PodwrightApp fast synth', () => {
       const refApp = build(path.join(base, 'cdk8s'));
       expect(fastSynthApplies(refApp)).toBe(false);
       refApp.synth();
+    } finally {
+      delete process.env[SYNTH_WRITER_ENV];
+    }
+    const fast = files(path.join(base, 'fast'));
+    expect(Object.keys(fast)).toEqual(['one.k8s.yaml', 'two.k8s.yaml']);
+    expect(fast).toEqual(files(path.join(base, 'cdk8s')));
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  test('without validation (validate: false) the fast writer gives the same files too', () => {
+    const base = tmpdir();
+    build(path.join(base, 'fast'), false).synth();
+    process.env[SYNTH_WRITER_ENV] = 'cdk8s';
+    try {
+      build(path.join(base, 'cdk8s'), false).synth();
     } finally {
       delete process.env[SYNTH_WRITER_ENV];
     }
