@@ -49,6 +49,7 @@ export class Engine {
   private readonly inputRunners: Runner[] = [];
   private readonly objectRunners: Runner[] = [];
   private readonly podRunners: Runner[] = [];
+  private readonly levelSettings: Partial<Record<PodSecurityLevel, EngineSettings>> = {};
   /** By kind, then by (known, level, static Pod): see runnersFor. */
   private readonly runnerCache = new Map<string, ({ objectRunners: Runner[]; podRunners: Runner[] } | undefined)[]>();
   private readonly sessions: { rule: Rule; severity: Severity; session: OutputRuleSession }[];
@@ -99,7 +100,7 @@ export class Engine {
     const out: Finding[] = [];
     const root = isObject(input.object) ? input.object : undefined;
     const level = root ? levelFor(root, this.config.settings.podSecurity) : this.config.settings.podSecurity;
-    const settings = level === this.config.settings.podSecurity ? this.config.settings : { ...this.config.settings, podSecurity: level };
+    const settings = this.settingsAt(level);
     const ref = root ? objectRefOf(root) : {};
     const exemptions = root ? this.exemptionsFor(root, ref) : NO_EXEMPTIONS;
     const anchor = (path: Path): Anchor => ({
@@ -166,6 +167,12 @@ export class Engine {
     this.current = undefined;
     if (record) this.findings.push(...out);
     return out;
+  }
+
+  /** The settings with the Pod Security level an object is held to (one object per level). */
+  private settingsAt(level: PodSecurityLevel): EngineSettings {
+    if (level === this.config.settings.podSecurity) return this.config.settings;
+    return (this.levelSettings[level] ??= { ...this.config.settings, podSecurity: level });
   }
 
   /**

@@ -21,7 +21,25 @@ const ALL: readonly ContainerKind[] = ['containers', 'initContainers', 'ephemera
  * use lib/validation/util/pss.ts for that order.)
  * Entries that are not mappings are skipped (the schema layer reports them).
  */
-export function containersOf(spec: KubeObject, kinds: readonly ContainerKind[] = ALL): ContainerSite[] {
+export function containersOf(spec: KubeObject, kinds: readonly ContainerKind[] = ALL): readonly ContainerSite[] {
+  const memo = kinds === ALL ? listed : kinds === PSA_ORDER ? listedForPsa : undefined;
+  if (!memo) return collect(spec, kinds);
+  // Two dozen rules ask for the same pod's containers: listed once per pod spec and order.
+  let sites = memo.get(spec);
+  if (!sites) {
+    sites = collect(spec, kinds);
+    memo.set(spec, sites);
+  }
+  return sites;
+}
+
+/** Pod Security Admission's order (`visitContainers` in policy/visitor.go). */
+export const PSA_ORDER: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers'];
+
+const listed = new WeakMap<KubeObject, readonly ContainerSite[]>();
+const listedForPsa = new WeakMap<KubeObject, readonly ContainerSite[]>();
+
+function collect(spec: KubeObject, kinds: readonly ContainerKind[]): readonly ContainerSite[] {
   const out: ContainerSite[] = [];
   for (const kind of kinds) {
     asArray(spec[kind]).forEach((c, i) => {

@@ -4,7 +4,7 @@
  * visitor.go, checks.go) as of v1.28, not its code.
  */
 import { KubeObject, Path, PodRuleContext } from '../types';
-import { ContainerSite, containersOf } from './containers';
+import { ContainerSite, containersOf, PSA_ORDER } from './containers';
 import { asObject, field } from './values';
 import { atLeast } from './version';
 
@@ -13,8 +13,8 @@ import { atLeast } from './version';
  * policy/visitor.go walks initContainers, then containers, then ephemeralContainers.
  * The order matters: it is the order of container names in PSA's messages.
  */
-export function pssContainers(spec: KubeObject): ContainerSite[] {
-  return containersOf(spec, ['initContainers', 'containers', 'ephemeralContainers']);
+export function pssContainers(spec: KubeObject): readonly ContainerSite[] {
+  return containersOf(spec, PSA_ORDER);
 }
 
 /** `securityContext` of a container or pod spec, when it is a mapping. */

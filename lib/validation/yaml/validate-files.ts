@@ -114,13 +114,14 @@ function resultOf(input: ObjectInput, findings: Finding[]): DocumentResult {
   if (namespace !== undefined) object.namespace = namespace;
   if (name !== undefined) object.name = name;
   const location = input.locate?.([]) ?? input.problems?.[0]?.location;
-  return {
-    ...(input.file !== undefined ? { file: input.file } : {}),
-    ...(input.documentIndex !== undefined ? { documentIndex: input.documentIndex } : {}),
-    object,
-    ...(location ? { location } : {}),
-    findings,
-  };
+  // Built by assignment, keys in the report's order: object spreads would give every kept result its own hidden class.
+  const result: { -readonly [K in keyof DocumentResult]?: DocumentResult[K] } = {};
+  if (input.file !== undefined) result.file = input.file;
+  if (input.documentIndex !== undefined) result.documentIndex = input.documentIndex;
+  result.object = object;
+  if (location) result.location = location;
+  result.findings = findings;
+  return result as DocumentResult;
 }
 
 /** Files to read, in a stable order; throws InputError for a missing target. */
