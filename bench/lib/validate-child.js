@@ -1,24 +1,42 @@
 'use strict';
-// One validate measurement in its own process: node bench/lib/validate-child.js <file>
-// Streams the file through validateFiles (the CLI's API) with the default config: all four layers on.
+// One validate measurement in its own process: node bench/lib/validate-child.js <file> [format]
+// Runs `podwright validate <file> --format <format>` in-process through the CLI's run()
+// (reading, all four layers with the default configuration, and formatting the report),
+// with the report written to a byte counter instead of a terminal.
 const path = require('path');
 const { performance } = require('perf_hooks');
 const BUILD = path.join(__dirname, '..', 'out', 'build');
 
-const [file] = process.argv.slice(2);
+const [file, format = 'text'] = process.argv.slice(2);
 const t0 = performance.now();
-const { validateFiles } = require(path.join(BUILD, 'lib', 'validation', 'yaml', 'validate-files.js'));
-const { resolveConfig } = require(path.join(BUILD, 'lib', 'validation', 'config.js'));
+const cli = require(path.join(BUILD, 'lib', 'cli', 'main.js'));
 const { RULES } = require(path.join(BUILD, 'lib', 'validation', 'rules', 'index.js'));
+const { Engine } = require(path.join(BUILD, 'lib', 'validation', 'engine.js'));
 const loadMs = performance.now() - t0;
-const config = resolveConfig({}, RULES.map((r) => r.meta.id), 'bench');
+// Counts documents and findings as the engine sees them (the report itself is only counted in bytes).
+let documents = 0;
+let findings = 0;
+const check = Engine.prototype.check;
+Engine.prototype.check = function countingCheck(input) {
+  documents++;
+  return check.call(this, input);
+};
+const finish = Engine.prototype.finish;
+Engine.prototype.finish = function countingFinish() {
+  const report = finish.call(this);
+  findings = report.findings.length;
+  return report;
+};
+let reportBytes = 0;
+const sink = { write: (s) => { reportBytes += Buffer.byteLength(s); return true; }, isTTY: false };
+const io = { stdout: sink, stderr: sink, stdin: process.stdin, cwd: process.cwd(), env: {} };
 const t1 = performance.now();
-validateFiles([file], { config }).then((result) => {
+cli.run(['validate', file, '--format', format], io).then((exitCode) => {
   const ms = performance.now() - t1;
   const layers = [...new Set(RULES.map((r) => r.meta.layer))].sort();
   process.stdout.write(`${JSON.stringify({
-    file: path.basename(file), documents: result.documentCount, findings: result.report.findings.length,
-    rules: RULES.length, layers, loadMs, ms, docsPerSec: result.documentCount / (ms / 1000),
+    file: path.basename(file), format, exitCode, documents, findings, reportBytes,
+    rules: RULES.length, layers, loadMs, ms, docsPerSec: documents / (ms / 1000),
     maxRssKB: process.resourceUsage().maxRSS,
   })}\n`);
 });

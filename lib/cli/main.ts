@@ -9,12 +9,12 @@ import * as path from 'path';
 import { ConfigError, checkLevel, ResolvedConfig, suggest } from '../validation/config';
 import { loadConfigFile } from '../validation/config-file';
 import { exitCodeOf, toolVersion } from '../validation/format/common';
-import { formatJson } from '../validation/format/json';
-import { formatJunit } from '../validation/format/junit';
-import { writeFileAtomic } from '../validation/format/output';
+import { jsonReportChunks } from '../validation/format/json';
+import { junitChunks } from '../validation/format/junit';
+import { writeChunks, writeFileAtomic } from '../validation/format/output';
 import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules';
-import { formatSarif } from '../validation/format/sarif';
-import { formatText, useColor } from '../validation/format/text';
+import { sarifChunks } from '../validation/format/sarif';
+import { textChunks, useColor } from '../validation/format/text';
 import { normalizeVersion } from '../validation/util/version';
 import { InputError, validateFiles } from '../validation/yaml/validate-files';
 import { OptionSpec, parseArgs, UsageError } from './args';
@@ -131,18 +131,19 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
   });
   const output = str('output');
   const color = output === undefined && useColor(io.stdout, io.env);
-  const text = format === 'json' ? formatJson(result)
-    : format === 'sarif' ? formatSarif(result, { ruleSettings: config.rules })
-      : format === 'junit' ? formatJunit(result)
-        : formatText(result, { color });
+  // Written in pieces as they are formatted: the report is never one string in memory.
+  const chunks = format === 'json' ? jsonReportChunks(result)
+    : format === 'sarif' ? sarifChunks(result, { ruleSettings: config.rules })
+      : format === 'junit' ? junitChunks(result)
+        : textChunks(result, { color });
   if (output !== undefined) {
     try {
-      writeFileAtomic(path.resolve(io.cwd, output), text);
+      writeFileAtomic(path.resolve(io.cwd, output), chunks);
     } catch (e) {
       throw new InputError(`${output}: cannot write the report: ${(e as Error).message}`);
     }
   } else {
-    io.stdout.write(text);
+    writeChunks(io.stdout, chunks);
   }
   return exitCodeOf(result);
 }

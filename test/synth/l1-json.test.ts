@@ -5,21 +5,11 @@ import * as replicatedApps from '../../apps/replicated';
 import * as seed from '../../apps/seed';
 import { Probe, ReplicatedApp } from '../../lib';
 import { Conversion, convertL1, fieldsOf, l1Json, mirrorsCdk8s } from '../../lib/synth/l1-json';
+import { rng } from '../fixtures/seeded';
 
 const converters = k8s as unknown as Record<string, (obj: unknown) => unknown>;
 const TYPES = Object.keys(converters).filter((n) => n.startsWith('toJson_')).map((n) => n.slice('toJson_'.length));
 
-/** A small seeded generator (mulberry32), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random L1-shaped input for a converter, following the field list read from it. */
 function sample(type: string, r: () => number, depth: number): Record<string, unknown> {

@@ -4,21 +4,11 @@ import { App, Chart, Yaml } from 'cdk8s';
 import * as YAML from 'yaml';
 import { emitDocument, emitDocuments, emitDocumentFast } from '../../lib/synth/yaml-emitter';
 import { MultiContainerChart, NginxChart, SecurePodChart, SharedStorageChart } from '../../apps/seed';
+import { rng } from '../fixtures/seeded';
 
 const OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
 const reference = (doc: unknown) => YAML.stringify(doc, OPTIONS);
 
-/** A small deterministic PRNG (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const TRICKY = [
   '', ' ', '  ', 'a', 'y', 'Y', 'n', 'N', 'yes', 'Yes', 'YES', 'no', 'No', 'on', 'On', 'ON', 'off', 'Off', 'OFF',

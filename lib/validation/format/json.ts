@@ -1,5 +1,6 @@
 import { EngineSettings, Finding, SkippedObject } from '../types';
 import { countFindings, failsAt, RunResult, toolVersion } from './common';
+import { jsonChunks, joinChunks, placeholder, StreamedArray } from './json-chunks';
 
 /**
  * The JSON report (`--format json`). The shape is stable: fields are only ever
@@ -51,5 +52,16 @@ export function toJsonReport(run: RunResult): JsonReport {
 }
 
 export function formatJson(run: RunResult): string {
-  return `${JSON.stringify(toJsonReport(run), null, 2)}\n`;
+  return joinChunks(jsonReportChunks(run));
+}
+
+/** The JSON report in pieces, findings written one at a time (see ./json-chunks). */
+export function* jsonReportChunks(run: RunResult): Generator<string> {
+  const findings = placeholder('findings');
+  const skipped = placeholder('skipped');
+  const report = { ...toJsonReport(run), findings, skipped };
+  yield* jsonChunks(report, new Map<string, StreamedArray<unknown>>([
+    [findings, { items: run.report.findings, item: (f) => f }],
+    [skipped, { items: run.report.skipped, item: (s) => s }],
+  ]));
 }

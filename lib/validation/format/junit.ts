@@ -1,5 +1,6 @@
 import { Finding } from '../types';
 import { failsAt, objectLabel, RunResult } from './common';
+import { joinChunks } from './json-chunks';
 
 /**
  * JUnit XML for CI test reports: one testsuite per file, one testcase per object
@@ -8,6 +9,11 @@ import { failsAt, objectLabel, RunResult } from './common';
  * the test case's <system-out>; objects the engine did not check are <skipped>.
  */
 export function formatJunit(run: RunResult): string {
+  return joinChunks(junitChunks(run));
+}
+
+/** The JUnit XML a line at a time (each piece ends in a newline). */
+export function* junitChunks(run: RunResult): Generator<string> {
   interface Case { name: string; failures: Finding[]; notes: Finding[]; skipped?: string }
   const suites = new Map<string, Case[]>();
   for (const file of run.files) suites.set(file, []);
@@ -47,41 +53,39 @@ export function formatJunit(run: RunResult): string {
     fill(match ?? caseFor(f.location?.file ?? '(cross-object)', label), [f]);
   }
 
+  // Totals first (they open the XML), then the suites a line at a time.
   let tests = 0;
   let failures = 0;
   let skippedTotal = 0;
-  const body: string[] = [];
-  for (const [file, cases] of suites) {
-    const suiteFailures = cases.filter((c) => c.failures.length > 0).length;
-    const suiteSkipped = cases.filter((c) => c.skipped !== undefined && c.failures.length === 0).length;
+  const failed = (c: Case) => c.failures.length > 0;
+  const skippedOnly = (c: Case) => c.skipped !== undefined && c.failures.length === 0;
+  for (const cases of suites.values()) {
     tests += cases.length;
-    failures += suiteFailures;
-    skippedTotal += suiteSkipped;
-    body.push(`  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="${suiteSkipped}">`);
+    failures += cases.filter(failed).length;
+    skippedTotal += cases.filter(skippedOnly).length;
+  }
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  yield `<testsuites name="podwright" tests="${tests}" failures="${failures}" errors="0" skipped="${skippedTotal}">\n`;
+  for (const [file, cases] of suites) {
+    yield `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${cases.filter(failed).length}" errors="0" skipped="${cases.filter(skippedOnly).length}">\n`;
     for (const c of cases) {
       const open = `    <testcase classname="${attr(file)}" name="${attr(c.name)}"`;
       if (c.failures.length === 0 && c.notes.length === 0 && c.skipped === undefined) {
-        body.push(`${open}/>`);
+        yield `${open}/>\n`;
         continue;
       }
-      body.push(`${open}>`);
-      if (c.skipped !== undefined && c.failures.length === 0) body.push(`      <skipped message="${attr(c.skipped)}"/>`);
+      yield `${open}>\n`;
+      if (skippedOnly(c)) yield `      <skipped message="${attr(c.skipped!)}"/>\n`;
       for (const f of c.failures) {
         const summary = `${f.path === '' ? '' : `${f.path}: `}${f.message}`;
-        body.push(`      <failure message="${attr(summary)}" type="${attr(f.ruleId)}">${text(detail(f))}</failure>`);
+        yield `      <failure message="${attr(summary)}" type="${attr(f.ruleId)}">${text(detail(f))}</failure>\n`;
       }
-      if (c.notes.length > 0) body.push(`      <system-out>${text(c.notes.map(detail).join('\n\n'))}</system-out>`);
-      body.push('    </testcase>');
+      if (c.notes.length > 0) yield `      <system-out>${text(c.notes.map(detail).join('\n\n'))}</system-out>\n`;
+      yield '    </testcase>\n';
     }
-    body.push('  </testsuite>');
+    yield '  </testsuite>\n';
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="podwright" tests="${tests}" failures="${failures}" errors="0" skipped="${skippedTotal}">`,
-    ...body,
-    '</testsuites>',
-    '',
-  ].join('\n');
+  yield '</testsuites>\n';
 }
 
 function detail(f: Finding): string {

@@ -2,6 +2,7 @@ import { RULES } from '../rules';
 import { Finding, RuleMeta, RuleSetting, Severity } from '../types';
 import { objectLabel, ruleHelpUri, RunResult, toolVersion } from './common';
 import { STDIN_NAME } from '../yaml/validate-files';
+import { jsonChunks, joinChunks, placeholder, StreamedArray } from './json-chunks';
 
 /**
  * SARIF 2.1.0 (https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html),
@@ -18,11 +19,19 @@ type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function toSarif(run: RunResult, options: SarifOptions = {}): object {
+  const { index, log } = sarifLog(run, options);
+  return withResults(log, run.report.findings.map((f) => result(f, index.get(f.ruleId)!)));
+}
+
+/** The SARIF log with `results` left for the caller, and each rule's index. */
+function sarifLog(run: RunResult, options: SarifOptions): { index: Map<string, number>; log: object } {
   const metas = [...(options.rules ?? RULES.map((r) => r.meta))];
   const settings = options.ruleSettings ?? {};
+  const known = new Set(metas.map((m) => m.id));
   // Findings under an id not in the list (should not happen) still get a rule entry.
   for (const f of run.report.findings) {
-    if (!metas.some((m) => m.id === f.ruleId)) {
+    if (!known.has(f.ruleId)) {
+      known.add(f.ruleId);
       metas.push({ id: f.ruleId, layer: f.layer, severity: f.severity, description: f.ruleId, fix: f.fix, scope: 'object' });
     }
   }
@@ -41,8 +50,7 @@ export function toSarif(run: RunResult, options: SarifOptions = {}): object {
       properties: { layer: m.layer, tags: [m.layer], ...(m.source ? { source: m.source } : {}) },
     };
   });
-  const results = run.report.findings.map((f) => result(f, index.get(f.ruleId)!));
-  return {
+  const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
@@ -56,9 +64,16 @@ export function toSarif(run: RunResult, options: SarifOptions = {}): object {
         },
       },
       columnKind: 'utf16CodeUnits',
-      results,
+      results: [] as unknown,
     }],
   };
+  return { index, log };
+}
+
+function withResults(log: object, results: unknown): object {
+  const l = log as { runs: { results: unknown }[] };
+  l.runs[0]!.results = results;
+  return log;
 }
 
 function result(f: Finding, ruleIndex: number): object {
@@ -95,5 +110,14 @@ function pascal(id: string): string {
 }
 
 export function formatSarif(run: RunResult, options?: SarifOptions): string {
-  return `${JSON.stringify(toSarif(run, options), null, 2)}\n`;
+  return joinChunks(sarifChunks(run, options));
+}
+
+/** The SARIF log in pieces, one result at a time (see ./json-chunks). */
+export function* sarifChunks(run: RunResult, options: SarifOptions = {}): Generator<string> {
+  const { index, log } = sarifLog(run, options);
+  const results = placeholder('results');
+  yield* jsonChunks(withResults(log, results), new Map<string, StreamedArray<Finding>>([
+    [results, { items: run.report.findings, item: (f) => result(f, index.get(f.ruleId)!) }],
+  ]));
 }

@@ -1,5 +1,6 @@
 import { Finding, Severity } from '../types';
 import { countFindings, DocumentResult, failsAt, objectLabel, RunResult } from './common';
+import { joinChunks } from './json-chunks';
 
 export interface TextOptions {
   /** ANSI colours; decide with `useColor()`. @default false */
@@ -18,34 +19,37 @@ const CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, green: 32 } as c
  * `file:line:column` so editors and terminals jump to it.
  */
 export function formatText(run: RunResult, options: TextOptions = {}): string {
+  return joinChunks(textChunks(run, options));
+}
+
+/** The text report a line at a time (each piece ends in a newline). */
+export function* textChunks(run: RunResult, options: TextOptions = {}): Generator<string> {
   const paint = (code: keyof typeof CODES, s: string) => (options.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
   const sev = (s: Severity) => paint(s === 'error' ? 'red' : s === 'warning' ? 'yellow' : 'blue', s.padEnd(7));
-  const lines: string[] = [];
   const groups = groupByFileAndObject(run);
   for (const [file, objects] of groups) {
-    lines.push(paint('bold', file));
+    yield `${paint('bold', file)}\n`;
     for (const { label, findings } of objects) {
-      lines.push(`  ${label}`);
+      yield `  ${label}\n`;
       for (const f of findings) {
         const where = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : (f.constructPath ?? file);
         const field = f.path === '' ? '' : `${f.path}: `;
-        lines.push(`    ${where}  ${sev(f.severity)} ${field}${f.message}  ${paint('dim', f.ruleId)}`);
-        lines.push(`      ${paint('dim', `fix: ${f.fix}`)}`);
+        yield `    ${where}  ${sev(f.severity)} ${field}${f.message}  ${paint('dim', f.ruleId)}\n`;
+        yield `      ${paint('dim', `fix: ${f.fix}`)}\n`;
       }
     }
-    lines.push('');
+    yield '\n';
   }
   for (const s of run.report.skipped) {
     const where = s.location ? `${s.location.file}:${s.location.line}:${s.location.column}  ` : '';
-    lines.push(`${where}${paint('dim', `skipped ${objectLabel(s.object)}: ${s.reason}`)}`);
+    yield `${where}${paint('dim', `skipped ${objectLabel(s.object)}: ${s.reason}`)}\n`;
   }
-  if (run.report.skipped.length > 0) lines.push('');
+  if (run.report.skipped.length > 0) yield '\n';
   const c = countFindings(run.report.findings);
   const failing = run.report.findings.filter((f) => failsAt(f, run.failOn)).length;
   const summary = `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')} in ${plural(run.report.objectCount, 'object')} from ${plural(run.files.length, 'file')}`
     + (run.report.skipped.length > 0 ? ` (${run.report.skipped.length} not checked)` : '');
-  lines.push(failing > 0 ? paint('red', `✖ ${summary}; failing at ${run.failOn}`) : paint('green', `✔ ${summary}`));
-  return `${lines.join('\n')}\n`;
+  yield `${failing > 0 ? paint('red', `✖ ${summary}; failing at ${run.failOn}`) : paint('green', `✔ ${summary}`)}\n`;
 }
 
 function plural(n: number, word: string): string {
