@@ -23,6 +23,7 @@
  */
 import * as fs from 'fs';
 import * as YAML from 'yaml';
+import { ChunkWriter } from '../validation/format/output';
 
 /** The options cdk8s's Yaml.stringify passes to the yaml package. */
 export const CDK8S_YAML_OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
@@ -200,35 +201,19 @@ export function emitDocuments(docs: readonly unknown[]): string {
   return docs.map(documentText).join('---\n');
 }
 
-/** Bytes handed to the file at a time. */
-const WRITE_CHUNK = 256 * 1024;
-
 /**
  * Writes what `emitDocuments` returns to an open file, a document at a time, so the
- * text of a large chart is never held whole in memory. Each document's text is copied
- * into a byte buffer at once (the string and its pieces die young) and the buffer is
- * written when full. `resolve` turns each entry into its document just before it is
+ * text of a large chart is never held whole in memory (writes are batched by
+ * `ChunkWriter`). `resolve` turns each entry into its document just before it is
  * written (streamed objects, see fast-synth.ts).
  */
 export function writeDocuments(fd: number, docs: readonly unknown[], resolve: (doc: unknown) => unknown = (d) => d): void {
-  const buf = Buffer.allocUnsafe(WRITE_CHUNK);
-  let used = 0;
-  const put = (text: string) => {
-    if (WRITE_CHUNK - used < text.length * 3) { // UTF-8 needs at most 3 bytes per UTF-16 unit
-      if (used > 0) fs.writeSync(fd, buf, 0, used);
-      used = 0;
-      if (text.length * 3 > WRITE_CHUNK) {
-        fs.writeSync(fd, text);
-        return;
-      }
-    }
-    used += buf.write(text, used);
-  };
+  const out = new ChunkWriter((bytes) => fs.writeSync(fd, bytes));
   docs.forEach((d, i) => {
-    if (i > 0) put('---\n');
-    put(documentText(resolve(d)));
+    if (i > 0) out.write('---\n');
+    out.write(documentText(resolve(d)));
   });
-  if (used > 0) fs.writeSync(fd, buf, 0, used);
+  out.flush();
 }
 
 function documentText(d: unknown): string {

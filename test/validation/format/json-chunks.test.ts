@@ -71,12 +71,15 @@ describe('reports written in pieces', () => {
     expect([...sarifChunks(run)].length).toBeGreaterThan(run.report.findings.length);
   });
 
-  test('writeChunks batches pieces into writes of about 64 K characters; writeFileAtomic takes pieces', () => {
+  test('writeChunks batches pieces into writes of about 64 KB; large and multi-byte pieces stay whole; writeFileAtomic takes pieces', () => {
     const writes: string[] = [];
-    const pieces = Array.from({ length: 3000 }, (_, i) => `${'x'.repeat(99)}${i % 10}`);
-    writeChunks({ write: (s) => writes.push(s) }, pieces);
-    expect(writes.join('')).toBe(pieces.join(''));
-    expect(writes.length).toBe(5); // 300,000 characters in batches of at least 65,536
+    const pieces = Array.from({ length: 3000 }, (_, i) => `${'x'.repeat(98)}é${i % 10}`); // 101 bytes each
+    const big = 'y'.repeat(100_000);
+    writeChunks({ write: (s) => writes.push(s) }, [...pieces, big, '€𝄞 end']);
+    expect(writes.join('')).toBe(`${pieces.join('')}${big}€𝄞 end`);
+    // A batch is handed on when the next piece might not fit (3 bytes per character reserved):
+    // 646 pieces of 101 bytes fill 65,246 of 65,536. Then the rest, the large piece alone, the tail.
+    expect(writes.map((w) => Buffer.byteLength(w))).toEqual([65_246, 65_246, 65_246, 65_246, 303_000 - 4 * 65_246, 100_000, 11]);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-chunks-'));
     writeFileAtomic(path.join(dir, 'r.txt'), pieces);
     expect(fs.readFileSync(path.join(dir, 'r.txt'), 'utf8')).toBe(pieces.join(''));
