@@ -54,20 +54,15 @@ export function* junitChunks(run: RunResult): Generator<string> {
   }
 
   // Totals first (they open the XML), then the suites a line at a time.
-  let tests = 0;
-  let failures = 0;
-  let skippedTotal = 0;
-  const failed = (c: Case) => c.failures.length > 0;
   const skippedOnly = (c: Case) => c.skipped !== undefined && c.failures.length === 0;
-  for (const cases of suites.values()) {
-    tests += cases.length;
-    failures += cases.filter(failed).length;
-    skippedTotal += cases.filter(skippedOnly).length;
-  }
+  const counted = [...suites].map(([file, cases]) => ({
+    file, cases, failures: cases.filter((c) => c.failures.length > 0).length, skipped: cases.filter(skippedOnly).length,
+  }));
+  const sum = (f: (s: (typeof counted)[number]) => number) => counted.reduce((n, s) => n + f(s), 0);
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
-  yield `<testsuites name="podwright" tests="${tests}" failures="${failures}" errors="0" skipped="${skippedTotal}">\n`;
-  for (const [file, cases] of suites) {
-    yield `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${cases.filter(failed).length}" errors="0" skipped="${cases.filter(skippedOnly).length}">\n`;
+  yield `<testsuites name="podwright" tests="${sum((s) => s.cases.length)}" failures="${sum((s) => s.failures)}" errors="0" skipped="${sum((s) => s.skipped)}">\n`;
+  for (const { file, cases, failures, skipped } of counted) {
+    yield `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">\n`;
     for (const c of cases) {
       const open = `    <testcase classname="${attr(file)}" name="${attr(c.name)}"`;
       if (c.failures.length === 0 && c.notes.length === 0 && c.skipped === undefined) {

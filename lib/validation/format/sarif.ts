@@ -19,12 +19,14 @@ type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function toSarif(run: RunResult, options: SarifOptions = {}): object {
-  const { index, log } = sarifLog(run, options);
-  return withResults(log, run.report.findings.map((f) => result(f, index.get(f.ruleId)!)));
+  return sarifLog(run, options, (resultOf) => run.report.findings.map(resultOf));
 }
 
-/** The SARIF log with `results` left for the caller, and each rule's index. */
-function sarifLog(run: RunResult, options: SarifOptions): { index: Map<string, number>; log: object } {
+/** How one finding becomes a SARIF result (it needs its rule's index in the log). */
+type ResultOf = (f: Finding) => object;
+
+/** The SARIF log; `results` gives the value of its `results` field. */
+function sarifLog(run: RunResult, options: SarifOptions, results: (resultOf: ResultOf) => unknown): object {
   const metas = [...(options.rules ?? RULES.map((r) => r.meta))];
   const settings = options.ruleSettings ?? {};
   const known = new Set(metas.map((m) => m.id));
@@ -50,7 +52,8 @@ function sarifLog(run: RunResult, options: SarifOptions): { index: Map<string, n
       properties: { layer: m.layer, tags: [m.layer], ...(m.source ? { source: m.source } : {}) },
     };
   });
-  const log = {
+  const resultOf: ResultOf = (f) => result(f, index.get(f.ruleId)!);
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
@@ -64,16 +67,9 @@ function sarifLog(run: RunResult, options: SarifOptions): { index: Map<string, n
         },
       },
       columnKind: 'utf16CodeUnits',
-      results: [] as unknown,
+      results: results(resultOf),
     }],
   };
-  return { index, log };
-}
-
-function withResults(log: object, results: unknown): object {
-  const l = log as { runs: { results: unknown }[] };
-  l.runs[0]!.results = results;
-  return log;
 }
 
 function result(f: Finding, ruleIndex: number): object {
@@ -115,9 +111,13 @@ export function formatSarif(run: RunResult, options?: SarifOptions): string {
 
 /** The SARIF log in pieces, one result at a time (see ./json-chunks). */
 export function* sarifChunks(run: RunResult, options: SarifOptions = {}): Generator<string> {
-  const { index, log } = sarifLog(run, options);
-  const results = placeholder('results');
-  yield* jsonChunks(withResults(log, results), new Map<string, StreamedArray<Finding>>([
-    [results, { items: run.report.findings, item: (f) => result(f, index.get(f.ruleId)!) }],
+  const token = placeholder('results');
+  let resultOf: ResultOf | undefined;
+  const log = sarifLog(run, options, (r) => {
+    resultOf = r;
+    return token;
+  });
+  yield* jsonChunks(log, new Map<string, StreamedArray<Finding>>([
+    [token, { items: run.report.findings, item: (f) => resultOf!(f) }],
   ]));
 }
