@@ -1,7 +1,7 @@
 import { podRule } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { fieldInvalid, fieldNotFound, fieldRequired } from '../util/k8s-names';
-import { volumeSourcesByName } from '../util/pod-validation';
+import { namesAndPaths, volumeSourcesByName } from '../util/pod-validation';
 import { asArray, asString, field, isObject } from '../util/values';
 
 /**
@@ -20,9 +20,7 @@ export default podRule({
 }, (ctx) => {
   const volumes = volumeSourcesByName(ctx.pod.spec, ctx.target.object);
   for (const c of containersOf(ctx.pod.spec)) {
-    const mounts = asArray(field(c.container, 'volumeMounts')).filter(isObject);
-    const mountNames = new Set(mounts.map((m) => asString(field(m, 'name')) ?? ''));
-    const mountPaths = new Set(mounts.map((m) => asString(field(m, 'mountPath')) ?? ''));
+    const { names: mountNames, paths: mountPaths } = namesAndPaths(c.container, 'volumeMounts');
     const names = new Set<string>();
     const paths = new Set<string>();
     asArray(field(c.container, 'volumeDevices')).forEach((d, i) => {

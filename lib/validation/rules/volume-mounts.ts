@@ -1,7 +1,7 @@
 import { podRule } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { fieldForbidden, fieldInvalid, fieldNotFound, fieldNotSupported, fieldRequired } from '../util/k8s-names';
-import { localDescendingPath, volumeSourcesByName } from '../util/pod-validation';
+import { localDescendingPath, namesAndPaths, volumeSourcesByName } from '../util/pod-validation';
 import { asArray, asString, field, isObject } from '../util/values';
 
 const PROPAGATION = ['Bidirectional', 'HostToContainer', 'None'];
@@ -26,9 +26,7 @@ export default podRule({
   const volumes = volumeSourcesByName(ctx.pod.spec, ctx.target.object);
   for (const c of containersOf(ctx.pod.spec)) {
     const listPath = [...c.path, 'volumeMounts'];
-    const devices = asArray(field(c.container, 'volumeDevices')).filter(isObject);
-    const deviceNames = new Set(devices.map((d) => asString(field(d, 'name')) ?? ''));
-    const devicePaths = new Set(devices.map((d) => asString(field(d, 'devicePath')) ?? ''));
+    const { names: deviceNames, paths: devicePaths } = namesAndPaths(c.container, 'volumeDevices');
     const mountPoints = new Set<string>();
     const privileged = field(field(c.container, 'securityContext'), 'privileged') === true;
     asArray(field(c.container, 'volumeMounts')).forEach((m, i) => {

@@ -72,6 +72,20 @@ export const VOLUME_SOURCES: readonly string[] = [
 export const NEWER_VOLUME_SOURCES: readonly string[] = ['image'];
 
 /**
+ * The names and paths a container's volumeMounts (`mountPath`) or volumeDevices
+ * (`devicePath`) use: a volume may not be both mounted and a device, and a path may not
+ * be both (ValidateVolumeMounts and ValidateVolumeDevices check each list against the other).
+ */
+export function namesAndPaths(container: KubeObject, list: 'volumeMounts' | 'volumeDevices'): { names: Set<string>; paths: Set<string> } {
+  const entries = asArray(field(container, list)).filter(isObject);
+  const pathKey = list === 'volumeMounts' ? 'mountPath' : 'devicePath';
+  return {
+    names: new Set(entries.map((e) => asString(field(e, 'name')) ?? '')),
+    paths: new Set(entries.map((e) => asString(field(e, pathKey)) ?? '')),
+  };
+}
+
+/**
  * The names of the pod's volumes, mapped to their source keys (for mounts and
  * devices). For a StatefulSet, each volumeClaimTemplate is a persistentVolumeClaim
  * volume of the pod too (the StatefulSet controller adds them; the server accepts
