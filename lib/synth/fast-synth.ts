@@ -95,7 +95,7 @@ export function fastSynth<T>(app: App, synth: () => T, visit?: ObjectVisitor): T
   if (!fastSynthApplies(app)) return synth();
   const undo: (() => void)[] = [];
   try {
-    cacheValidations(app, undo);
+    cacheValidations(undo);
     orderCharts(app, undo);
     let resolve = (doc: unknown) => doc;
     if (visit) resolve = streamObjects(visit, undo);
@@ -122,9 +122,9 @@ export function fastSynth<T>(app: App, synth: () => T, visit?: ObjectVisitor): T
  * from a table for the duration (one Map entry per construct, no closure or own
  * property per node).
  */
-function cacheValidations(app: App, undo: (() => void)[]): void {
+function cacheValidations(undo: (() => void)[]): void {
+  if (cachingValidations) return; // a nested synth: the outer one caches
   const proto = Node.prototype as unknown as { validate(this: Node): string[] };
-  if (Object.prototype.hasOwnProperty.call(proto, PATCHED)) return; // a nested synth: the outer one caches
   const compute = proto.validate;
   const done = new Map<Node, string[]>();
   const none: string[] = [];
@@ -136,14 +136,14 @@ function cacheValidations(app: App, undo: (() => void)[]): void {
     }
     return errors.length === 0 ? [] : [...errors];
   };
-  Object.defineProperty(proto, PATCHED, { configurable: true, value: app });
+  cachingValidations = true;
   undo.push(() => {
     proto.validate = compute;
-    delete (proto as unknown as Record<symbol, unknown>)[PATCHED];
+    cachingValidations = false;
   });
 }
 
-const PATCHED = Symbol('podwright.fastSynth.validations');
+let cachingValidations = false;
 
 /** `apiObject.toJson()`, through ./l1-json for cdk8s-plus-28's L1 classes unless the object overrides toJson. */
 function renderJson(apiObject: ApiObject): unknown {

@@ -110,10 +110,7 @@ function readConverter(fn: unknown): readonly L1Field[] | typeof UNKNOWN {
   return fields;
 }
 
-/**
- * `toJson_<type>(obj)`, by assignment; undefined when a type on the way cannot be read.
- * @internal exported for tests
- */
+/** `toJson_<type>(obj)`, by assignment; undefined when a type on the way cannot be read. */
 export function convertL1(type: string, obj: unknown): { readonly json: unknown } | undefined {
   try {
     return { json: convert(type, obj) };
@@ -199,18 +196,14 @@ function l1Class(ctor: Function): L1Class | undefined {
 export function l1Json(apiObject: ApiObject): unknown {
   const info = l1Class(apiObject.constructor);
   if (!info) return undefined;
-  const resolved = baseJson(apiObject);
-  try {
-    const props = convert(info.propsType, resolved) as Record<string, unknown>;
-    // `{ ...GVK, ...props }`, by assignment (a spread would make a hidden class per object too).
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(info.gvk)) put(out, k, info.gvk[k]);
-    for (const k of Object.keys(props)) put(out, k, props[k]);
-    return out;
-  } catch (e) {
-    if (e === UNKNOWN) return undefined;
-    throw e;
-  }
+  const converted = convertL1(info.propsType, baseJson(apiObject));
+  if (!converted) return undefined;
+  const props = converted.json as Record<string, unknown>;
+  // `{ ...GVK, ...props }`, by assignment (a spread would make a hidden class per object too).
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(info.gvk)) put(out, k, info.gvk[k]);
+  for (const k of Object.keys(props)) put(out, k, props[k]);
+  return out;
 }
 
 /** What cdk8s's ApiObjectMetadataDefinition keeps (private fields, read here as cdk8s 2.70 names them). */

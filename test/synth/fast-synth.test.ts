@@ -4,6 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { ApiObject, App, Chart, DependencyGraph, Lazy, Yaml, YamlOutputType } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
+import { Node } from 'constructs';
 import { Probe, PodwrightApp, SidecarPod } from '../../lib';
 import { fastSynthApplies, SYNTH_WRITER_ENV } from '../../lib/synth/fast-synth';
 
@@ -70,6 +71,7 @@ describe('PodwrightApp fast synth', () => {
     const base = tmpdir();
     const save = Yaml.save;
     const synthChart = (App as unknown as { _synthChart: unknown })._synthChart;
+    const nodeValidate = Node.prototype.validate;
     let fastApp: PodwrightApp | undefined;
     const { fast, reference } = bothWays(base, (outdir) => {
       const app = build(outdir);
@@ -85,7 +87,7 @@ describe('PodwrightApp fast synth', () => {
       if (ApiObject.isApiObject(c)) expect(Object.prototype.hasOwnProperty.call(c, 'toJson')).toBe(false);
       expect(Object.prototype.hasOwnProperty.call(c.node, 'validate')).toBe(false);
     }
-    expect(Object.getOwnPropertySymbols(Object.getPrototypeOf(fastApp!.node))).toEqual([]);
+    expect(Object.getPrototypeOf(fastApp!.node).validate).toBe(nodeValidate);
     expect(Object.prototype.hasOwnProperty.call(fastApp, 'charts')).toBe(false);
     expect(Object.keys(fast)).toEqual(['one.k8s.yaml', 'two.k8s.yaml']);
     expect(fast).toEqual(reference);
