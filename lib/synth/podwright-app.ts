@@ -11,7 +11,8 @@ import { failsAt } from '../validation/severity';
 import { Report } from '../validation/types';
 import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
 import { inputsOf, staticPodInputsOf } from './chart-inputs';
-import { fastSynth, fastSynthApplies } from './fast-synth';
+import { apiObjectsOf, foreignCdk8sObject, otherCopyNote } from './cdk8s-copies';
+import { fastSynth, fastSynthApplies, SYNTH_WRITER_ENV } from './fast-synth';
 
 /** Props of a PodwrightApp. */
 export interface PodwrightAppProps extends AppProps {
@@ -99,7 +100,11 @@ export class PodwrightApp extends App {
       this.writeSideFiles();
       return;
     }
-    if (!fastSynthApplies(this)) {
+    // The fast path hooks podwright's copy of cdk8s; charts from another copy would never
+    // reach its hooks (nothing validated), so they take the reference path.
+    const foreign = foreignCdk8sObject(this);
+    if (foreign) this.log(otherCopyNote(foreign));
+    if (foreign || !fastSynthApplies(this)) {
       this.gate(this.check());
       this.swapIn(this.renderToTemp());
       this.writeSideFiles();
@@ -109,19 +114,39 @@ export class PodwrightApp extends App {
     // temporary folder, and its JSON dropped; the folder is swapped into place only when
     // the whole report passes.
     const engine = new Engine(this.config);
+    const checked = new Set<IConstruct>();
     fastSynth(this, () => {
       this.throwConstructErrors();
       for (const input of staticPodInputsOf(this)) engine.check(input);
       const tmp = this.renderToTemp();
       try {
+        this.failClosed(checked);
         this.gate(engine.finish());
       } catch (e) {
         fs.rmSync(tmp, { recursive: true, force: true });
         throw e;
       }
       this.swapIn(tmp);
-    }, (apiObject, json) => engine.check({ object: json, constructPath: apiObject.node.path }));
+    }, (apiObject, json) => {
+      checked.add(apiObject);
+      engine.check({ object: json, constructPath: apiObject.node.path });
+    });
     this.writeSideFiles();
+  }
+
+  /**
+   * Refuses to write when an API object of the charts did not reach the engine (it
+   * would be written unchecked): validation fails closed, whatever the cause.
+   */
+  private failClosed(checked: ReadonlySet<IConstruct>): void {
+    const missed = apiObjectsOf(this).filter((o) => !checked.has(o));
+    if (missed.length === 0) return;
+    throw new Error(
+      `podwright: ${missed.length} API object(s) were rendered but not validated (first: '${missed[0]!.node.path}'); `
+      + `nothing was written to ${this.outdir}. Cause: the synth hooks did not see them (a second copy of cdk8s, or a writer `
+      + `patched by something else). Fix: install one copy of cdk8s and constructs (npm ls cdk8s constructs; npm dedupe), `
+      + `or set ${SYNTH_WRITER_ENV}=cdk8s to validate with cdk8s's own writer.`,
+    );
   }
 
   /** Prints the findings and throws ValidationError when any is at or above `failOn`. */
