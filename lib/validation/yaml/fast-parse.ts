@@ -6,8 +6,9 @@
  * `fastParse` reads a document with js-yaml, with plain scalars resolved by the very
  * resolvers of the `yaml` package's YAML 1.1 schema (minus the timestamp tag), and
  * records where each key and sequence item starts, so `locate()` answers as the full
- * reader does. It declines (returns undefined) for anything out of the ordinary:
- * anchors, aliases, tags, merge keys, directives, tabs, or any js-yaml error (duplicate
+ * reader does. It declines (returns undefined) for what it does not do: anchors,
+ * aliases, tags, merge keys, directives and explicit keys as YAML syntax (not the same
+ * characters inside scalars: see `unusual`), tabs, or any js-yaml error (duplicate
  * keys, syntax errors, nesting too deep). The caller then uses the full reader, which
  * reports those cases. A differential test keeps both paths equal on every document the
  * fast path accepts.
@@ -83,15 +84,31 @@ interface PositionNode {
 }
 
 /**
- * What signals a document the fast path leaves to the full reader: anchors, aliases,
- * tags, directives, tabs, merge keys and explicit (`? `) keys.
+ * What the fast path leaves to the full reader: anchors, aliases, tags, directives,
+ * merge keys, explicit (`? `) keys and tabs, as YAML syntax. The characters themselves
+ * are common inside scalars (`maxSurge: 25%`, `host: "*.example.com"`, `path: /api/*`,
+ * `echo done!`, `?a=1&b=2`, `cat <<EOF`), so each is matched only where YAML could read
+ * it as syntax, and a false match only costs a decline:
+ * - a node property (`&anchor`, `!tag`) or an alias (`*name`) can only begin a node
+ *   (YAML 1.2 §6.9, §7.1; a plain scalar cannot begin with `&`, `*` or `!`, §7.3.3): at
+ *   the start of a line after indentation, after a block indicator (`-`, `?`, `:`) and a
+ *   space, after a flow indicator (`[`, `{`, `,`), or right after a quoted key's `:`;
+ * - a directive begins a line with `%` (§6.8);
+ * - a merge key is the key `<<`.
  */
-const UNUSUAL = /[&*!%\t]|<</;
+const NODE_PROPERTY = /(?:^|\n)[ ]*[&*!]|[-?:][ ]+[&*!]|[[{,][ ]*[&*!]|["']:[&*!]/;
+const DIRECTIVE = /(?:^|\n)%/;
+const MERGE_KEY = /<<["']?[ ]*:/;
 const EXPLICIT_KEY = /(?:^|[\n{,[])[ -]*\?\s/;
 
-function unusual(text: string): boolean {
-  // The explicit-key pattern is slow to scan for; most documents hold no '?' at all.
-  return UNUSUAL.test(text) || (text.includes('?') && EXPLICIT_KEY.test(text));
+/** Exported for the tests. */
+export function unusual(text: string): boolean {
+  // Each pattern is tried only when its character occurs at all (most documents have none).
+  return text.includes('\t')
+    || ((text.includes('&') || text.includes('*') || text.includes('!')) && NODE_PROPERTY.test(text))
+    || (text.includes('%') && DIRECTIVE.test(text))
+    || (text.includes('<<') && MERGE_KEY.test(text))
+    || (text.includes('?') && EXPLICIT_KEY.test(text));
 }
 
 export interface FastDocument {

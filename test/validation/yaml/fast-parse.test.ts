@@ -83,7 +83,7 @@ test('documents with anchors, tags, merges, tabs, duplicate keys or empty entrie
   }
 });
 
-test('every corpus document reads the same on both paths, and most take the fast path', () => {
+test('every corpus document reads the same on both paths, and nearly all take the fast path', () => {
   let fast = 0;
   let total = 0;
   for (const file of exampleFiles(corpus)) {
@@ -92,10 +92,103 @@ test('every corpus document reads the same on both paths, and most take the fast
     total += r.total;
   }
   expect(total).toBeGreaterThan(250);
-  expect(fast / total).toBeGreaterThan(0.5);
+  expect(fast / total).toBeGreaterThan(0.95); // 317 of 325 when measured; the rest hold tabs or `[ !` in a quoted string
 });
 
 test('locations in a document that starts with blank lines (once an endless loop)', () => {
   compare('\n\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: b\n', 'blank-start.yaml');
   expect(fastParse('\n\na:\n  - 1\n', 1000)!.offsetOf(['a', 0])).toBe(9);
+});
+
+/** Characters that are YAML syntax in some places, inside scalars where they are not. */
+const HELM_STYLE = `# Source: web/templates/deployment.yaml  (a comment with & and * and ! and %)
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  annotations:
+    checksum/config: "sha256:abc&def"
+    note: 'keep 100% of traffic; see https://example.com/?a=1&b=2#frag'
+    description: >-
+      Rolls out at 25% surge! Serves *.example.com & /api/* paths.
+spec:
+  strategy:
+    rollingUpdate:
+      maxSurge: 25%
+      maxUnavailable: 0%
+  template:
+    spec:
+      containers:
+      - name: app
+        image: ghcr.io/acme/web:1.4.2
+        command: ["sh", "-c", "echo done!; cat <<EOF > /tmp/x\\nhello\\nEOF"]
+        args: [--rate=50%, --glob=/api/*, --and=a&b]
+        env:
+        - name: SCHEDULE
+          value: "*/5 * * * *"
+        - name: BANG
+          value: wow!
+        - name: PLAIN_STAR
+          value: a * b
+        - name: PERCENT
+          value: 5%
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+  - host: "*.example.com"
+    http:
+      paths:
+      - path: /api/*
+        pathType: ImplementationSpecific
+        backend: {service: {name: web, port: {number: 80}}}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: tick
+spec:
+  schedule: '*/5 * * * *'
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: tick
+            image: busybox:1.36
+            command:
+            - sh
+            - -c
+            - |
+              date
+              echo "50% done & more!" # not a comment inside a block scalar
+`;
+
+test('%, *, !, & and << inside scalars and comments stay on the fast path, read as the full reader reads them', () => {
+  const { fast, total } = compare(HELM_STYLE, 'helm.yaml');
+  expect(total).toBe(3);
+  expect(fast).toBe(3);
+});
+
+test.each([
+  ['an anchor after a sequence dash', 'a:\n- &x 1\n- *x\n'],
+  ['an alias in a flow sequence', 'a: &x 1\nb: [*x]\n'],
+  ['an alias after a flow comma', 'a: &x 1\nb: [1, *x]\n'],
+  ['an alias in a flow mapping', 'a: &x 1\nb: {c: *x}\n'],
+  ['an anchor on its own line', 'a:\n  &x\n  b: 1\nc: *x\n'],
+  ['a tag after a key', 'a: !!str 1\n'],
+  ['a local tag at the start of a line', 'a:\n  !thing\n  b: 1\n'],
+  ['a tag on the document start marker', '--- !!map\na: 1\n'],
+  ['an alias right after a quoted key', '{"a": &x 1, "b":*x}\n'],
+  ['a directive', '%TAG ! tag:example.com,2000:\n---\na: 1\n'],
+  ['a merge key', 'base: &b {x: 1}\nm:\n  <<: *b\n'],
+  ['a merge key without an alias', 'm:\n  <<: {x: 1}\n  y: 2\n'],
+  ['a quoted merge key', 'm:\n  "<<": {x: 1}\n'],
+])('%s goes to the full reader', (_name, text) => {
+  expect(fastParse(text, 1000)).toBeUndefined();
+  compare(text, 'x.yaml');
 });
