@@ -94,21 +94,44 @@ interface PositionNode {
  *   the start of a line after indentation, after a block indicator (`-`, `?`, `:`) and a
  *   space, after a flow indicator (`[`, `{`, `,`), or right after a quoted key's `:`;
  * - a directive begins a line with `%` (§6.8);
- * - a merge key is the key `<<`.
+ * - a merge key is the key `<<`;
+ * - the lines of a block scalar (`key: |`, `- >-`) are content, not syntax (§8.1): a
+ *   line indented deeper than the scalar's key belongs to it, so a script's `* * *`,
+ *   `& friends` or tab-indented Makefile lines there do not count.
  */
-const NODE_PROPERTY = /(?:^|\n)[ ]*[&*!]|[-?:][ ]+[&*!]|[[{,][ ]*[&*!]|["']:[&*!]/;
-const DIRECTIVE = /(?:^|\n)%/;
+const QUICK = /[&*!%\t?]|<</;
+const NODE_PROPERTY = /^[ ]*[&*!]|[-?:][ ]+[&*!]|[[{,][ ]*[&*!]|["']:[&*!]/;
 const MERGE_KEY = /<<["']?[ ]*:/;
-const EXPLICIT_KEY = /(?:^|[\n{,[])[ -]*\?\s/;
+const EXPLICIT_KEY = /(?:^|[{,[])[ -]*\?(?:\s|$)/;
+/** A line that opens a block scalar: group 1 is what precedes its key (indentation and `- `), group 2 the key. */
+const BLOCK_SCALAR = /^([ ]*(?:-[ ]+)*)((?:[^\s#'"&*!|>%@`{[\]},?:-][^:#]*|"[^"\\]*"|'[^']*'):[ ]+)?[|>][-+1-9]{0,2}[ ]*(?:#.*)?$/;
 
 /** Exported for the tests. */
 export function unusual(text: string): boolean {
-  // Each pattern is tried only when its character occurs at all (most documents have none).
-  return text.includes('\t')
-    || ((text.includes('&') || text.includes('*') || text.includes('!')) && NODE_PROPERTY.test(text))
-    || (text.includes('%') && DIRECTIVE.test(text))
-    || (text.includes('<<') && MERGE_KEY.test(text))
-    || (text.includes('?') && EXPLICIT_KEY.test(text));
+  // Most documents hold none of these characters at all: only those that do are read a line at a time.
+  return QUICK.test(text) && syntaxOutsideBlockScalars(text);
+}
+
+function syntaxOutsideBlockScalars(text: string): boolean {
+  /** Lines indented deeper than this are block scalar content; -1 outside a block scalar. */
+  let blockKey = -1;
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (blockKey >= 0) {
+      let spaces = 0;
+      while (line.charCodeAt(spaces) === 0x20) spaces++;
+      if (spaces > blockKey || line.trim() === '') continue;
+      blockKey = -1;
+    }
+    if (line.includes('\t') || line.startsWith('%') || NODE_PROPERTY.test(line) || MERGE_KEY.test(line) || EXPLICIT_KEY.test(line)) return true;
+    const block = BLOCK_SCALAR.exec(line);
+    // The scalar's parent: its key (`- key: |`), or the last dash of a sequence entry (`- |`).
+    if (block) blockKey = block[2] ? block[1]!.length : Math.max(0, block[1]!.trimEnd().length - 1);
+  }
+  return false;
 }
 
 export interface FastDocument {

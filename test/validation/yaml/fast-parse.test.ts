@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { readYamlString } from '../../../lib/validation/yaml/read';
 import { fastParse } from '../../../lib/validation/yaml/fast-parse';
-import { ObjectInput, Path } from '../../../lib/validation/types';
+import { compare } from './compare-readers';
 
 /**
  * The fast path must read every document it accepts exactly as the full reader does:
@@ -13,28 +12,6 @@ const exampleFiles = (dir: string): string[] => fs.readdirSync(dir, { withFileTy
   const p = path.join(dir, e.name);
   return e.isDirectory() ? exampleFiles(p) : /\.ya?ml$/.test(e.name) ? [p] : [];
 });
-
-function paths(value: unknown, prefix: Path = []): Path[] {
-  const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
-  return out;
-}
-
-function compare(text: string, name: string): { fast: number; total: number } {
-  const full = readYamlString(text, name, { fastPath: false });
-  const quick = readYamlString(text, name);
-  expect(quick.map((d) => d.object)).toEqual(full.map((d) => d.object));
-  expect(quick.map((d) => d.problems)).toEqual(full.map((d) => d.problems));
-  expect(quick.map((d) => d.documentIndex)).toEqual(full.map((d) => d.documentIndex));
-  quick.forEach((q: ObjectInput, i) => {
-    const f = full[i]!;
-    for (const p of paths(q.object)) expect([p, q.locate?.(p)]).toEqual([p, f.locate?.(p)]);
-  });
-  // Documents with content (not the empty text before a leading `---`, nor comments alone).
-  const segments = text.split(/^---(?:[ \t].*)?$/m).filter((s) => s.replace(/^\s*#.*$/gm, '').trim() !== '');
-  return { fast: segments.filter((s) => fastParse(s, 1000) !== undefined).length, total: segments.length };
-}
 
 const TRICKY = `apiVersion: v1
 kind: ConfigMap
@@ -169,6 +146,36 @@ spec:
               echo "50% done & more!" # not a comment inside a block scalar
 `;
 
+const BLOCK_SCALARS = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: scripts
+data:
+  crontab: |
+    * * * * * /bin/tick
+    */5 * * * * /bin/tock
+  banner: >-
+    Welcome!
+    & friends,
+    !important
+  Makefile: |
+    all:
+    \tgo build ./...
+    %.o: %.c
+    \tcc -c $<
+  list:
+    - |
+      &not-an-anchor
+    - >
+      *not-an-alias
+  after: done
+`;
+
+test('block scalar lines beginning with *, &, ! or % and tab-indented lines stay on the fast path', () => {
+  expect(fastParse(BLOCK_SCALARS, 1000)).toBeDefined();
+  compare(BLOCK_SCALARS, 'block.yaml');
+});
+
 test('%, *, !, & and << inside scalars and comments stay on the fast path, read as the full reader reads them', () => {
   const { fast, total } = compare(HELM_STYLE, 'helm.yaml');
   expect(total).toBe(3);
@@ -189,6 +196,11 @@ test.each([
   ['a merge key', 'base: &b {x: 1}\nm:\n  <<: *b\n'],
   ['a merge key without an alias', 'm:\n  <<: {x: 1}\n  y: 2\n'],
   ['a quoted merge key', 'm:\n  "<<": {x: 1}\n'],
+  ['an alias after a comment that ends like a block scalar', 'a: &x 1\nb:\n# note: |\n  c: *x\n'],
+  ['an alias after a trailing comment that ends like a block scalar', 'a: &x 1\nb: 2 # note: |\n  \nc: *x\n'],
+  ['an alias on the line after a block scalar, at its key', 'a: &x 1\nl:\n  - command: |\n      echo\n    image: *x\n'],
+  ['an alias after a block scalar ends', 'a: &x 1\nb: |\n  * not syntax\nc: *x\n'],
+  ['a tab outside a block scalar', 'a: |\n  x\nb:\t1\n'],
 ])('%s goes to the full reader', (_name, text) => {
   expect(fastParse(text, 1000)).toBeUndefined();
   compare(text, 'x.yaml');
