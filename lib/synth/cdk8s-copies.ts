@@ -1,5 +1,6 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { formatLine } from './finding-text';
 
 /**
  * Two copies of cdk8s in one app: the app's charts come from the app's own `cdk8s`,
@@ -29,9 +30,14 @@ export function apiObjectsOf(scope: IConstruct): IConstruct[] {
   return scope.node.findAll().filter((c) => ApiObject.isApiObject(c));
 }
 
-/** The one-line note printed when the app's charts use another copy of cdk8s. */
+/** The note printed when the app's charts use another copy of cdk8s (in the synth's finding format). */
 export function otherCopyNote(c: IConstruct): string {
-  return `podwright: '${c.node.path}' comes from another copy of cdk8s than podwright's own `
-    + `(npm installs a second copy when versions differ); every object is validated with cdk8s's own writer, which is slower. `
-    + 'Fix: install one copy (npm ls cdk8s constructs; align the versions with podwright\'s peer dependencies, then npm dedupe).';
+  return formatLine({
+    where: c.node.path,
+    severity: 'info',
+    message: 'comes from another copy of cdk8s than podwright\'s own (npm installs a second copy when versions differ); '
+      + 'every object is validated through cdk8s\'s own writer, which is slower',
+    ruleId: 'cdk8s-copies',
+    fix: 'Install one copy: npm ls cdk8s constructs, align the versions with podwright\'s peer dependencies, then npm dedupe.',
+  });
 }

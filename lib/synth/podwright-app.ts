@@ -195,6 +195,7 @@ export class PodwrightApp extends App {
       ruleId: 'synth-unchecked',
       fix,
     }));
+    this.log(`podwright: 1 error (${missed.length} API object(s) not validated); nothing was written to ${this.outdir}.`);
     throw new ValidationError(
       `podwright: ${missed.length} API object(s) were rendered but not validated (first: '${missed[0]!.node.path}'); `
       + `nothing was written to ${this.outdir}. Cause: the synth hooks did not see them (a second copy of cdk8s, or a writer `

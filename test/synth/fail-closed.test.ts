@@ -68,7 +68,7 @@ describe('fail closed', () => {
     const err = synth(app, lines);
     expect(err).toBeInstanceOf(ValidationError);
     const text = lines.join('\n');
-    expect(text).toContain("podwright: 'other' comes from another copy of cdk8s than podwright's own");
+    expect(text).toMatch(/^other  info    comes from another copy of cdk8s than podwright's own .*  cdk8s-copies\n  fix: Install one copy/m);
     expect(text).toMatch(/^other\/web\/Resource  error   Deployment\/\S+ spec\.template\.spec\.hostNetwork: .*  pss-host-namespaces$/m);
   });
 
@@ -121,6 +121,7 @@ describe('fail closed', () => {
     const err = synth(app, lines) as Error;
     expect(err).toBeInstanceOf(ValidationError);
     expect(lines[0]).toMatch(/^own\/web\/Resource  error   2 API object\(s\) were rendered but not validated: .*  synth-unchecked\n  fix: Install one copy/);
+    expect(lines[1]).toMatch(/^podwright: 1 error \(2 API object\(s\) not validated\); nothing was written to /);
     expect(err.message).toMatch(/^podwright: 2 API object\(s\) were rendered but not validated \(first: 'own\/web\/Resource'\); nothing was written to .*\. Cause: .* Fix: Install one copy of cdk8s and constructs/);
   });
 });
