@@ -16,8 +16,13 @@ function files(dir: string): Record<string, string> {
   return out;
 }
 
+const made: string[] = [];
+afterAll(() => { for (const d of made) fs.rmSync(d, { recursive: true, force: true }); });
+
 function tmpdir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-fast-synth-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-fast-synth-'));
+  made.push(dir);
+  return dir;
 }
 
 describe('PodwrightApp fast synth', () => {
