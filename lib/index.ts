@@ -45,15 +45,20 @@ export { K8S_VERSION_CONTEXT, DEFAULT_K8S_VERSION, targetVersion } from './versi
 export { Engine, validate } from './validation/engine';
 export {
   resolveConfig, ConfigError, PodwrightConfig, ResolvedConfig, Exemption, CONFIG_FILE_NAME, EXEMPT_ANNOTATION_PREFIX,
-  POD_SECURITY_ANNOTATION,
+  POD_SECURITY_ANNOTATION, exemptionAnnotation,
 } from './validation/config';
-export { loadConfigFile, LoadedConfig, LoadConfigOptions } from './validation/config-file';
+export { loadConfigFile, loadConfig, LoadedConfig, LoadConfigOptions } from './validation/config-file';
 export { validateFiles, ValidateFilesOptions, RunResult, DocumentResult, InputError } from './validation/yaml/validate-files';
 export { readYamlString, readYamlFile, ReadOptions, ReadLimits } from './validation/yaml/read';
 export { failsAt } from './validation/severity';
 export { RULES } from './validation/rules';
+export { rulesOf } from './validation/rule-set';
+
+// Rules from outside: the rule module API and rule packages
+export { defineRule, definePlugin, RuleDefinition, RuleDefinitionMeta, RulePlugin } from './validation/plugins';
 export { registerCrdSchema } from './validation/schema/crd';
 export {
   Finding, Report, Severity, Layer, PodSecurityLevel, ObjectInput, ObjectRef, SourceLocation, EngineSettings,
-  Rule, RuleMeta, SkippedObject, KubeObject, Path, PathSegment, MapKey,
+  Rule, RuleMeta, SkippedObject, KubeObject, Path, PathSegment, MapKey, RuleScope, RuleSetting, Violation, CheckedObject, PodSite,
+  RuleContextBase, InputRuleContext, ObjectRuleContext, PodRuleContext, OutputRuleSession, OutputFinishContext, Anchor,
 } from './validation/types';

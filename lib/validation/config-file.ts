@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE_NAME, ConfigError, ResolvedConfig, resolveConfig } from './config';
+import { CONFIG_FILE_NAME, ConfigError, PodwrightConfig, ResolvedConfig, resolveConfig } from './config';
+import { loadPlugin, RulePlugin } from './plugins';
 import { RULES } from './rules';
 
 /** A configuration read from disk, with its folders made absolute. */
@@ -19,6 +20,8 @@ export interface LoadConfigOptions {
   readonly cwd?: string;
   /** Every registered rule id, to catch typos. @default the ids of RULES */
   readonly ruleIds?: readonly string[];
+  /** Rule packages loaded after the file's own `plugins`. @default [] */
+  readonly plugins?: readonly RulePlugin[];
 }
 
 /**
@@ -38,7 +41,7 @@ export function loadConfigFile(options: LoadConfigOptions = {}): LoadedConfig {
     if (fs.existsSync(candidate)) file = candidate;
   }
   if (file === undefined) {
-    const config = resolveConfig({}, ruleIds);
+    const config = resolveConfig(withPlugins({}, options.plugins), ruleIds, CONFIG_FILE_NAME, cwd);
     return { config, staticPodDirs: config.staticPodDirs.map((d) => path.resolve(cwd, d)) };
   }
   const shown = path.relative(cwd, file) || file;
@@ -54,7 +57,39 @@ export function loadConfigFile(options: LoadConfigOptions = {}): LoadedConfig {
   } catch (e) {
     throw new ConfigError(`${shown}: not valid JSON: ${(e as Error).message}`);
   }
-  const config = resolveConfig(raw, ruleIds, shown);
   const base = path.dirname(file);
+  const config = resolveConfig(withPlugins(raw, options.plugins), ruleIds, shown, base);
   return { config, file, staticPodDirs: config.staticPodDirs.map((d) => path.resolve(base, d)) };
+}
+
+/**
+ * The one way every surface turns what it was given into a configuration: a path to a
+ * configuration file, an inline configuration (whose `plugins` paths resolve from
+ * `cwd`), or nothing (podwright.config.json in `cwd`, else defaults).
+ * @param where names an inline configuration in error messages, e.g. `PodwrightApp config`
+ */
+export function loadConfig(
+  config: string | PodwrightConfig | undefined, where: string, cwd = process.cwd(), plugins: readonly (string | RulePlugin)[] = [],
+): LoadedConfig {
+  // Packages given beside the configuration (PodwrightApp's `plugins`) resolve from `cwd`.
+  const extra = plugins.map((p, i) => {
+    if (typeof p !== 'string') return p;
+    try {
+      return loadPlugin(p, cwd, `${where}: plugins[${i}]`);
+    } catch (e) {
+      throw new ConfigError((e as Error).message);
+    }
+  });
+  if (typeof config === 'object') {
+    const resolved = resolveConfig(withPlugins(config, extra), RULES.map((r) => r.meta.id), where, cwd);
+    return { config: resolved, staticPodDirs: resolved.staticPodDirs.map((d) => path.resolve(cwd, d)) };
+  }
+  return loadConfigFile({ file: config, cwd, plugins: extra });
+}
+
+/** The raw configuration with more packages after its own `plugins` (left alone when there are none, so its errors stay its own). */
+function withPlugins(raw: unknown, plugins: readonly RulePlugin[] | undefined): unknown {
+  if (!plugins || plugins.length === 0 || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const own = (raw as { plugins?: unknown }).plugins;
+  return { ...raw, plugins: [...(Array.isArray(own) ? own : own === undefined ? [] : [own]), ...plugins] };
 }
