@@ -62,3 +62,23 @@ export function recommendedLabelMap(labels: Required<Pick<RecommendedLabels, 'na
   put('version', labels.version);
   return out;
 }
+
+/**
+ * Throws (through `fail`) on a selector that is empty, holds a label that changes
+ * between releases, has an invalid value, or disagrees with the pods' own `labels`.
+ */
+export function checkSelector(selector: Readonly<Record<string, string>>, labels: Readonly<Record<string, string>>, fail: (message: string) => Error): void {
+  const entries = Object.entries(selector);
+  if (entries.length === 0) throw fail('selectorLabels is empty, which would select every pod in the namespace; give at least one stable label');
+  for (const [k, v] of entries) {
+    if (RELEASE_LABEL_KEYS.includes(k)) {
+      throw fail(`selectorLabels holds '${k}', a label that changes between releases; a workload's selector is immutable, so the next upgrade would fail. Select on stable labels such as app.kubernetes.io/name and app.kubernetes.io/instance`);
+    }
+    const problem = labelValueProblem(v);
+    if (problem) throw fail(`selectorLabels '${k}' has the value '${v}', which is not a valid label value (${problem}); fix the value`);
+    const other = labels[k];
+    if (other !== undefined && other !== v) {
+      throw fail(`label '${k}' is '${other}', but selectorLabels says '${v}'; the pods would not match their own selector. Use one value`);
+    }
+  }
+}
