@@ -14,6 +14,10 @@ export {
   ReplicatedApp, ReplicatedAppProps, WorkloadKind, DeploymentStrategy, DisruptionBudgetOptions, AppServiceOptions,
   ServicePortOptions, SpreadMode, StatefulSetOptions, StatefulSetUpdateStrategy,
 } from './constructs/replicated-app';
+export { PodWorkload, PodWorkloadProps, PodWorkloadConfig } from './constructs/pod-workload';
+export { Job, JobProps } from './constructs/job';
+export { CronJob, CronJobProps, ConcurrencyPolicy } from './constructs/cron-job';
+export { JobOptions, JobRestartPolicy } from './workload/job-spec';
 export { VolumeClaim, VolumeClaimOptions, AccessMode } from './workload/volume-claim';
 export { RecommendedLabels } from './workload/labels';
 export { IntOrPercent } from './workload/int-or-percent';
@@ -26,7 +30,10 @@ export {
 } from './debug/debug-profile';
 
 // The pod seam
-export { PodDefinition, PodOptions, SidecarOptions, SidecarMode, InitContainerOptions, ScratchDirOptions } from './pod/pod-definition';
+export {
+  PodDefinition, PodDefinitionConfig, PodOptions, SidecarOptions, SidecarMode, InitContainerOptions, ScratchDirOptions,
+} from './pod/pod-definition';
+export { withPodSecurityLevel } from './pod/metadata';
 export { PodContainer, ContainerOptions, PortOptions, MountOptions, MountSpec, ContainerRole } from './pod/container';
 export { Volume, VolumeType, EmptyDirOptions, ConfigSourceOptions, KeyToPath, ProjectedSource, NamedRef } from './pod/volume';
 export { Probe, ProbeTimings, ProbeKind, PortRef } from './pod/probe';

@@ -33,8 +33,7 @@ export abstract class BasePod extends PodOwner {
     for (const c of props.containers ?? []) this.pod.addContainer(c);
     this.apiObject = new k8s.KubePod(this, 'Resource', {
       metadata: withLevel(props.metadata, this.pod.level),
-      spec: Lazy.any({ produce: () => this.pod.render() }),
+      spec: Lazy.any({ produce: () => this.renderPodSpec() }),
     });
-    this.node.addValidation({ validate: () => this.pod.validate() });
   }
 }
