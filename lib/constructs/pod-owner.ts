@@ -91,7 +91,7 @@ export abstract class PodOwner extends Construct {
     if (errors.length > 0 || this.node.tryGetContext(ENGINE_GATE_CONTEXT) === true) return errors;
     const rendered = k8s.toJson_PodSpec(this.renderPodSpec()) as KubeObject;
     for (const f of podSecurityFindings(rendered, this.pod.level, this.pod.k8sVersion)) {
-      errors.push(`the rendered pod spec sets ${f.path.replace(/^spec\./, '')}: ${f.message}, which the ${this.pod.level} level forbids; ${f.fix.replace(/\.$/, '')} (check renderPodSpec()), or choose a less strict level.`);
+      errors.push(`the rendered pod spec sets ${f.path.replace(/^spec\./, '')}: ${f.message}, which the ${this.pod.level} level forbids; ${f.fix.charAt(0).toLowerCase()}${f.fix.slice(1).replace(/\.$/, '')} (check renderPodSpec()), or choose a less strict level.`);
     }
     return errors;
   }
