@@ -315,7 +315,7 @@ export class ReplicatedApp extends PodOwner {
       ...spec,
       containers: spec.containers.map(withClaims),
       initContainers: spec.initContainers?.map(withClaims),
-      ...spreadScheduling(this.props.spread ?? 'topology', this.selectorLabels),
+      ...spreadScheduling(this.props.spread ?? 'topology', this.selectorLabels, spec.affinity),
     };
   }
 

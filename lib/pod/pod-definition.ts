@@ -421,8 +421,12 @@ export class PodDefinition implements ContainerHost {
       // nothing but the name is set); the kubelet then fails to pull, so say it now.
       if (problems.length) throw this.error(`imagePullSecrets[${i}] is '${name}', which cannot be a Secret's name (${problems.join('; ')}); use the name of a kubernetes.io/dockerconfigjson Secret in the pod's namespace`);
     });
-    const problem = resourcesProblem(options.defaultResources, 'defaultResources:');
-    if (problem) throw this.error(problem.replace('defaultResources: resources', 'defaultResources'));
+    const grace = options.terminationGracePeriodSeconds;
+    if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) {
+      throw this.error(`terminationGracePeriodSeconds is ${grace}, but it must be a whole number of seconds, 0 or more (the time between SIGTERM and SIGKILL); fix the value`);
+    }
+    const problem = resourcesProblem(options.defaultResources, 'defaultResources');
+    if (problem) throw this.error(problem);
     const dns = options.dnsConfig;
     if (options.dnsPolicy === 'None' && (dns?.nameservers ?? []).length === 0) {
       throw this.error(`dnsPolicy is 'None', but dnsConfig.nameservers is ${dns ? 'empty' : 'not set'}, so the pod would have no resolver; add dnsConfig: { nameservers: ['10.0.0.10'] }, or use another dnsPolicy`);
@@ -435,7 +439,7 @@ export class PodDefinition implements ContainerHost {
     if (this.containerList.some((c) => c.name === name)) {
       throw this.error(`container name '${name}' is already used in this pod; container names must be unique across containers, init containers and sidecars`);
     }
-    const problem = resourcesProblem(options.resources, `container '${name}'`);
+    const problem = resourcesProblem(options.resources, `container '${name}' resources`);
     if (problem) throw this.error(problem);
     if (options.lifecycle?.preStop && options.preStopSleepSeconds !== undefined) {
       throw this.error(`container '${name}' sets both preStopSleepSeconds (${options.preStopSleepSeconds}) and lifecycle.preStop, but a container has one preStop hook; keep one (lifecycle.preStop: LifecycleHandler.exec(['sleep', '${options.preStopSleepSeconds}']) sleeps too)`);

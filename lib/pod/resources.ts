@@ -75,22 +75,22 @@ export function resolveResources(r: Resources): ResourceSpec {
 }
 
 /**
- * Why a Resources value is wrong, as a clause naming the field and value (`where` says
- * whose resources they are), or undefined. Only the ephemeral-storage amounts are checked
+ * Why a Resources value is wrong, as a clause naming the field (`field` is where the
+ * value sits, e.g. `container 'main' resources`) and the value, or undefined. Only the ephemeral-storage amounts are checked
  * here, at once; CPU and memory are checked with the whole pod at synth, as before.
  */
-export function resourcesProblem(r: Resources | undefined, where: string): string | undefined {
+export function resourcesProblem(r: Resources | undefined, field: string): string | undefined {
   if (r === undefined) return undefined;
   if (typeof r === 'object' && 'preset' in r && !(r.preset in RESOURCE_PRESETS)) {
-    return `${where} resources.preset is '${String(r.preset)}', which is not a preset; use one of ${Object.keys(RESOURCE_PRESETS).join(', ')}`;
+    return `${field}.preset is '${String(r.preset)}', which is not a preset; use one of ${Object.keys(RESOURCE_PRESETS).join(', ')}`;
   }
   const spec = resolveResources(r);
   for (const [kind, amounts] of [['requests', spec.requests], ['limits', spec.limits]] as const) {
     const v = amounts?.ephemeralStorage;
     const problem = v === undefined ? undefined : quantityError(v);
     if (problem !== undefined) {
-      const field = typeof r === 'object' && 'preset' in r ? 'resources.ephemeralStorage' : `resources.${kind}.ephemeralStorage`;
-      return `${where} ${field} is '${v}', which is not a quantity (${problem}); use a quantity such as '1Gi'`;
+      const at = typeof r === 'object' && 'preset' in r ? 'ephemeralStorage' : `${kind}.ephemeralStorage`;
+      return `${field}.${at} is '${v}', which is not a quantity (${problem}); use a quantity such as '1Gi'`;
     }
   }
   return undefined;
