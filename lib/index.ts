@@ -19,7 +19,7 @@ export { Job, JobProps } from './constructs/job';
 export { CronJob, CronJobProps, ConcurrencyPolicy } from './constructs/cron-job';
 export { JobOptions, JobRestartPolicy } from './workload/job-spec';
 export { VolumeClaim, VolumeClaimOptions, AccessMode } from './workload/volume-claim';
-export { RecommendedLabels } from './workload/labels';
+export { RecommendedLabels, LabelOptions } from './workload/labels';
 export { IntOrPercent } from './workload/int-or-percent';
 export { CONFIG_HASH_ANNOTATION } from './workload/config-hash';
 
@@ -31,14 +31,16 @@ export {
 
 // The pod seam
 export {
-  PodDefinition, PodDefinitionConfig, PodOptions, SidecarOptions, SidecarMode, InitContainerOptions, ScratchDirOptions,
+  PodDefinition, PodDefinitionConfig, PodOptions, SidecarOptions, SidecarMode, InitContainerOptions, ScratchDirOptions, HostAlias,
+  DnsConfigOptions,
 } from './pod/pod-definition';
 export { withPodSecurityLevel } from './pod/metadata';
 export { PodContainer, ContainerOptions, PortOptions, MountOptions, MountSpec, ContainerRole } from './pod/container';
 export { Volume, VolumeType, EmptyDirOptions, ConfigSourceOptions, KeyToPath, ProjectedSource, NamedRef } from './pod/volume';
 export { Probe, ProbeTimings, ProbeKind, PortRef } from './pod/probe';
-export { Resources, ResourceSpec, ResourcePreset, RESOURCE_PRESETS } from './pod/resources';
-export { EnvValue } from './pod/env';
+export { Resources, ResourceSpec, ResourceAmounts, PresetResources, ResourcePreset, RESOURCE_PRESETS } from './pod/resources';
+export { EnvValue, EnvFrom, EnvFromOptions } from './pod/env';
+export { LifecycleHandler, LifecycleOptions } from './pod/lifecycle';
 export {
   SecurityLevel, PodSecurityOptions, ContainerSecurityOptions, SeccompProfile, DEFAULT_NON_ROOT_ID,
 } from './pod/security';

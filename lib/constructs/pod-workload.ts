@@ -1,4 +1,4 @@
-import { ApiObjectMetadata, Lazy, Names } from 'cdk8s';
+import { ApiObjectMetadata, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { PodOwner } from './pod-owner';
@@ -7,18 +7,14 @@ import { ContainerOptions } from '../pod/container';
 import { withPodSecurityLevel } from '../pod/metadata';
 import { PodDefinition, PodDefinitionConfig, PodOptions } from '../pod/pod-definition';
 import { Resources } from '../pod/resources';
-import { imageTag, labelValueProblem, nameOf, RecommendedLabels, recommendedLabelMap } from '../workload/labels';
+import { LabelOptions, resolveLabels } from '../workload/labels';
 
 /** Props every pod-bearing workload built on PodWorkload takes (Job, CronJob, a library's own kinds). */
-export interface PodWorkloadProps extends PodOptions {
+export interface PodWorkloadProps extends PodOptions, LabelOptions {
   /** Metadata of the workload object. @default - a name generated from the construct path */
   readonly metadata?: ApiObjectMetadata;
   /** Main containers; more can be added with addContainer(). @default [] */
   readonly containers?: readonly ContainerOptions[];
-  /** The recommended `app.kubernetes.io/*` labels (see RecommendedLabels for each default). @default - see RecommendedLabels */
-  readonly recommendedLabels?: RecommendedLabels;
-  /** More labels for the workload object and its pods. @default {} */
-  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** What a workload construct tells its base: its type name for messages, the pod's restart policy and default resources. */
@@ -71,24 +67,8 @@ export abstract class PodWorkload extends PodOwner {
     this.#typeName = config.typeName;
     this.pod = new PodDefinition(this, config, { ...props, defaultResources: props.defaultResources ?? config.defaultResources });
     for (const c of props.containers ?? []) this.pod.addContainer(c);
-    const rl = props.recommendedLabels ?? {};
-    const first = props.containers?.[0]?.image;
-    const version = rl.version ?? (first !== undefined ? imageTag(first) : undefined);
-    const labels: Record<string, string> = {
-      ...recommendedLabelMap({
-        name: rl.name ?? nameOf(this),
-        instance: rl.instance ?? props.metadata?.name ?? Names.toLabelValue(this),
-        version: version !== undefined && (rl.version !== undefined || labelValueProblem(version) === undefined) ? version : undefined,
-        component: rl.component,
-        partOf: rl.partOf,
-        managedBy: rl.managedBy ?? 'podwright',
-      }),
-      ...props.labels,
-    };
-    for (const [k, v] of Object.entries(labels)) {
-      const problem = labelValueProblem(v);
-      if (problem) throw constructError(this, this.#typeName, `label '${k}' has the value '${v}', which is not a valid label value (${problem}); set a valid value in recommendedLabels or labels.`);
-    }
+    const fail = (message: string) => constructError(this, this.#typeName, `${message}.`);
+    const { all: labels } = resolveLabels(this, { ...props, objectName: props.metadata?.name, image: props.containers?.[0]?.image }, fail);
     this.labels = labels;
     const metadata: Record<string, unknown> = { ...props.metadata, labels: { ...labels, ...props.metadata?.labels } };
     // Undefined keys are dropped: `name: undefined` would stop cdk8s from generating a name.
@@ -107,9 +87,10 @@ export abstract class PodWorkload extends PodOwner {
     };
   }
 
-  /** Hook: the pod template's metadata. Override to add labels or annotations; call `super.podTemplateMetadata()` and extend it. */
+  /** Hook: the pod template's metadata (the labels, the pod's `annotations`). Override to add labels or annotations; call `super.podTemplateMetadata()` and extend it. */
   protected podTemplateMetadata(): k8s.ObjectMeta {
-    return { labels: { ...this.labels } };
+    const annotations = this.pod.annotations;
+    return { labels: { ...this.labels }, annotations: Object.keys(annotations).length > 0 ? { ...annotations } : undefined };
   }
 
   /** An error naming the construct type and path: `Job 'chart/backup': <message>.` */

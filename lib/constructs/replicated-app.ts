@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadata, Chart, Lazy, Names } from 'cdk8s';
+import { ApiObject, ApiObjectMetadata, Chart, Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { PodOwner } from './pod-owner';
@@ -11,7 +11,7 @@ import {
 } from '../workload/app-service';
 import { CONFIG_HASH_ANNOTATION, configHash } from '../workload/config-hash';
 import { DisruptionBudgetOptions, disruptionBudgetSpec, resolveDisruptionBudget } from '../workload/disruption-budget';
-import { checkSelector, imageTag, labelValueProblem, nameOf, RecommendedLabels, recommendedLabelMap } from '../workload/labels';
+import { checkSelector, RecommendedLabels, resolveLabels } from '../workload/labels';
 import { SpreadMode, spreadScheduling } from '../workload/spread';
 import { VolumeClaim, VolumeClaimOptions } from '../workload/volume-claim';
 import { VolumeClaims } from '../workload/volume-claims';
@@ -85,7 +85,7 @@ export interface ReplicatedAppProps extends PodOptions, Omit<ContainerOptions, '
 
 const TYPE = 'ReplicatedApp';
 const CONTAINER_KEYS = ['command', 'args', 'workingDir', 'imagePullPolicy', 'ports', 'env', 'resources', 'startupProbe',
-  'readinessProbe', 'livenessProbe', 'securityContext', 'mounts', 'preStopSleepSeconds'] as const;
+  'readinessProbe', 'livenessProbe', 'securityContext', 'mounts', 'preStopSleepSeconds', 'envFrom', 'lifecycle'] as const;
 
 /**
  * The pod that SecurePod, SidecarPod and SharedVolumePod describe (security level,
@@ -167,21 +167,7 @@ export class ReplicatedApp extends PodOwner {
 
     // Labels and selector.
     const workloadName = props.metadata?.name;
-    const rl = props.recommendedLabels ?? {};
-    const version = rl.version ?? (this.main ? imageTag(this.main.image) : undefined);
-    const recommended = recommendedLabelMap({
-      name: rl.name ?? nameOf(this),
-      instance: rl.instance ?? workloadName ?? Names.toLabelValue(this),
-      version: version !== undefined && (rl.version !== undefined || labelValueProblem(version) === undefined) ? version : undefined,
-      component: rl.component,
-      partOf: rl.partOf,
-      managedBy: rl.managedBy ?? 'podwright',
-    });
-    const objectLabels = { ...recommended, ...props.labels };
-    for (const [k, v] of Object.entries(objectLabels)) {
-      const problem = labelValueProblem(v);
-      if (problem) throw this.#error(`label '${k}' has the value '${v}', which is not a valid label value (${problem}); set a valid value in recommendedLabels or labels`);
-    }
+    const { recommended, all: objectLabels } = resolveLabels(this, { ...props, objectName: workloadName, image: this.main?.image }, fail);
     const selector = props.selectorLabels ?? {
       'app.kubernetes.io/name': recommended['app.kubernetes.io/name']!,
       'app.kubernetes.io/instance': recommended['app.kubernetes.io/instance']!,
@@ -348,7 +334,7 @@ export class ReplicatedApp extends PodOwner {
       ...spec,
       containers: spec.containers.map(withClaims),
       initContainers: spec.initContainers?.map(withClaims),
-      ...spreadScheduling(this.#props.spread ?? 'topology', this.selectorLabels),
+      ...spreadScheduling(this.#props.spread ?? 'topology', this.selectorLabels, spec.affinity),
     };
   }
 
@@ -362,10 +348,11 @@ export class ReplicatedApp extends PodOwner {
         if (ApiObject.isApiObject(c) && wanted.has(`${c.kind}/${c.name}`) && !objects.includes(c)) objects.push(c);
       }
     }
-    if (objects.length === 0) return undefined;
+    const own = this.pod.annotations;
+    if (objects.length === 0) return Object.keys(own).length ? { ...own } : undefined;
     const sorted = objects.map((o) => o.toJson() as Record<string, unknown>)
       .sort((a, b) => objectKey(a).localeCompare(objectKey(b)));
-    return { [CONFIG_HASH_ANNOTATION]: configHash(sorted) };
+    return { ...own, [CONFIG_HASH_ANNOTATION]: configHash(sorted) };
   }
 
   #error(message: string): Error {

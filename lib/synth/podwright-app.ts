@@ -12,6 +12,8 @@ import { Report } from '../validation/types';
 import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
 import { inputsOf, staticPodInputsOf } from './chart-inputs';
 import { fastSynth, fastSynthApplies } from './fast-synth';
+import { setScopeLevel } from './scope-level';
+import { PodSecurityLevel } from '../validation/types';
 
 /** Props of a PodwrightApp. */
 export interface PodwrightAppProps extends AppProps {
@@ -77,6 +79,23 @@ export class ValidationError extends Error {
  * Works the same under `cdk8s synth` and when run directly with node.
  */
 export class PodwrightApp extends App {
+  /**
+   * Holds the objects that hold pods under `scope` (a chart, or any construct subtree)
+   * to a Pod Security level: cdk8s-plus workloads and L1 objects that podwright did not
+   * build, including those added later. Each gets the `podwright.io/pod-security`
+   * annotation at synth unless it states its own; podwright's constructs keep the level
+   * of their `security` prop. The nearest scope wins; objects outside any such scope are
+   * held to the configuration's `podSecurity`. Works in a plain cdk8s App too.
+   *
+   * @example
+   * const legacy = new Chart(app, 'legacy');
+   * PodwrightApp.setLevel(legacy, 'baseline');
+   * new kplus.Deployment(legacy, 'web', { containers: [{ image: 'nginx:1.27' }] });
+   */
+  static setLevel(scope: IConstruct, level: PodSecurityLevel): void {
+    setScopeLevel(scope, level);
+  }
+
   /** The resolved configuration (one for the synth gate, the plugin and the CLI). */
   readonly config: ResolvedConfig;
   private readonly validateOnSynth: boolean;

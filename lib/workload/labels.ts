@@ -1,3 +1,4 @@
+import { Names } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { CHANGING_LABELS } from '../validation/rules/selector-changing-label';
 import { isValidLabelValue } from '../validation/util/k8s-names';
@@ -95,4 +96,39 @@ export function checkSelector(selector: Readonly<Record<string, string>>, labels
       throw fail(`label '${k}' is '${other}', but selectorLabels says '${v}'; the pods would not match their own selector. Use one value`);
     }
   }
+}
+
+/** The labels of a podwright object: the recommended labels and more. */
+export interface LabelOptions {
+  /** The recommended `app.kubernetes.io/*` labels (see RecommendedLabels for each default). @default - see RecommendedLabels */
+  readonly recommendedLabels?: RecommendedLabels;
+  /** More labels for the object. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The recommended labels with their defaults (name: the construct id; instance: the
+ * object's name, else a value derived from the construct path; version: the main image's
+ * tag when it is a valid label value; managed-by: podwright) plus `labels`, all checked.
+ * Returns the recommended labels alone and merged with `labels`.
+ */
+export function resolveLabels(
+  scope: IConstruct, options: LabelOptions & { readonly objectName?: string; readonly image?: string }, fail: (message: string) => Error,
+): { readonly recommended: Record<string, string>; readonly all: Record<string, string> } {
+  const rl = options.recommendedLabels ?? {};
+  const version = rl.version ?? (options.image !== undefined ? imageTag(options.image) : undefined);
+  const recommended = recommendedLabelMap({
+    name: rl.name ?? nameOf(scope),
+    instance: rl.instance ?? options.objectName ?? Names.toLabelValue(scope),
+    version: version !== undefined && (rl.version !== undefined || labelValueProblem(version) === undefined) ? version : undefined,
+    component: rl.component,
+    partOf: rl.partOf,
+    managedBy: rl.managedBy ?? 'podwright',
+  });
+  const all = { ...recommended, ...options.labels };
+  for (const [k, v] of Object.entries(all)) {
+    const problem = labelValueProblem(v);
+    if (problem) throw fail(`label '${k}' has the value '${v}', which is not a valid label value (${problem}); set a valid value in recommendedLabels or labels`);
+  }
+  return { recommended, all };
 }

@@ -13,9 +13,15 @@ export type SpreadMode =
   /** No spreading: the scheduler may put every replica on one node. */
   | 'none';
 
-/** The pod-spec fields that spread the replicas selected by `selector`, per mode. */
-export function spreadScheduling(mode: SpreadMode, selector: Readonly<Record<string, string>>): Pick<k8s.PodSpec, 'topologySpreadConstraints' | 'affinity'> {
+/**
+ * The pod-spec fields that spread the replicas selected by `selector`, per mode, merged
+ * with the pod's own `affinity` (the anti-affinity term is added to its preferred terms).
+ */
+export function spreadScheduling(
+  mode: SpreadMode, selector: Readonly<Record<string, string>>, affinity?: k8s.Affinity,
+): Pick<k8s.PodSpec, 'topologySpreadConstraints' | 'affinity'> {
   const matchLabels = { ...selector };
+  const anti = affinity?.podAntiAffinity;
   return {
     topologySpreadConstraints: mode === 'topology'
       ? ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
@@ -27,13 +33,15 @@ export function spreadScheduling(mode: SpreadMode, selector: Readonly<Record<str
       : undefined,
     affinity: mode === 'antiAffinity'
       ? {
+        ...affinity,
         podAntiAffinity: {
-          preferredDuringSchedulingIgnoredDuringExecution: [{
+          ...anti,
+          preferredDuringSchedulingIgnoredDuringExecution: [...(anti?.preferredDuringSchedulingIgnoredDuringExecution ?? []), {
             weight: 100,
             podAffinityTerm: { topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels } },
           }],
         },
       }
-      : undefined,
+      : affinity,
   };
 }

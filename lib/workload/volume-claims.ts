@@ -90,7 +90,7 @@ export class VolumeClaims {
   }
 
   private collides(name: string): boolean {
-    return this.pod.volumes.some((v) => v.name === name) || (this.pod.scratch !== undefined && name === 'scratch');
+    return this.pod.volumes.some((v) => v.name === name) || this.pod.scratchVolumeNames.includes(name);
   }
 
   private mountPathsOf(container: PodContainer): { path: string; what: string }[] {
