@@ -75,3 +75,14 @@ describe('CronJob', () => {
     expect(errors(chart)).toEqual([]);
   });
 });
+
+test('the example app\'s nightly report: restricted, a sidecar, no construct or engine error', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { NightlyReportChart } = require('../../apps/batch') as typeof import('../../apps/batch');
+  const chart = new NightlyReportChart(Testing.app(), 'batch-nightly-report');
+  expect(constructErrors(chart)).toEqual([]);
+  expect(errors(chart)).toEqual([]);
+  const pod = cronOf(chart).spec.jobTemplate.spec.template.spec;
+  expect(pod.containers.map((c: Obj) => c.name)).toEqual(['report', 'log-stream']);
+  expect(cronOf(chart).metadata.annotations['podwright.io/pod-security']).toBe('restricted');
+});
