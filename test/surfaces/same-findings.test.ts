@@ -8,6 +8,7 @@ import { createPodwrightMatchers, podwrightMatchers } from '../../lib/jest';
 import { run } from '../../lib/cli/main';
 import { PodwrightValidation } from '../../lib/synth/cdk8s-plugin';
 import { PodwrightApp, ValidationError } from '../../lib/synth/podwright-app';
+import { RulePlugin } from '../../lib/validation/plugins';
 import { Finding } from '../../lib/validation/types';
 
 expect.extend(podwrightMatchers);
@@ -242,4 +243,23 @@ describe('a rule package named in podwright.config.json', () => {
     expect(await run(['rules', '--config', 'warn.json'], io(rules))).toBe(0);
     expect(rules.out).toContain('acme/team-label  [practice, error]\n  Every workload carries the acme.com/team label.\n');
   });
+});
+
+test('PodwrightApp takes rule packages as a prop too, after the configuration\'s', () => {
+  const file = path.join(tmp, 'acme-rules-prop.js');
+  fs.writeFileSync(file, ACME_PACKAGE);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const acme = require(file) as RulePlugin;
+  const app = new PodwrightApp({ outdir: path.join(tmp, 'dist-prop'), config: {}, plugins: [acme], log: () => undefined });
+  new Unlabelled(app, 'u');
+  let findings: Finding[] = [];
+  try {
+    app.synth();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    findings = [...e.report.findings];
+  }
+  // No config exemption here: only the annotation waives the second Pod.
+  expect(findings.map(key)).toEqual(['acme/team-label Pod/no-team metadata.labels', 'acme/team-label Deployment/also-no-team metadata.labels']);
+  expect(app.config.plugins.map((p) => p.name)).toEqual(['acme']);
 });
