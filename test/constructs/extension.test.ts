@@ -5,7 +5,8 @@ import { Chart, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import {
-  PodwrightApp, PodWorkload, PodWorkloadProps, ReplicatedApp, ReplicatedAppProps, SecurePod, SecurePodProps, ValidationError,
+  PodwrightApp, PodWorkload, PodWorkloadProps, ReplicatedApp, ReplicatedAppProps, SecurePod, SecurePodProps, StaticPod, ValidationError,
+  Volume,
 } from '../../lib';
 import { constructErrors } from '../../lib/synth/podwright-app';
 import { validate } from '../../lib/validation/engine';
@@ -195,5 +196,26 @@ describe('composition: a construct inside another takes its names from the outer
     const other = Testing.chart();
     new ReplicatedApp(new Construct(other, 'checkout'), 'app', { image: IMAGE });
     expect(Testing.synth(other)[0].metadata.labels['app.kubernetes.io/name']).toBe('app');
+  });
+});
+
+describe('a StaticPod subclass', () => {
+  /** Members named like StaticPod's internals, which TypeScript refused (TS2415) and JavaScript let replace them. */
+  class NodeAgent extends StaticPod {
+    readonly metadata = { owner: 'platform' };
+    referenceErrors(): string[] {
+      return [];
+    }
+    error(message: string): string {
+      return message;
+    }
+  }
+
+  test('keeps the built-in reference check and its own metadata', () => {
+    const chart = Testing.chart();
+    const agent = new NodeAgent(chart, 'agent', { containers: [{ image: 'ghcr.io/acme/agent:0.9.1' }] });
+    expect(agent.metadata).toEqual({ owner: 'platform' });
+    expect(agent.toJson()).toMatchObject({ metadata: { name: 'agent', namespace: 'kube-system' } });
+    expect(() => agent.addVolume(Volume.configMap('cfg', 'agent-config'))).toThrow("StaticPod 'test/agent': the pod refers to ConfigMap 'agent-config'");
   });
 });
