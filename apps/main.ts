@@ -5,6 +5,7 @@ import { PodwrightApp } from '../lib';
 import { MultiContainerChart, NginxChart, SecurePodChart, SharedStorageChart } from './seed';
 import { addReplicatedExamples } from './replicated';
 import { addStaticExamples } from './static';
+import { addMixedExample } from './mixed';
 
 const app = new PodwrightApp();
 new NginxChart(app, 'seed-nginx');
@@ -13,4 +14,5 @@ new SharedStorageChart(app, 'seed-shared-storage-pod');
 new SecurePodChart(app, 'seed-secure-pod');
 addStaticExamples(app);
 addReplicatedExamples(app);
+addMixedExample(app);
 app.synth();
