@@ -7,6 +7,7 @@ import { MultiContainerChart, MyPodChart, NginxChart, SecurePodChart, SharedStor
 import { addReplicatedExamples } from './replicated';
 import { addStaticExamples } from './static';
 import { addBatchExamples } from './batch';
+import { addMixedExample } from './mixed';
 
 const app = new PodwrightApp();
 new NginxChart(app, 'seed-nginx');
@@ -18,4 +19,5 @@ new CombinedPodChart(app, 'combined-pod');
 addStaticExamples(app);
 addReplicatedExamples(app);
 addBatchExamples(app);
+addMixedExample(app);
 app.synth();

@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
-import { definePlugin, defineRule, Probe, ReplicatedApp, SidecarPod, validate } from '../lib';
+import * as kplus from 'cdk8s-plus-28';
+import { definePlugin, defineRule, PodwrightApp, Probe, ReplicatedApp, SecurePod, SidecarPod, validate } from '../lib';
 import { createPodwrightMatchers } from '../lib/jest';
 
 // The README's usage examples, kept compiling and rendering clean.
@@ -51,4 +52,16 @@ test('README rule package example: defineRule, definePlugin and createPodwrightM
   const chart = Testing.chart();
   new ReplicatedApp(chart, 'api', { image: 'ghcr.io/acme/api:2.0.1' });
   expect(matchers.toHaveViolation(chart, 'acme/team-label', { path: 'metadata.labels', kind: 'Deployment' }).pass).toBe(true);
+});
+
+test("README's mixed-levels example: cdk8s-plus and L1 objects at baseline, podwright's pod at restricted, no errors", () => {
+  const chart: Chart = Testing.chart();
+  PodwrightApp.setLevel(chart, 'baseline');
+  new kplus.Deployment(chart, 'legacy-web', { containers: [{ image: 'nginxinc/nginx-unprivileged:1.27-alpine', portNumber: 8080 }] });
+  new kplus.k8s.KubeJob(chart, 'migrate', { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'busybox:1.36' }] } } } });
+  new SecurePod(chart, 'api', { containers: [{ image: 'nginxinc/nginx-unprivileged:1.27-alpine' }] });
+  const objects = Testing.synth(chart);
+  expect(objects.map((o) => o.metadata.annotations?.['podwright.io/pod-security'])).toEqual(['baseline', 'baseline', 'restricted']);
+  const errors = validate(objects.map((object: unknown) => ({ object }))).findings.filter((f) => f.severity === 'error');
+  expect(errors).toEqual([]);
 });

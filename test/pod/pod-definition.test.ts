@@ -1,7 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import { ConfigMap, Secret } from 'cdk8s-plus-28';
 import {
-  EnvFrom, EnvValue, LifecycleHandler, PodOptions, ReplicatedApp, SecurePod, SharedVolumePod, SidecarPod, StaticPod, validate,
+  EnvFrom, EnvValue, LifecycleHandler, PodOptions, ReplicatedApp, RULES, SecurePod, SharedVolumePod, SidecarPod, StaticPod, resolveConfig, validate,
 } from '../../lib';
 import { constructErrors } from '../../lib/synth/podwright-app';
 
@@ -231,6 +231,19 @@ describe('ReplicatedApp: pod settings meet the workload', () => {
     const spec = synth(c)[0]!.spec.template.spec;
     expect(spec.affinity).toEqual(SETTINGS.affinity);
     expect(spec.topologySpreadConstraints).toHaveLength(2);
+  });
+});
+
+describe('native sidecars (1.29) take hooks; plain init containers do not', () => {
+  test('a native sidecar with a preStop hook renders and passes the engine at 1.29', () => {
+    const app = Testing.app();
+    app.node.setContext('podwright:k8sVersion', '1.29');
+    const c = new Chart(app, 'c');
+    const pod = new SidecarPod(c, 'web', { main: { image: IMAGE } });
+    pod.addSidecar({ name: 'proxy', image: 'envoyproxy/envoy:v1.31.0', lifecycle: { preStop: LifecycleHandler.exec(['/bin/drain']) } });
+    const p = Testing.synth(c)[0]!;
+    expect(p.spec.initContainers[0]).toMatchObject({ name: 'proxy', restartPolicy: 'Always', lifecycle: { preStop: { exec: { command: ['/bin/drain'] } } } });
+    expect(validate([{ object: p }], resolveConfig({ k8sVersion: '1.29' }, RULES.map((r) => r.meta.id))).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
 
