@@ -80,6 +80,9 @@ function metaProblems(meta: Partial<Record<keyof RuleMeta, unknown>>, namespaced
   return problems;
 }
 
+/** Checks already wrapped to name their rule when they throw (defineRule's, met again in definePlugin). */
+const GUARDED = new WeakSet<object>();
+
 /** Checks a value that claims to be a rule; returns it frozen, or throws naming `where`. */
 function asRule(value: unknown, where: string, namespaced: boolean): Rule {
   const rule = value as { meta?: Record<string, unknown>; check?: unknown; create?: unknown } | undefined;
@@ -93,7 +96,18 @@ function asRule(value: unknown, where: string, namespaced: boolean): Rule {
   }
   if (problems.length > 0) throw new Error(`${where}${typeof rule.meta.id === 'string' ? ` ("${rule.meta.id}")` : ''}: ${problems.join(' ')}`);
   const meta = Object.freeze({ ...rule.meta, ...(Array.isArray(rule.meta.kinds) ? { kinds: Object.freeze([...rule.meta.kinds]) } : {}) }) as unknown as RuleMeta;
-  return Object.freeze(scope === 'output' ? { meta, create: rule.create } : { meta, check: rule.check }) as Rule;
+  // A rule from outside that throws is named in the error, with the object it was checking.
+  const check = rule.check as ((ctx: unknown) => void) | undefined;
+  const guarded = check && (GUARDED.has(check) ? check : (ctx: { target?: { kind?: string; name?: string } }) => {
+    try {
+      check(ctx);
+    } catch (e) {
+      const on = ctx.target ? ` on ${ctx.target.kind || '(no kind)'} ${ctx.target.name ?? '(no name)'}` : '';
+      throw new Error(`rule ${meta.id} threw${on}: ${(e as Error)?.message ?? String(e)}`, { cause: e });
+    }
+  });
+  if (guarded) GUARDED.add(guarded);
+  return Object.freeze(scope === 'output' ? { meta, create: rule.create } : { meta, check: guarded }) as Rule;
 }
 
 /**

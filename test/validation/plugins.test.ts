@@ -151,3 +151,17 @@ describe('plugins in the configuration', () => {
     }
   });
 });
+
+test('a plugin rule that throws is named in the error, with the object', () => {
+  const broken = definePlugin({
+    name: 'acme',
+    rules: [defineRule({
+      id: 'acme/broken', layer: 'practice', severity: 'error', scope: 'object', description: 'Always throws.', fix: 'Fix the rule.',
+      check() {
+        throw new TypeError("Cannot read properties of undefined (reading 'labels')");
+      },
+    })],
+  });
+  const engine = new Engine(resolveConfig({ plugins: [broken] }, ids));
+  expect(() => engine.check({ object: deployment() })).toThrow(/^rule acme\/broken threw on Deployment web: Cannot read properties of undefined \(reading 'labels'\)$/);
+});
