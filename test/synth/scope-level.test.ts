@@ -4,7 +4,7 @@ import * as path from 'path';
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
-import { PodwrightApp, ReplicatedApp, ValidationError } from '../../lib';
+import { PodwrightApp, ReplicatedApp, resolveConfig, RULES, validateFiles, ValidationError } from '../../lib';
 
 type Obj = Record<string, any>;
 
@@ -88,7 +88,7 @@ describe('PodwrightApp.setLevel', () => {
     expect(annotation(Testing.synth(chart)[0]!)).toBe('baseline');
   });
 
-  test('the synth gate writes the baseline chart that it refused at restricted', () => {
+  test('the synth gate writes the baseline chart that it refused at restricted; the CLI agrees', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-scope-level-'));
     try {
       const refused = new PodwrightApp({ outdir: path.join(root, 'a'), config: {}, log: () => undefined });
@@ -100,6 +100,9 @@ describe('PodwrightApp.setLevel', () => {
       plusDeployment(legacy, 'web');
       written.synth();
       expect(fs.readFileSync(path.join(root, 'b', 'legacy.k8s.yaml'), 'utf8')).toContain('podwright.io/pod-security: baseline');
+      // `podwright validate` on the written file agrees: the level travels in the YAML.
+      const run = await validateFiles(['b/legacy.k8s.yaml'], { config: resolveConfig({}, RULES.map((r) => r.meta.id)), cwd: root });
+      expect(run.report.findings.filter((f) => f.severity === 'error')).toEqual([]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
