@@ -46,16 +46,23 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-function gateFindings(): Finding[] {
-  const app = new PodwrightApp({ outdir: path.join(tmp, 'dist'), config: {}, log: () => undefined });
-  new Flawed(app, 'flawed');
+/** Synthesizes the app and returns the findings it was refused for ([] when it wrote). */
+function refusedFindings(app: PodwrightApp): Finding[] {
   try {
     app.synth();
   } catch (e) {
     if (e instanceof ValidationError) return [...e.report.findings];
     throw e;
   }
-  throw new Error('the synth gate let the flawed chart through');
+  return [];
+}
+
+function gateFindings(): Finding[] {
+  const app = new PodwrightApp({ outdir: path.join(tmp, 'dist'), config: {}, log: () => undefined });
+  new Flawed(app, 'flawed');
+  const findings = refusedFindings(app);
+  if (findings.length === 0) throw new Error('the synth gate let the flawed chart through');
+  return findings;
 }
 
 test('the synth gate, the cdk8s plugin, the CLI and the jest matchers agree', async () => {
@@ -178,13 +185,7 @@ describe('a rule package named in podwright.config.json', () => {
     // The synth gate.
     const app = new PodwrightApp({ outdir: path.join(project, 'dist'), config: configFile, log: () => undefined });
     new Unlabelled(app, 'u');
-    let gate: Finding[] = [];
-    try {
-      app.synth();
-    } catch (e) {
-      if (!(e instanceof ValidationError)) throw e;
-      gate = [...e.report.findings];
-    }
+    const gate = refusedFindings(app);
     expect(gate.map(key)).toEqual(expected);
     expect(gate[0]).toMatchObject({ severity: 'error', layer: 'practice', fix: 'Add the label acme.com/team naming the owning team.' });
     expect(fs.existsSync(path.join(project, 'dist'))).toBe(false);
@@ -252,13 +253,7 @@ test('PodwrightApp takes rule packages as a prop too, after the configuration\'s
   const acme = require(file) as RulePlugin;
   const app = new PodwrightApp({ outdir: path.join(tmp, 'dist-prop'), config: {}, plugins: [acme], log: () => undefined });
   new Unlabelled(app, 'u');
-  let findings: Finding[] = [];
-  try {
-    app.synth();
-  } catch (e) {
-    if (!(e instanceof ValidationError)) throw e;
-    findings = [...e.report.findings];
-  }
+  const findings = refusedFindings(app);
   // No config exemption here: only the annotation waives the second Pod.
   expect(findings.map(key)).toEqual(['acme/team-label Pod/no-team metadata.labels', 'acme/team-label Deployment/also-no-team metadata.labels']);
   expect(app.config.plugins.map((p) => p.name)).toEqual(['acme']);
