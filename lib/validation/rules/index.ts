@@ -13,6 +13,10 @@ import containerPorts from './container-ports';
 import containerResources from './container-resources';
 import containerRestartPolicy from './container-restart-policy';
 import cronjobSpec from './cronjob-spec';
+import customResourceRuleNotEvaluated from './custom-resource-rule-not-evaluated';
+import customResourceSchema from './custom-resource-schema';
+import customResourceUnknownField from './custom-resource-unknown-field';
+import customResourceValidationRule from './custom-resource-validation-rule';
 import daemonsetSpec from './daemonset-spec';
 import deploymentSpec from './deployment-spec';
 import dnsPolicy from './dns-policy';
@@ -112,6 +116,10 @@ export const RULES: readonly Rule[] = [
   containerResources,
   containerRestartPolicy,
   cronjobSpec,
+  customResourceRuleNotEvaluated,
+  customResourceSchema,
+  customResourceUnknownField,
+  customResourceValidationRule,
   daemonsetSpec,
   deploymentSpec,
   dnsPolicy,

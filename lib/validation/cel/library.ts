@@ -1,0 +1,154 @@
+/**
+ * The CEL environment of custom resource validation rules: @marcbachmann/cel-js (the
+ * standard functions and macros, and most of cel-go's strings extension) plus the
+ * Kubernetes CEL libraries these rules use, ported from k8s.io/apiserver/pkg/cel/library:
+ *
+ * - regex.go: `find`, `findAll` (RE2, see re2.ts);
+ * - lists.go: `isSorted`, `sum`, `min`, `max`, `indexOf`, `lastIndexOf` on lists;
+ * - urls.go: `url`, `isURL` and the URL getters;
+ * - cel-go ext/strings.go (v2, as 1.28 configures it): `charAt`, `replace`, `reverse`,
+ *   `quote` where cel-js lacks them.
+ *
+ * Not here (a rule that calls them is reported as not evaluated): `quantity` (1.29),
+ * `ip`/`cidr` (1.30), `sets.*` (1.29), `format` (1.31).
+ *
+ * The library is loaded on first use only: a run without CEL rules never loads it.
+ */
+import type { Environment as CelEnvironment } from '@marcbachmann/cel-js';
+import { re2 } from './re2';
+
+type Env = CelEnvironment;
+
+let env: Env | undefined;
+
+/** The shared environment (functions are stateless; programs are compiled per rule). */
+export function celEnvironment(): Env {
+  if (env) return env;
+  // Loaded lazily: the package is ES-module only (require(esm), Node >= 20.19).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cel = require('@marcbachmann/cel-js') as typeof import('@marcbachmann/cel-js');
+  const e = new cel.Environment({ unlistedVariablesAreDyn: true, homogeneousAggregateLiterals: false });
+  const fail = (message: string): never => {
+    throw new Error(message);
+  };
+
+  // regex.go
+  e.registerFunction('string.find(string): string', (s: string, p: string) => re2(p).exec(s)?.[0] ?? '');
+  e.registerFunction('string.findAll(string): list<string>', (s: string, p: string) => findAll(s, p, -1));
+  e.registerFunction('string.findAll(string, int): list<string>', (s: string, p: string, n: bigint) => findAll(s, p, Number(n)));
+
+  // lists.go: comparable elements (int, uint, double, string, bool, bytes, duration, timestamp).
+  const cmp = (a: unknown, b: unknown): number => {
+    if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
+    if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) {
+      const x = Number(a);
+      const y = Number(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+    if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+    if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
+    return fail('no such overload: elements are not comparable');
+  };
+  e.registerFunction('list.isSorted(): bool', (l: readonly unknown[]) => {
+    for (let i = 1; i < l.length; i++) if (cmp(l[i - 1], l[i]) > 0) return false;
+    return true;
+  });
+  e.registerFunction('list.sum(): dyn', (l: readonly unknown[]) => {
+    if (l.length === 0) return 0n;
+    if (typeof l[0] === 'bigint') return (l as bigint[]).reduce((a, b) => a + b, 0n);
+    return (l as number[]).reduce((a, b) => a + Number(b), 0);
+  });
+  e.registerFunction('list.min(): dyn', (l: readonly unknown[]) => {
+    if (l.length === 0) fail('min called on empty list');
+    return l.reduce((a, b) => (cmp(b, a) < 0 ? b : a));
+  });
+  e.registerFunction('list.max(): dyn', (l: readonly unknown[]) => {
+    if (l.length === 0) fail('max called on empty list');
+    return l.reduce((a, b) => (cmp(b, a) > 0 ? b : a));
+  });
+  e.registerFunction('list.indexOf(dyn): int', (l: readonly unknown[], x: unknown) => BigInt(l.findIndex((y) => celEquals(y, x))));
+  e.registerFunction('list.lastIndexOf(dyn): int', (l: readonly unknown[], x: unknown) => {
+    for (let i = l.length - 1; i >= 0; i--) if (celEquals(l[i], x)) return BigInt(i);
+    return -1n;
+  });
+
+  // urls.go: url() accepts what Go's url.ParseRequestURI accepts (absolute URI or absolute path).
+  class KubernetesURL {
+    constructor(readonly raw: string, readonly u: URL | undefined) {}
+  }
+  e.registerType('kubernetes.URL', { ctor: KubernetesURL } as never);
+  const parseUrl = (s: string): KubernetesURL | undefined => {
+    if (s.startsWith('/')) return new KubernetesURL(s, undefined);
+    if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(s) || /\s/.test(s)) return undefined;
+    try {
+      return new KubernetesURL(s, new URL(s));
+    } catch {
+      return undefined;
+    }
+  };
+  e.registerFunction('url(string): kubernetes.URL', (s: string) => parseUrl(s) ?? fail(`URL parse error during conversion from string: parse "${s}": invalid URI for request`));
+  e.registerFunction('isURL(string): bool', (s: string) => parseUrl(s) !== undefined);
+  e.registerFunction('kubernetes.URL.getScheme(): string', (u: KubernetesURL) => (u.u ? u.u.protocol.slice(0, -1) : ''));
+  e.registerFunction('kubernetes.URL.getHost(): string', (u: KubernetesURL) => (u.u ? u.u.host : ''));
+  e.registerFunction('kubernetes.URL.getHostname(): string', (u: KubernetesURL) => (u.u ? u.u.hostname.replace(/^\[(.*)\]$/, '$1') : ''));
+  e.registerFunction('kubernetes.URL.getPort(): string', (u: KubernetesURL) => (u.u ? u.u.port : ''));
+  e.registerFunction('kubernetes.URL.getEscapedPath(): string', (u: KubernetesURL) => (u.u ? u.u.pathname : u.raw.split(/[?#]/)[0]!));
+  e.registerFunction('kubernetes.URL.getQuery(): map<string, list<string>>', (u: KubernetesURL) => {
+    const out = new Map<string, string[]>();
+    const params = u.u ? u.u.searchParams : new URLSearchParams(u.raw.split('?')[1] ?? '');
+    for (const [k, v] of params) out.set(k, [...(out.get(k) ?? []), v]);
+    return out;
+  });
+
+  // cel-go ext/strings.go functions cel-js lacks.
+  e.registerFunction('string.charAt(int): string', (s: string, i: bigint) => {
+    const cps = [...s];
+    const n = Number(i);
+    if (n < 0 || n > cps.length) fail(`index out of range: ${n}`);
+    return cps[n] ?? '';
+  });
+  e.registerFunction('string.replace(string, string): string', (s: string, a: string, b: string) => s.split(a).join(b));
+  e.registerFunction('string.replace(string, string, int): string', (s: string, a: string, b: string, n: bigint) => {
+    let left = Number(n);
+    if (left < 0) return s.split(a).join(b);
+    let out = '';
+    let rest = s;
+    while (left > 0) {
+      const at = rest.indexOf(a);
+      if (at === -1) break;
+      out += rest.slice(0, at) + b;
+      rest = rest.slice(at + a.length);
+      left--;
+      if (a === '') { out += rest.slice(0, 1); rest = rest.slice(1); }
+    }
+    return out + rest;
+  });
+  e.registerFunction('string.reverse(): string', (s: string) => [...s].reverse().join(''));
+  env = e;
+  return e;
+}
+
+function findAll(s: string, pattern: string, limit: number): string[] {
+  if (limit === 0) return [];
+  const out: string[] = [];
+  const re = re2(pattern, true);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    out.push(m[0]);
+    if (m[0] === '') re.lastIndex++;
+    if (limit > 0 && out.length >= limit) break;
+  }
+  return out;
+}
+
+/** CEL equality for list elements (numbers across int/uint/double compare by value). */
+function celEquals(a: unknown, b: unknown): boolean {
+  if ((typeof a === 'number' || typeof a === 'bigint') && (typeof b === 'number' || typeof b === 'bigint')) return Number(a) === Number(b);
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => celEquals(x, b[i]));
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+    const ka = Object.keys(a);
+    const kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && celEquals((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  }
+  return a === b;
+}
