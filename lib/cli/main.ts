@@ -15,6 +15,8 @@ import { writeChunks, writeFileAtomic } from '../validation/format/output';
 import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules';
 import { sarifChunks } from '../validation/format/sarif';
 import { textChunks, useColor } from '../validation/format/text';
+import { loadCrdFiles } from '../validation/schema/crd-files';
+import { CrdRegistry } from '../validation/schema/crd-registry';
 import { normalizeVersion } from '../validation/util/version';
 import { InputError, validateFiles } from '../validation/yaml/validate-files';
 import { OptionSpec, parseArgs, UsageError } from './args';
@@ -53,6 +55,8 @@ Options:
   --config FILE                      Configuration file (default: ./podwright.config.json when present)
   --fail-on error|warning            Lowest severity that fails the run (default: config, else error)
   --static-pods                      Treat every input as a static Pod manifest for the kubelet
+  --crd FILE|DIR                     CRDs whose schemas and CEL rules check custom resources (repeatable;
+                                     CRDs in the input and config "crds" are used too)
   -h, --help                         Show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
@@ -75,6 +79,7 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', value: true },
   { name: 'fail-on', value: true, choices: ['error', 'warning'] },
   { name: 'static-pods' },
+  { name: 'crd', value: true },
   { name: 'help', short: 'h' },
 ];
 
@@ -111,14 +116,18 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
 }
 
 async function validateCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { options, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
+  const { options, values, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
   if (options.help) {
     io.stdout.write(VALIDATE_HELP);
     return 0;
   }
   const str = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
   const loaded = loadConfigFile({ file: str('config'), cwd: io.cwd });
-  const config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
+  let config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
+  const crdTargets = values.crd ?? [];
+  if (crdTargets.length > 0) {
+    config = { ...config, crdRegistry: loadCrdFiles(crdTargets, io.cwd, '--crd', new CrdRegistry(config.crdRegistry)) };
+  }
   const targets = positionals.length > 0 ? positionals : ['.'];
   const format = str('format') ?? 'text';
   const result = await validateFiles(targets, {
