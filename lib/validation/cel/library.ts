@@ -100,6 +100,13 @@ export function celEnvironment(): Env {
     return out;
   });
 
+  // has(<expr>.<field>) where <expr> is not a plain selection chain (see rewriteIndexedHas).
+  e.registerFunction('podwright_has(dyn, string): bool', (o: unknown, f: string) => {
+    if (o instanceof Map) return o.has(f);
+    if (o !== null && typeof o === 'object' && !Array.isArray(o)) return Object.prototype.hasOwnProperty.call(o, f) && (o as Record<string, unknown>)[f] !== undefined;
+    return fail(`invalid type for field selection`);
+  });
+
   // cel-go ext/strings.go functions cel-js lacks.
   e.registerFunction('string.charAt(int): string', (s: string, i: bigint) => {
     const cps = [...s];

@@ -28,7 +28,11 @@ export type CelRule =
   | { readonly state: 'transition'; readonly spec: CelRuleSpec }
   | { readonly state: 'unsupported'; readonly spec: CelRuleSpec; readonly why: string };
 
-/** The result of one rule on one value. */
+/**
+ * The result of one rule on one value: passed, failed (with the message), failed with an
+ * evaluation error the server reports too (`no such key: x evaluating rule: ...`), or
+ * not evaluated here (an error podwright cannot vouch the server would give).
+ */
 export type CelOutcome =
   | { readonly ok: true }
   | { readonly ok: false; readonly message: string }
@@ -64,7 +68,7 @@ export function compileRule(spec: CelRuleSpec): CelRule {
   let transition = false;
   try {
     const env = celEnvironment();
-    const parsed = env.parse(spec.rule);
+    const parsed = env.parse(rewriteIndexedHas(spec.rule));
     let why: string | undefined;
     walk(parsed.ast, (n) => {
       if (n.op === 'id' && n.args === 'oldSelf') transition = true;
@@ -96,7 +100,8 @@ export function compileRule(spec: CelRuleSpec): CelRule {
       messageProgram = undefined;
     }
   }
-  const fallback = spec.message && spec.message.trim() !== '' ? spec.message.trim() : `failed rule: ${spec.rule.trim()}`;
+  const fallbackText = spec.message && spec.message.trim() !== '' ? spec.message.trim() : spec.rule.trim();
+  const fallback = spec.message && spec.message.trim() !== '' ? fallbackText : `failed rule: ${fallbackText}`;
   return {
     state: 'ready',
     spec,
@@ -106,7 +111,12 @@ export function compileRule(spec: CelRuleSpec): CelRule {
         result = program({ self });
       } catch (e) {
         if (e instanceof UnsupportedRegexError) return { ok: 'error', why: e.message };
-        return { ok: 'error', why: String((e as Error).message).split('\n')[0]! };
+        const text = String((e as Error).message).split('\n')[0]!;
+        // A field the rule reads but the object lacks: the server fails the rule with
+        // `no such key: <field> evaluating rule: <message or rule>` (validation.go, v1.28).
+        const missing = /^No such key: ([^\s,]+)$/.exec(text);
+        if (missing) return { ok: false, message: `no such key: ${missing[1]} evaluating rule: ${fallbackText}` };
+        return { ok: 'error', why: text };
       }
       if (result === true) return { ok: true };
       if (result !== false) return { ok: 'error', why: `the rule gave ${typeof result}, not a bool` };
@@ -122,6 +132,78 @@ export function compileRule(spec: CelRuleSpec): CelRule {
       return { ok: false, message };
     },
   };
+}
+
+/**
+ * cel-js 8.0.0's `has()` accepts only a chain of field selections on a variable
+ * (`has(self.a.b)`), not a selection on an index (`has(self.matches[0].path)`), which
+ * CEL allows and Gateway API's rules use. Such a `has(<expr>.<field>)` is rewritten to
+ * `podwright_has(<expr>, '<field>')` (library.ts): the same test on the evaluated `<expr>`.
+ */
+export function rewriteIndexedHas(src: string): string {
+  let out = '';
+  let i = 0;
+  while (i < src.length) {
+    const lit = literalEnd(src, i);
+    if (lit > i) {
+      out += src.slice(i, lit);
+      i = lit;
+      continue;
+    }
+    if (src.startsWith('has(', i) && !/[A-Za-z0-9_.]/.test(src[i - 1] ?? '')) {
+      const close = matchingParen(src, i + 3);
+      if (close !== -1) {
+        const inner = src.slice(i + 4, close);
+        const m = /^([\s\S]*\])\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)\s*$/.exec(inner);
+        if (m) {
+          out += `podwright_has(${rewriteIndexedHas(m[1]!)}, '${m[2]}')`;
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += src[i];
+    i++;
+  }
+  return out;
+}
+
+/** The index after a string literal starting at `i` (`'`, `"`, triple-quoted, raw), or `i`. */
+function literalEnd(src: string, i: number): number {
+  let j = i;
+  if ((src[j] === 'r' || src[j] === 'R' || src[j] === 'b' || src[j] === 'B') && (src[j + 1] === '"' || src[j + 1] === "'") && !/[A-Za-z0-9_]/.test(src[i - 1] ?? '')) j++;
+  const q = src[j];
+  if (q !== '"' && q !== "'") return i;
+  const raw = j > i && (src[i] === 'r' || src[i] === 'R');
+  const triple = src.startsWith(q.repeat(3), j);
+  const end = triple ? q.repeat(3) : q;
+  j += end.length;
+  while (j < src.length) {
+    if (!raw && src[j] === '\\') {
+      j += 2;
+      continue;
+    }
+    if (src.startsWith(end, j)) return j + end.length;
+    j++;
+  }
+  return src.length;
+}
+
+/** The index of the `)` matching the `(` at `open`, skipping string literals, or -1. */
+function matchingParen(src: string, open: number): number {
+  let depth = 0;
+  let i = open;
+  while (i < src.length) {
+    const lit = literalEnd(src, i);
+    if (lit > i) {
+      i = lit;
+      continue;
+    }
+    if (src[i] === '(') depth++;
+    else if (src[i] === ')' && --depth === 0) return i;
+    i++;
+  }
+  return -1;
 }
 
 /** Why a `matches` pattern would not mean the same in JavaScript's RegExp (no `u` flag), or undefined. */

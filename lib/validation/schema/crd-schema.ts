@@ -210,7 +210,8 @@ function compileNode(s: Readonly<Record<string, unknown>>, ctx: CompileContext, 
   const preserve = get('x-kubernetes-preserve-unknown-fields') === true;
   const isEmbedded = get('x-kubernetes-embedded-resource') === true;
   const type = typeof get('type') === 'string' ? (get('type') as string) : '';
-  const typeName = intOrString ? 'integer,string' : type;
+  // The type the server names in a failed rule's `Invalid value: "<type>"` (empty for int-or-string).
+  const typeName = type;
 
   const checks: ((v: unknown, w: Walk) => void)[] = [];
   addValueChecks(s, checks, type);
