@@ -95,7 +95,7 @@ describe('each CEL rule of the fixture CRDs has an invalid case', () => {
       };
       const version = crd.spec.versions.find((v) => v.storage)!;
       const walk = (s: Schema, p: string): void => {
-        for (const r of s['x-kubernetes-validations'] ?? []) rules.push([crd.spec.names.kind, p, r.message ?? (r.messageExpression ? '' : `failed rule: ${r.rule}`)]);
+        for (const r of s['x-kubernetes-validations'] ?? []) rules.push([crd.spec.names.kind, p, r.message ?? (r.messageExpression ? longestLiteral(r.messageExpression) : `failed rule: ${r.rule}`)]);
         for (const [k, c] of Object.entries(s.properties ?? {})) walk(c, p ? `${p}.${k}` : k);
         if (s.items) walk(s.items, `${p}[]`);
       };
@@ -117,4 +117,12 @@ interface Schema {
   readonly properties?: Record<string, Schema>;
   readonly items?: Schema;
   readonly 'x-kubernetes-validations'?: { rule: string; message?: string; messageExpression?: string }[];
+}
+
+/** The longest string literal of a messageExpression (what its message must contain). */
+function longestLiteral(expr: string): string {
+  const lits = [...expr.matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => (m[1] ?? m[2] ?? '').trim());
+  const best = lits.sort((a, b) => b.length - a.length)[0] ?? '';
+  if (best === '') throw new Error(`messageExpression without a literal: ${expr}`);
+  return best;
 }
