@@ -6,6 +6,8 @@ import { ApiServer, ServerVerdict } from './api-server';
 export interface CreatedVerdict {
   readonly kind: string;
   readonly name: string;
+  /** The object as it was sent to the server. */
+  readonly object: KubeObject;
   /** `the StatefulSet controller`, ... */
   readonly createdBy: string;
   /** The path in the checked object that the created object's root stands for (see ControllerObject). */
@@ -63,7 +65,7 @@ async function descend(
     const meta = (c.object.metadata ?? {}) as { name?: string };
     const templatePath = [...base, ...c.templatePath];
     const addedLabels = [...new Set([...baseLabels, ...c.addedLabels])];
-    out.push({ kind: String(c.object.kind), name: meta.name ?? '', createdBy: c.createdBy, templatePath, addedLabels, verdict: v });
+    out.push({ kind: String(c.object.kind), name: meta.name ?? '', object: c.object, createdBy: c.createdBy, templatePath, addedLabels, verdict: v });
     if (v.accepted && v.object) await descend(server, v.object, templatePath, addedLabels, options, out);
   }
 }

@@ -4,3 +4,5 @@ export { Endpoint, KubeClient, parseWarningHeader, ServerResponse } from './clie
 export { Discovery, RestResource, restPath } from './discovery';
 export { GroupChild, ProcessGroup } from './processes';
 export { CreatedVerdict, EffectiveVerdict, effectiveVerdict, isPodSecurityWarning } from './effective';
+export { parseFieldPath } from './field-path';
+export { checkInputs, findingsOf, SERVER_RULES, ServerCheckOptions, withServerFindings } from './server-layer';
