@@ -12,6 +12,7 @@ import containerPortConflict from './container-port-conflict';
 import containerPorts from './container-ports';
 import containerResources from './container-resources';
 import containerRestartPolicy from './container-restart-policy';
+import controllerCreatedObjects from './controller-created-objects';
 import cronjobSpec from './cronjob-spec';
 import customResourceRuleNotEvaluated from './custom-resource-rule-not-evaluated';
 import customResourceSchema from './custom-resource-schema';
@@ -115,6 +116,7 @@ export const RULES: readonly Rule[] = [
   containerPorts,
   containerResources,
   containerRestartPolicy,
+  controllerCreatedObjects,
   cronjobSpec,
   customResourceRuleNotEvaluated,
   customResourceSchema,
