@@ -107,7 +107,7 @@ describe('each debug profile through the ephemeralcontainers subresource', () =>
     await server.ensureNamespace(namespace, c.level, 'restricted');
     const pod = targetPod(distObject(c.kind, c.name));
     const name = `debug-${path.basename(c.file, '.json')}`.slice(0, 63);
-    const metadata = { ...(pod.metadata as Record<string, unknown>), name };
+    const metadata: Record<string, unknown> = { ...(pod.metadata as Record<string, unknown>), name };
     delete metadata.generateName;
     const created = await server.create({ ...pod, metadata }, { namespace });
     expect({ accepted: created.accepted, message: created.message }).toEqual({ accepted: true, message: undefined });
