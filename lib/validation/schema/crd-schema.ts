@@ -21,6 +21,7 @@
  */
 import { CustomResourceProblem, CustomResourceSchema, Path, PathSegment } from '../types';
 import { compileRule, CelRule, CelRuleSpec, parseFieldPath, ruleErrorText } from '../cel/program';
+import { celEnvironment } from '../cel/library';
 import { re2, UnsupportedRegexError } from '../cel/re2';
 import { formatPath } from '../util/path';
 import { isObject } from '../util/values';
@@ -115,8 +116,51 @@ const FORMATS: Readonly<Record<string, (s: string) => boolean>> = {
   hostname: (s) => s.length <= 255 && /^([a-zA-Z0-9\p{S}\p{L}]((-?[a-zA-Z0-9\p{S}\p{L}]{0,62})?)|([a-zA-Z0-9\p{S}\p{L}](([a-zA-Z0-9-\p{S}\p{L}]{0,61}[a-zA-Z0-9\p{S}\p{L}])?)(\.)){1,}([a-zA-Z\p{L}]){2,63})$/u.test(s),
   // net/mail.ParseAddress accepts much; an address without `@` it never accepts.
   email: (s) => s.includes('@'),
+  // time.ParseDuration, or strfmt's looser `<number> <unit>` sequence ("5 minutes").
+  duration: (s) => /^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/.test(s) || s === '0' || /^\s*(\d+\s*[A-Za-zµ]+\s*)+$/.test(s),
   byte: (s) => /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s),
 };
+
+/**
+ * The server hands a string of format `duration` to CEL as a duration, `date` and
+ * `date-time` as a timestamp, `byte` as bytes (SchemaDeclType, k8s.io/apiserver/pkg/cel/common).
+ * A value CEL cannot convert stays a string (a rule on it then fails to evaluate and is
+ * reported as not evaluated, not passed).
+ */
+function celStringConverter(format: string): ((s: string) => unknown) | undefined {
+  if (format === 'byte') return (s) => new Uint8Array(Buffer.from(s, 'base64'));
+  const expr = format === 'duration' ? 'duration(v)' : format === 'date-time' ? 'timestamp(v)' : format === 'date' ? "timestamp(v + 'T00:00:00Z')" : undefined;
+  if (!expr) return undefined;
+  let program: ((ctx: Record<string, unknown>) => unknown) | undefined;
+  return (s) => {
+    try {
+      program ??= celEnvironment().parse(expr) as unknown as (ctx: Record<string, unknown>) => unknown;
+      return program({ v: format === 'duration' ? goDuration(s) : s });
+    } catch {
+      return s;
+    }
+  };
+}
+
+/** strfmt's duration units (go-openapi/strfmt/duration.go), in nanoseconds. */
+const DURATION_UNITS: Readonly<Record<string, number>> = {
+  ns: 1, nanosecond: 1, nanoseconds: 1, us: 1e3, 'µs': 1e3, microsecond: 1e3, microseconds: 1e3,
+  ms: 1e6, millisecond: 1e6, milliseconds: 1e6, s: 1e9, second: 1e9, seconds: 1e9,
+  m: 60e9, minute: 60e9, minutes: 60e9, h: 3600e9, hour: 3600e9, hours: 3600e9,
+  d: 86400e9, day: 86400e9, days: 86400e9, w: 604800e9, week: 604800e9, weeks: 604800e9,
+};
+
+/** A strfmt duration (`5 minutes`, `1d`) as a Go duration CEL parses (`300s`); Go durations as they are. */
+function goDuration(s: string): string {
+  if (/^[-+]?((\d+(\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h))+$/.test(s) || s === '0') return s;
+  let ns = 0;
+  for (const m of s.matchAll(/(\d+)\s*([A-Za-zµ]+)/g)) {
+    const unit = DURATION_UNITS[m[2]!];
+    if (unit === undefined) return s;
+    ns += Number(m[1]) * unit;
+  }
+  return `${ns / 1e9}s`;
+}
 
 /** Options of one compile. */
 interface CompileContext {
@@ -241,14 +285,17 @@ function compileNode(s: Readonly<Record<string, unknown>>, ctx: CompileContext, 
   } else if (type === 'array') {
     structure = compileArray(s, ctx);
   } else if (type === 'string' || type === 'integer' || type === 'number' || type === 'boolean') {
-    structure = (v, w) => {
+    const format = typeof get('format') === 'string' ? (get('format') as string) : '';
+    const convert = type === 'string' ? celStringConverter(format) : undefined;
+    structure = (v, w, wantCel) => {
       const actual = jsonType(v);
       const fits = type === actual || (type === 'number' && actual === 'integer');
       if (!fits) {
         problem(w, 'schema', `Invalid value: ${JSON.stringify(actual)}: ${inBody(w)} must be of type ${type}: ${JSON.stringify(actual)}`, true);
         return BAD;
       }
-      return type === 'integer' ? BigInt(v as number) : v;
+      if (type === 'integer') return BigInt(v as number);
+      return convert && wantCel ? convert(v as string) : v;
     };
   } else {
     // No type: only with x-kubernetes-preserve-unknown-fields in a structural schema; anything goes.
