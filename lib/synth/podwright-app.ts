@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App, AppProps } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PodwrightConfig, ResolvedConfig, resolveConfig } from '../validation/config';
-import { loadConfigFile } from '../validation/config-file';
+import { loadConfigFile, withCrds } from '../validation/config-file';
 import { Engine } from '../validation/engine';
 import { formatFindingLine } from './finding-text';
 import { RULES } from '../validation/rules';
@@ -227,6 +227,6 @@ export function constructErrors(scope: IConstruct): { path: string; message: str
 }
 
 function loadAppConfig(config: string | PodwrightConfig | undefined): ResolvedConfig {
-  if (typeof config === 'object') return resolveConfig(config, RULES.map((r) => r.meta.id), 'PodwrightApp config');
+  if (typeof config === 'object') return withCrds(resolveConfig(config, RULES.map((r) => r.meta.id), 'PodwrightApp config'), process.cwd(), 'PodwrightApp config');
   return loadConfigFile({ file: config }).config;
 }

@@ -63,9 +63,10 @@ export function loadConfigFile(options: LoadConfigOptions = {}): LoadedConfig {
 /**
  * The configuration with its CRDs read: the files and folders of `crds` (relative to
  * `base`, the config file's folder) and the local files under `imports:` of the
- * cdk8s.yaml in `base`, if any.
+ * cdk8s.yaml in `base`, if any. For configurations given as objects (PodwrightApp's
+ * `config`, the plugin's `settings`), with `base` the working folder.
  */
-function withCrds(config: ResolvedConfig, base: string, shown: string): ResolvedConfig {
+export function withCrds(config: ResolvedConfig, base: string, shown: string): ResolvedConfig {
   const cdk8sYaml = path.join(base, CDK8S_CONFIG_FILE);
   const imported = fs.existsSync(cdk8sYaml) ? cdk8sImportFiles(cdk8sYaml) : [];
   if (config.crds.length === 0 && imported.length === 0) return config;
