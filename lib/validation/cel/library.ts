@@ -9,8 +9,11 @@
  * - cel-go ext/strings.go (v2, as 1.28 configures it): `charAt`, `replace`, `reverse`,
  *   `quote` where cel-js lacks them.
  *
- * Not here (a rule that calls them is reported as not evaluated): `quantity` (1.29),
- * `ip`/`cidr` (1.30), `sets.*` (1.29), `format` (1.31).
+ * - quantity.go (1.29+): `quantity`, `isQuantity`, `sign`, `compareTo`, `isGreaterThan`,
+ *   `isLessThan`, `isInteger`, `asInteger`, `asApproximateFloat`, `add`, `sub`, `==`.
+ *
+ * Not here (a rule that calls them is reported as not evaluated): quantity `mul`/`div`/
+ * `divInt`, `ip`/`cidr` (1.30), `sets.*` (1.29), `format` (1.31).
  *
  * The library is loaded on first use only: a run without CEL rules never loads it.
  */
@@ -107,6 +110,23 @@ export function celEnvironment(): Env {
     return fail(`invalid type for field selection`);
   });
 
+  // quantity.go (Kubernetes 1.29+): exact arithmetic on resource.Quantity values.
+  e.registerType('kubernetes.Quantity', { ctor: Quantity } as never);
+  e.registerFunction('quantity(string): kubernetes.Quantity', (s: string) => Quantity.parse(s) ?? fail(`quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'`));
+  e.registerFunction('isQuantity(string): bool', (s: string) => Quantity.parse(s) !== undefined);
+  e.registerFunction('kubernetes.Quantity.sign(): int', (q: Quantity) => BigInt(q.sign()));
+  e.registerFunction('kubernetes.Quantity.isGreaterThan(kubernetes.Quantity): bool', (q: Quantity, o: Quantity) => q.cmp(o) === 1);
+  e.registerFunction('kubernetes.Quantity.isLessThan(kubernetes.Quantity): bool', (q: Quantity, o: Quantity) => q.cmp(o) === -1);
+  e.registerFunction('kubernetes.Quantity.compareTo(kubernetes.Quantity): int', (q: Quantity, o: Quantity) => BigInt(q.cmp(o)));
+  e.registerFunction('kubernetes.Quantity.asApproximateFloat(): double', (q: Quantity) => q.approximate());
+  e.registerFunction('kubernetes.Quantity.isInteger(): bool', (q: Quantity) => q.asInt64() !== undefined);
+  e.registerFunction('kubernetes.Quantity.asInteger(): int', (q: Quantity) => q.asInt64() ?? fail('cannot convert value to integer'));
+  e.registerFunction('kubernetes.Quantity.add(kubernetes.Quantity): kubernetes.Quantity', (q: Quantity, o: Quantity) => q.plus(o));
+  e.registerFunction('kubernetes.Quantity.add(int): kubernetes.Quantity', (q: Quantity, n: bigint) => q.plus(new Quantity(n, 1n)));
+  e.registerFunction('kubernetes.Quantity.sub(kubernetes.Quantity): kubernetes.Quantity', (q: Quantity, o: Quantity) => q.plus(o.negated()));
+  e.registerFunction('kubernetes.Quantity.sub(int): kubernetes.Quantity', (q: Quantity, n: bigint) => q.plus(new Quantity(-n, 1n)));
+  e.registerOperator('kubernetes.Quantity == kubernetes.Quantity', (a: Quantity, b: Quantity) => a.cmp(b) === 0);
+
   // cel-go ext/strings.go functions cel-js lacks.
   e.registerFunction('string.charAt(int): string', (s: string, i: bigint) => {
     const cps = [...s];
@@ -133,6 +153,68 @@ export function celEnvironment(): Env {
   e.registerFunction('string.reverse(): string', (s: string) => [...s].reverse().join(''));
   env = e;
   return e;
+}
+
+const DECIMAL_SUFFIX: Readonly<Record<string, number>> = { n: -9, u: -6, m: -3, '': 0, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 };
+const BINARY_SUFFIX: Readonly<Record<string, number>> = { Ki: 10, Mi: 20, Ti: 40, Gi: 30, Pi: 50, Ei: 60 };
+const INT64_MAX = (1n << 63n) - 1n;
+const INT64_MIN = -(1n << 63n);
+
+/**
+ * A resource.Quantity as an exact fraction (k8s.io/apimachinery/pkg/api/resource,
+ * ParseQuantity, Cmp, AsInt64): `num / den`, den > 0.
+ */
+export class Quantity {
+  constructor(readonly num: bigint, readonly den: bigint) {}
+
+  /** ParseQuantity: `[+-]?digits[.digits]` then a decimal or binary SI suffix or an exponent; undefined when invalid. */
+  static parse(s: string): Quantity | undefined {
+    const m = /^([+-]?)([0-9]*)(?:\.([0-9]*))?([eEinumkKMGTP]*[+-]?[0-9]*)$/.exec(s);
+    if (!m || (m[2]! + (m[3] ?? '')).length === 0) return undefined;
+    const frac = m[3] ?? '';
+    let num = BigInt(`${m[2]!}${frac}` || '0') * (m[1] === '-' ? -1n : 1n);
+    let den = 10n ** BigInt(frac.length);
+    const suffix = m[4]!;
+    let exp10: number;
+    if (Object.prototype.hasOwnProperty.call(DECIMAL_SUFFIX, suffix)) exp10 = DECIMAL_SUFFIX[suffix]!;
+    else if (Object.prototype.hasOwnProperty.call(BINARY_SUFFIX, suffix)) {
+      exp10 = 0;
+      num *= 1n << BigInt(BINARY_SUFFIX[suffix]!);
+    } else if (/^[eE][+-]?[0-9]+$/.test(suffix)) exp10 = Number(suffix.slice(1));
+    else return undefined;
+    if (exp10 >= 0) num *= 10n ** BigInt(exp10);
+    else den *= 10n ** BigInt(-exp10);
+    return new Quantity(num, den);
+  }
+
+  sign(): number {
+    return this.num > 0n ? 1 : this.num < 0n ? -1 : 0;
+  }
+
+  cmp(o: Quantity): number {
+    const a = this.num * o.den;
+    const b = o.num * this.den;
+    return a > b ? 1 : a < b ? -1 : 0;
+  }
+
+  plus(o: Quantity): Quantity {
+    return new Quantity(this.num * o.den + o.num * this.den, this.den * o.den);
+  }
+
+  negated(): Quantity {
+    return new Quantity(-this.num, this.den);
+  }
+
+  /** AsInt64: the value when it is a whole number within int64. */
+  asInt64(): bigint | undefined {
+    if (this.num % this.den !== 0n) return undefined;
+    const v = this.num / this.den;
+    return v > INT64_MAX || v < INT64_MIN ? undefined : v;
+  }
+
+  approximate(): number {
+    return Number(this.num) / Number(this.den);
+  }
 }
 
 function findAll(s: string, pattern: string, limit: number): string[] {

@@ -21,7 +21,7 @@ describe('compileRule', () => {
 
   test('a transition rule (oldSelf) is not run; an unknown function is not compiled', () => {
     expect(compileRule({ rule: 'self == oldSelf' }).state).toBe('transition');
-    const r = compileRule({ rule: "quantity(self).isGreaterThan(quantity('1'))" });
+    const r = compileRule({ rule: "isIP(self) && ip(self).family() == 4" });
     expect(r.state).toBe('unsupported');
   });
 
