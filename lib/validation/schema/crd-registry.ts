@@ -12,6 +12,8 @@ interface Entry {
   readonly kind: string;
   readonly namespaced: boolean;
   readonly schema: Readonly<Record<string, unknown>>;
+  /** The version has the status subresource: the server drops `status` on create. */
+  readonly statusSubresource: boolean;
   /** Where the CRD came from (a file, `input`), for messages. */
   readonly source?: string;
   compiled?: CrdVersionSchema;
@@ -55,7 +57,8 @@ export class CrdRegistry {
       const schema = isObject(v.schema) && isObject(v.schema.openAPIV3Schema) ? v.schema.openAPIV3Schema : undefined;
       if (!schema) continue;
       const apiVersion = `${group}/${v.name}`;
-      this.entries.set(key(apiVersion, kind), { apiVersion, kind, namespaced, schema, source });
+      const statusSubresource = isObject(v.subresources) && isObject(v.subresources.status);
+      this.entries.set(key(apiVersion, kind), { apiVersion, kind, namespaced, schema, statusSubresource, source });
       added.push(`${apiVersion} ${kind}`);
     }
     return added;
@@ -70,6 +73,6 @@ export class CrdRegistry {
   lookup(apiVersion: string, kind: string): CrdVersionSchema | undefined {
     const e = this.entries.get(key(apiVersion, kind));
     if (!e) return undefined;
-    return (e.compiled ??= new CrdVersionSchema(e.apiVersion, e.kind, e.namespaced, e.schema));
+    return (e.compiled ??= new CrdVersionSchema(e.apiVersion, e.kind, e.namespaced, e.schema, e.statusSubresource));
   }
 }

@@ -166,6 +166,8 @@ function goDuration(s: string): string {
 interface CompileContext {
   /** Every CEL rule found, compiled (for counting and tests). */
   readonly rules: CelRule[];
+  /** See CrdVersionSchema's constructor. */
+  readonly statusSubresource: boolean;
 }
 
 /** The compiled schema of one served CRD version. */
@@ -177,11 +179,15 @@ export class CrdVersionSchema implements CustomResourceSchema {
   readonly rules: readonly CelRule[];
   private readonly root: Checker;
 
-  constructor(apiVersion: string, kind: string, namespaced: boolean, openAPIV3Schema: Readonly<Record<string, unknown>>) {
+  /**
+   * @param statusSubresource the version has the status subresource: on create the server
+   *   drops `status` before it validates (only strict decoding's unknown fields remain).
+   */
+  constructor(apiVersion: string, kind: string, namespaced: boolean, openAPIV3Schema: Readonly<Record<string, unknown>>, statusSubresource = false) {
     this.apiVersion = apiVersion;
     this.kind = kind;
     this.namespaced = namespaced;
-    const ctx: CompileContext = { rules: [] };
+    const ctx: CompileContext = { rules: [], statusSubresource };
     this.root = compileNode(openAPIV3Schema, ctx, true, false);
     this.rules = ctx.rules;
   }
@@ -442,6 +448,7 @@ function compileObject(s: Readonly<Record<string, unknown>>, ctx: CompileContext
     : additional === true ? (v) => untypedCel(v) : undefined;
   const required = Array.isArray(s.required) ? s.required.filter((x): x is string => typeof x === 'string') : [];
   const withMeta = root || embedded;
+  const dropStatus = root && ctx.statusSubresource;
   const metaChecker = withMeta ? builtinSchema().checker(OBJECT_META) : undefined;
 
   return (v, w, wantCel) => {
@@ -485,7 +492,12 @@ function compileObject(s: Readonly<Record<string, unknown>>, ctx: CompileContext
       const p = props.get(key);
       const x = v[key];
       w.path.push(key);
-      if (p !== undefined) {
+      if (p !== undefined && dropStatus && key === 'status') {
+        // Dropped on create (status subresource): only unknown fields, found while decoding, count.
+        const sw: Walk = { path: w.path, out: [], blocking: false, cel: [] };
+        p.check(x, sw, false);
+        for (const q of sw.out) if (q.type === 'unknown-field') w.out.push(q);
+      } else if (p !== undefined) {
         if (x === null && !p.nullable) {
           // Pruned: null in a field that is not nullable is dropped (then defaulted).
           if (p.hasDefault && cel && p.celName) cel[p.celName] = untypedCelFor(p, p.default);
