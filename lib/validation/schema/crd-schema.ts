@@ -38,6 +38,8 @@ interface Walk {
   blocking: boolean;
   /** CEL rules to run once the structural walk is done (the server's order). */
   readonly cel: { rules: readonly CelRule[]; self: unknown; path: Path; typeName: string }[];
+  /** Checks passed (go-openapi's MatchCount: picks the alternative whose errors a failed oneOf/anyOf shows). */
+  matches: number;
 }
 
 /** Checks a value and returns its CEL value (when `wantCel`), or BAD when its type is wrong. */
@@ -168,6 +170,11 @@ interface CompileContext {
   readonly rules: CelRule[];
   /** See CrdVersionSchema's constructor. */
   readonly statusSubresource: boolean;
+  /**
+   * Compiling the subschemas of allOf/anyOf/oneOf/not: value validations only (no unknown
+   * fields, defaults, list types or CEL rules; structural schemas keep those out of junctors).
+   */
+  readonly valueOnly?: boolean;
 }
 
 /** The compiled schema of one served CRD version. */
@@ -194,7 +201,7 @@ export class CrdVersionSchema implements CustomResourceSchema {
 
   /** Every problem of one custom resource, in the server's order. */
   validate(object: unknown): CrProblem[] {
-    const w: Walk = { path: [], out: [], blocking: false, cel: [] };
+    const w: Walk = { path: [], out: [], blocking: false, cel: [], matches: 0 };
     this.root(object, w, false);
     runCel(w, this.rules.length > 0);
     return w.out;
@@ -264,9 +271,13 @@ function compileNode(s: Readonly<Record<string, unknown>>, ctx: CompileContext, 
   const typeName = type;
 
   const checks: ((v: unknown, w: Walk) => void)[] = [];
-  addValueChecks(s, checks, type);
+  addValueChecks(s, checks, type, ctx.valueOnly === true);
 
-  const rulesRaw = get('x-kubernetes-validations');
+  const junctors = compileJunctors(s, { ...ctx, valueOnly: true });
+  const defaults: [string, unknown][] = junctors.length > 0 && isObject(get('properties'))
+    ? Object.entries(get('properties') as Record<string, unknown>).filter(([, p]) => isObject(p) && hasOwn(p, 'default')).map(([k, p]) => [k, (p as Record<string, unknown>).default])
+    : [];
+  const rulesRaw = ctx.valueOnly ? undefined : get('x-kubernetes-validations');
   const rules: CelRule[] = [];
   if (Array.isArray(rulesRaw)) {
     for (const r of rulesRaw) {
@@ -286,8 +297,10 @@ function compileNode(s: Readonly<Record<string, unknown>>, ctx: CompileContext, 
       problem(w, 'schema', `Invalid value: ${JSON.stringify(jsonType(v))}: ${inBody(w)} must be of type integer,string: ${JSON.stringify(jsonType(v))}`, true);
       return BAD;
     };
-  } else if (type === 'object' || (root && type === '')) {
-    structure = compileObject(s, ctx, root, embedded || isEmbedded, preserve);
+  } else if (type === 'object' || (root && type === '') || (ctx.valueOnly && type === '' && (isObject(get('properties')) || Array.isArray(get('required'))))) {
+    const object = compileObject(s, ctx, root, embedded || isEmbedded, preserve);
+    // An untyped junctor alternative checks properties of objects only.
+    structure = type === '' && !root ? (v, w, wantCel) => (isObject(v) ? object(v, w, wantCel) : v) : object;
   } else if (type === 'array') {
     structure = compileArray(s, ctx);
   } else if (type === 'string' || type === 'integer' || type === 'number' || type === 'boolean') {
@@ -312,14 +325,90 @@ function compileNode(s: Readonly<Record<string, unknown>>, ctx: CompileContext, 
   return (v, w, wantCel) => {
     const cel = structure(v, w, wantCel || hasRules);
     if (cel === BAD) return BAD;
-    for (const c of checks) c(v, w);
+    w.matches++;
+    for (const c of checks) {
+      const before = w.out.length;
+      c(v, w);
+      if (w.out.length === before) w.matches++;
+    }
+    if (junctors.length > 0) {
+      // The server defaults before it validates: alternatives see the defaults of this level.
+      const jv = defaults.length > 0 && isObject(v) ? withDefaults(v, defaults) : v;
+      for (const j of junctors) j(jv, w);
+    }
     if (hasRules) w.cel.push({ rules, self: cel, path: w.path.slice(), typeName });
     return cel;
   };
 }
 
+/**
+ * allOf, anyOf, oneOf and not, as kube-openapi's schemaPropsValidator (go-openapi) runs
+ * them: a failed anyOf/oneOf says so at the object root (`<nil>` in the server's causes,
+ * the empty path here) and shows the errors of the alternative with the most passed checks
+ * (the first among equals).
+ */
+function compileJunctors(s: Readonly<Record<string, unknown>>, ctx: CompileContext): ((v: unknown, w: Walk) => void)[] {
+  const out: ((v: unknown, w: Walk) => void)[] = [];
+  const branches = (k: string): Checker[] => (Array.isArray(s[k]) ? (s[k] as unknown[]).filter(isObject).map((b) => compileNode(b, ctx, false, false)) : []);
+  const run = (c: Checker, v: unknown, w: Walk): Walk => {
+    const sub: Walk = { path: w.path, out: [], blocking: false, cel: [], matches: 0 };
+    c(v, sub, false);
+    return sub;
+  };
+  const quoted = (w: Walk) => JSON.stringify(formatPath(w.path));
+  const fail = (w: Walk, message: string) => w.out.push({ type: 'schema', path: [], message: `Invalid value: "": ${message}` });
+  const merge = (w: Walk, r: Walk) => {
+    for (const p of r.out) w.out.push(p);
+    if (r.blocking) w.blocking = true;
+  };
+  const best = (results: Walk[]): Walk | undefined => results.reduce<Walk | undefined>((b, r) => (b === undefined || r.matches > b.matches ? r : b), undefined);
+  const allOf = branches('allOf');
+  if (allOf.length > 0) {
+    out.push((v, w) => {
+      for (const c of allOf) {
+        const r = run(c, v, w);
+        if (r.out.length > 0) merge(w, r);
+      }
+    });
+  }
+  const anyOf = branches('anyOf');
+  if (anyOf.length > 0) {
+    out.push((v, w) => {
+      const results: Walk[] = [];
+      for (const c of anyOf) {
+        const r = run(c, v, w);
+        if (r.out.length === 0) return;
+        results.push(r);
+      }
+      fail(w, `${quoted(w)} must validate at least one schema (anyOf)`);
+      merge(w, best(results)!);
+    });
+  }
+  const oneOf = branches('oneOf');
+  if (oneOf.length > 0) {
+    out.push((v, w) => {
+      const results = oneOf.map((c) => run(c, v, w));
+      const valid = results.filter((r) => r.out.length === 0).length;
+      if (valid === 1) return;
+      if (valid === 0) {
+        fail(w, `${quoted(w)} must validate one and only one schema (oneOf). Found none valid`);
+        merge(w, best(results)!);
+      } else {
+        fail(w, `${quoted(w)} must validate one and only one schema (oneOf). Found ${valid} valid alternatives`);
+      }
+    });
+  }
+  if (isObject(s.not)) {
+    const not = compileNode(s.not, ctx, false, false);
+    out.push((v, w) => {
+      if (run(not, v, w).out.length === 0) fail(w, `${quoted(w)} must not validate the schema (not)`);
+    });
+  }
+  return out;
+}
+
 /** enum, pattern, format, bounds and lengths: checked when the value has the right type. */
-function addValueChecks(s: Readonly<Record<string, unknown>>, checks: ((v: unknown, w: Walk) => void)[], type: string): void {
+function addValueChecks(s: Readonly<Record<string, unknown>>, checks: ((v: unknown, w: Walk) => void)[], type: string, untypedOk: boolean): void {
   const get = (k: string): unknown => (hasOwn(s, k) ? s[k] : undefined);
   const num = (k: string): number | undefined => (typeof get(k) === 'number' ? (get(k) as number) : undefined);
   const enumValues = get('enum');
@@ -385,7 +474,8 @@ function addValueChecks(s: Readonly<Record<string, unknown>>, checks: ((v: unkno
     });
   }
   const format = get('format');
-  if (typeof format === 'string' && type === 'string' && FORMATS[format]) {
+  // In allOf/anyOf/oneOf/not alternatives a format often stands without a type: it checks strings.
+  if (typeof format === 'string' && (type === 'string' || (untypedOk && type === '')) && FORMATS[format]) {
     const test = FORMATS[format]!;
     checks.push((v, w) => {
       if (typeof v === 'string' && !test(v)) problem(w, 'schema', `Invalid value: ${JSON.stringify(v)}: ${inBody(w)} must be of type ${format}: ${JSON.stringify(v)}`, true);
@@ -447,8 +537,9 @@ function compileObject(s: Readonly<Record<string, unknown>>, ctx: CompileContext
   const valueCheck: Checker | undefined = isObject(additional) ? compileNode(additional, ctx, false, false)
     : additional === true ? (v) => untypedCel(v) : undefined;
   const required = Array.isArray(s.required) ? s.required.filter((x): x is string => typeof x === 'string') : [];
-  const withMeta = root || embedded;
+  const withMeta = (root || embedded) && !ctx.valueOnly;
   const dropStatus = root && ctx.statusSubresource;
+  const reportUnknown = !preserve && !ctx.valueOnly;
   const metaChecker = withMeta ? builtinSchema().checker(OBJECT_META) : undefined;
 
   return (v, w, wantCel) => {
@@ -494,7 +585,7 @@ function compileObject(s: Readonly<Record<string, unknown>>, ctx: CompileContext
       w.path.push(key);
       if (p !== undefined && dropStatus && key === 'status') {
         // Dropped on create (status subresource): only unknown fields, found while decoding, count.
-        const sw: Walk = { path: w.path, out: [], blocking: false, cel: [] };
+        const sw: Walk = { path: w.path, out: [], blocking: false, cel: [], matches: 0 };
         p.check(x, sw, false);
         for (const q of sw.out) if (q.type === 'unknown-field') w.out.push(q);
       } else if (p !== undefined) {
@@ -510,7 +601,7 @@ function compileObject(s: Readonly<Record<string, unknown>>, ctx: CompileContext
       } else if (valueCheck) {
         const c = valueCheck(x, w, wantCel);
         if (cel) cel[key] = c;
-      } else if (preserve) {
+      } else if (!reportUnknown) {
         if (cel) cel[key] = untypedCel(x);
       } else {
         problem(w, 'unknown-field', `unknown field "${formatPath(w.path)}"`, false);
@@ -525,12 +616,19 @@ function compileObject(s: Readonly<Record<string, unknown>>, ctx: CompileContext
     }
     for (const r of required) {
       if (!hasOwn(v, r) || (v[r] === null && !props.get(r)?.nullable)) {
-        if (props.get(r)?.hasDefault) continue;
+        if (props.get(r)?.hasDefault && !ctx.valueOnly) continue;
         problem(w, 'schema', 'Required value', true, [...w.path, r]);
       }
     }
     return cel;
   };
+}
+
+/** A shallow copy of an object with the absent (or null) properties that have defaults set to them. */
+function withDefaults(v: Readonly<Record<string, unknown>>, defaults: readonly [string, unknown][]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...v };
+  for (const [k, d] of defaults) if (!hasOwn(v, k) || v[k] === null) out[k] = d;
+  return out;
 }
 
 /** The CEL value of a default (integers as int where the schema says so). */
@@ -542,7 +640,7 @@ function untypedCelFor(p: Property, value: unknown): unknown {
 function compileArray(s: Readonly<Record<string, unknown>>, ctx: CompileContext): Checker {
   const items = isObject(s.items) ? s.items : undefined;
   const item: Checker = items ? compileNode(items, ctx, false, false) : (v) => untypedCel(v);
-  const listType = s['x-kubernetes-list-type'];
+  const listType = ctx.valueOnly ? undefined : s['x-kubernetes-list-type'];
   const mapKeys = Array.isArray(s['x-kubernetes-list-map-keys']) ? (s['x-kubernetes-list-map-keys'] as unknown[]).filter((k): k is string => typeof k === 'string') : [];
   const itemProps = items && isObject(items.properties) ? items.properties : {};
   const keyDefault = (k: string): unknown => {
