@@ -126,7 +126,9 @@ function syntaxOutsideBlockScalars(text: string): boolean {
       if (spaces > blockKey || line.trim() === '') continue;
       blockKey = -1;
     }
-    if (line.includes('\t') || line.startsWith('%') || NODE_PROPERTY.test(line) || MERGE_KEY.test(line) || EXPLICIT_KEY.test(line)) return true;
+    if (QUICK.test(line)
+      && (line.includes('\t') || line.startsWith('%') || NODE_PROPERTY.test(line) || MERGE_KEY.test(line) || EXPLICIT_KEY.test(line))) return true;
+    if (!line.includes('|') && !line.includes('>')) continue;
     const block = BLOCK_SCALAR.exec(line);
     // The scalar's parent: its key (`- key: |`), or the last dash of a sequence entry (`- |`).
     if (block) blockKey = block[2] ? block[1]!.length : Math.max(0, block[1]!.trimEnd().length - 1);
