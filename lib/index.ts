@@ -56,6 +56,8 @@ export { readYamlString, readYamlFile, ReadOptions, ReadLimits } from './validat
 export { failsAt } from './validation/severity';
 export { RULES } from './validation/rules';
 export { registerCrdSchema } from './validation/schema/crd';
+export { CrdRegistry } from './validation/schema/crd-registry';
+export { loadCrdFiles } from './validation/schema/crd-files';
 export {
   Finding, Report, Severity, Layer, PodSecurityLevel, ObjectInput, ObjectRef, SourceLocation, EngineSettings,
   Rule, RuleMeta, SkippedObject, KubeObject, Path, PathSegment, MapKey,
