@@ -66,6 +66,8 @@ export { rulesOf } from './validation/rule-set';
 // Rules from outside: the rule module API and rule packages
 export { defineRule, definePlugin, RuleDefinition, RuleDefinitionMeta, RulePlugin } from './validation/plugins';
 export { registerCrdSchema } from './validation/schema/crd';
+export { CrdRegistry } from './validation/schema/crd-registry';
+export { loadCrdFiles } from './validation/schema/crd-files';
 export {
   Finding, Report, Severity, Layer, PodSecurityLevel, ObjectInput, ObjectRef, SourceLocation, EngineSettings,
   Rule, RuleMeta, SkippedObject, KubeObject, Path, PathSegment, MapKey, RuleScope, RuleSetting, Violation, CheckedObject, PodSite,
