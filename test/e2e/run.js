@@ -81,8 +81,16 @@ function must(cmd, args, cwd) {
 /** The tarball: packed from this checkout unless given. */
 function tarball() {
   if (process.env.PODWRIGHT_E2E_TARBALL) return path.resolve(process.env.PODWRIGHT_E2E_TARBALL);
-  const out = must('npm', ['pack', '--silent', '--pack-destination', work], ROOT).out.trim().split('\n').pop();
-  return path.join(work, out);
+  // The pack builds into build/, which bin/ and plugin/ prefer to the sources: remove it
+  // afterwards unless it was there before, so no stale build outlives the run.
+  const build = path.join(ROOT, 'build');
+  const hadBuild = fs.existsSync(build);
+  try {
+    const out = must('npm', ['pack', '--silent', '--pack-destination', work], ROOT).out.trim().split('\n').pop();
+    return path.join(work, out);
+  } finally {
+    if (!hadBuild) fs.rmSync(build, { recursive: true, force: true });
+  }
 }
 
 /** A project from the template's files, with podwright and its peers from the tarball and the cache. */
