@@ -41,7 +41,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     stderr: { write: (s: string) => { stderr += s; return true; } },
     stdin: Readable.from([]),
     cwd: dir,
-    env: { KUBEBUILDER_ASSETS: process.env.KUBEBUILDER_ASSETS, PATH: process.env.PATH, TEST_ASSET_ETCD: process.env.TEST_ASSET_ETCD },
+    env: { KUBEBUILDER_ASSETS: path.resolve(process.env.KUBEBUILDER_ASSETS ?? ''), PATH: process.env.PATH, TEST_ASSET_ETCD: process.env.TEST_ASSET_ETCD },
   };
   return { code: await run(args, io), stdout, stderr };
 }
@@ -56,7 +56,7 @@ test('text: the server finding at the image\'s line and column', async () => {
 });
 
 test('json, sarif and junit carry it too', async () => {
-  const json = JSON.parse((await cli(['validate', '--server-assets', process.env.KUBEBUILDER_ASSETS!, '--format', 'json', 'app.yaml'])).stdout);
+  const json = JSON.parse((await cli(['validate', '--server-assets', path.resolve(process.env.KUBEBUILDER_ASSETS!), '--format', 'json', 'app.yaml'])).stdout);
   const f = json.findings.find((x: { ruleId: string }) => x.ruleId === 'server-created-refused');
   expect(f).toMatchObject({ layer: 'server', severity: 'error', path: 'spec.template.spec.containers[0].image', message: SERVER_MESSAGE, location: { file: 'app.yaml', line: 16, column: 11 } });
 
