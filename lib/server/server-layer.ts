@@ -1,7 +1,7 @@
 import { POD_SECURITY_ANNOTATION } from '../validation/config';
-import { Finding, KubeObject, ObjectInput, ObjectRef, Path, PodSecurityLevel, Severity } from '../validation/types';
+import { Finding, KubeObject, ObjectInput, Path, PodSecurityLevel, Severity } from '../validation/types';
 import { formatPath } from '../validation/util/path';
-import { DocumentResult, RunResult } from '../validation/yaml/validate-files';
+import { DocumentResult, objectRefOf, RunResult } from '../validation/yaml/validate-files';
 import { podSitesOf } from '../validation/util/pod-sites';
 import { asObject, asString, field, isObject } from '../validation/util/values';
 import { ApiServer, ServerVerdict } from './api-server';
@@ -37,20 +37,6 @@ function levelOf(object: KubeObject, configured: PodSecurityLevel): PodSecurityL
   return declared === 'restricted' || declared === 'baseline' || declared === 'privileged' ? declared : configured;
 }
 
-function refOf(object: KubeObject): ObjectRef {
-  const meta = asObject(field(object, 'metadata'));
-  const ref: { -readonly [K in keyof ObjectRef]: ObjectRef[K] } = {};
-  const apiVersion = asString(field(object, 'apiVersion'));
-  const kind = asString(field(object, 'kind'));
-  const namespace = asString(field(meta, 'namespace'));
-  const name = asString(field(meta, 'name')) ?? asString(field(meta, 'generateName'));
-  if (apiVersion !== undefined) ref.apiVersion = apiVersion;
-  if (kind !== undefined) ref.kind = kind;
-  if (namespace !== undefined) ref.namespace = namespace;
-  if (name !== undefined) ref.name = name;
-  return ref;
-}
-
 const NAME_FIELDS = new Set(['metadata.name', 'metadata.generateName', 'spec.hostname']);
 
 /**
@@ -72,7 +58,7 @@ function createdCausePath(c: CreatedVerdict, causeField: string, causeMessage: s
 /** Turns one object's effective verdict into findings located in its source. */
 export function findingsOf(input: ObjectInput, effective: EffectiveVerdict): Finding[] {
   const object = input.object as KubeObject;
-  const ref = refOf(object);
+  const ref = objectRefOf(object);
   const out: Finding[] = [];
   const seen = new Set<string>();
   const add = (ruleId: string, fix: string, severity: Severity, path: Path, message: string) => {
