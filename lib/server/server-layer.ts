@@ -4,7 +4,7 @@ import { formatPath } from '../validation/util/path';
 import { DocumentResult, objectRefOf, RunResult } from '../validation/yaml/validate-files';
 import { podSitesOf } from '../validation/util/pod-sites';
 import { asObject, asString, field, isObject } from '../validation/util/values';
-import { ApiServer, ServerVerdict } from './api-server';
+import { DryRunTarget, ServerVerdict } from './api-server';
 import { CreatedVerdict, EffectiveVerdict, effectiveVerdict } from './effective';
 import { parseFieldPath } from './field-path';
 
@@ -119,7 +119,7 @@ export interface ServerCheckOptions {
  * and returns the findings per input, in input order. Inputs that are not objects, and
  * kinds the server does not serve (custom resources without their CRD), get none.
  */
-export async function checkInputs(server: ApiServer, inputs: readonly ObjectInput[], options: ServerCheckOptions): Promise<Finding[][]> {
+export async function checkInputs(server: DryRunTarget, inputs: readonly ObjectInput[], options: ServerCheckOptions): Promise<Finding[][]> {
   const results: Finding[][] = inputs.map(() => []);
   let next = 0;
   const worker = async () => {
