@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiServer } from '../../lib/server';
+import { ApiServer, resolveAssets } from '../../lib/server';
 
 /** True while a process with this id exists. */
 function alive(pid: number): boolean {
@@ -40,8 +41,9 @@ describe('ApiServer harness', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  test('a killed parent leaves nothing behind (the watchdog stops etcd and the server and removes the folder)', async () => {
-    // A child Node process starts a server, prints its pids and folder, and is then SIGKILLed.
+  test.each([['SIGKILL'], ['SIGTERM']] as const)('a parent ended by %s leaves nothing behind', async (signal) => {
+    // A child Node process starts a server, prints its pids and folder, and is then signalled:
+    // SIGTERM runs the harness's signal hook, SIGKILL leaves it to the watchdog.
     const child = spawn(process.execPath, ['-r', join(__dirname, '../../scripts/register.js'), join(__dirname, 'fixtures/start-and-wait.ts')], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: process.env,
@@ -58,8 +60,25 @@ describe('ApiServer harness', () => {
     const { pids, dir } = JSON.parse(line) as { pids: number[]; dir: string };
     expect(pids.every(alive)).toBe(true);
     expect(existsSync(dir)).toBe(true);
-    child.kill('SIGKILL');
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+    child.kill(signal);
+    expect(await exited).toBe(signal);
     expect(await waitGone(pids)).toEqual([]);
     expect(existsSync(dir)).toBe(false);
+  });
+
+  test('a failed start (etcd exits) rejects with its log and leaves nothing behind', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'podwright-harness-fail-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp; // the harness makes its folder here, so this test can see it go
+    try {
+      const assets = resolveAssets();
+      await expect(ApiServer.start({ assets: { ...assets, etcd: '/bin/false' } })).rejects.toThrow(/^etcd exited \(code 1\) before the API server was ready/);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
