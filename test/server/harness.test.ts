@@ -34,6 +34,16 @@ describe('ApiServer harness', () => {
       expect(existsSync(join(dir, 'tokens.csv'))).toBe(true);
       const v = await server.dryRun({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } });
       expect(v).toMatchObject({ accepted: true, status: 201 });
+      // Discovery maps cluster-scoped kinds too, and says when a kind is not served.
+      expect(await server.resourceFor('rbac.authorization.k8s.io/v1', 'ClusterRole')).toMatchObject({ name: 'clusterroles', namespaced: false });
+      const role = await server.dryRun({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' }, rules: [] });
+      expect(role).toMatchObject({ accepted: true, status: 201, object: { metadata: { name: 'r' } } });
+      expect((role.object!.metadata as { namespace?: string }).namespace).toBeUndefined();
+      expect(await server.dryRun({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } })).toMatchObject({ accepted: false, status: 404, reason: 'NotFound' });
+      // Strict field validation: an unknown field is refused, with the server's cause.
+      const strict = await server.dryRun({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, datum: {} });
+      expect(strict).toMatchObject({ accepted: false, status: 400, reason: 'BadRequest' });
+      expect(strict.message).toMatch(/unknown field "datum"/);
     } finally {
       await server.stop();
     }
