@@ -15,6 +15,8 @@ import { writeChunks, writeFileAtomic } from '../validation/format/output';
 import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules';
 import { sarifChunks } from '../validation/format/sarif';
 import { textChunks, useColor } from '../validation/format/text';
+import { loadCrdFiles } from '../validation/schema/crd-files';
+import { CrdRegistry } from '../validation/schema/crd-registry';
 import { normalizeVersion } from '../validation/util/version';
 import { ObjectInput, PodSecurityLevel } from '../validation/types';
 import { InputError, RunResult, validateFiles } from '../validation/yaml/validate-files';
@@ -54,6 +56,8 @@ Options:
   --config FILE                      Configuration file (default: ./podwright.config.json when present)
   --fail-on error|warning            Lowest severity that fails the run (default: config, else error)
   --static-pods                      Treat every input as a static Pod manifest for the kubelet
+  --crd FILE|DIR                     CRDs whose schemas and CEL rules check custom resources (repeatable;
+                                     CRDs in the input and config "crds" are used too)
   --server                           Also check each object against a real kube-apiserver (dry runs), started
                                      from KUBEBUILDER_ASSETS; its findings join the report (layer server)
   --server-assets DIR                The envtest assets folder for --server (holds kube-apiserver; etcd from
@@ -82,6 +86,7 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', value: true },
   { name: 'fail-on', value: true, choices: ['error', 'warning'] },
   { name: 'static-pods' },
+  { name: 'crd', value: true },
   { name: 'server' },
   { name: 'server-assets', value: true },
   { name: 'kubeconfig', value: true },
@@ -121,14 +126,18 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
 }
 
 async function validateCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { options, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
+  const { options, values, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
   if (options.help) {
     io.stdout.write(VALIDATE_HELP);
     return 0;
   }
   const str = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
   const loaded = loadConfigFile({ file: str('config'), cwd: io.cwd });
-  const config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
+  let config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
+  const crdTargets = values.crd ?? [];
+  if (crdTargets.length > 0) {
+    config = { ...config, crdRegistry: loadCrdFiles(crdTargets, io.cwd, '--crd', new CrdRegistry(config.crdRegistry)) };
+  }
   const targets = positionals.length > 0 ? positionals : ['.'];
   const format = str('format') ?? 'text';
   const serverAssets = str('server-assets');

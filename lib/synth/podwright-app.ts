@@ -3,7 +3,7 @@ import * as path from 'path';
 import { App, AppProps } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PodwrightConfig, ResolvedConfig, resolveConfig } from '../validation/config';
-import { loadConfigFile } from '../validation/config-file';
+import { loadConfigFile, withCrds } from '../validation/config-file';
 import { Engine } from '../validation/engine';
 import { formatFindingLine } from './finding-text';
 import { RULES } from '../validation/rules';
@@ -12,6 +12,8 @@ import { KubeObject, Report } from '../validation/types';
 import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
 import { inputsOf, staticPodInputsOf } from './chart-inputs';
 import { fastSynth, fastSynthApplies } from './fast-synth';
+import { setScopeLevel } from './scope-level';
+import { PodSecurityLevel } from '../validation/types';
 
 /** Props of a PodwrightApp. */
 export interface PodwrightAppProps extends AppProps {
@@ -76,6 +78,23 @@ export class ValidationError extends Error {
  * Works the same under `cdk8s synth` and when run directly with node.
  */
 export class PodwrightApp extends App {
+  /**
+   * Holds the objects that hold pods under `scope` (a chart, or any construct subtree)
+   * to a Pod Security level: cdk8s-plus workloads and L1 objects that podwright did not
+   * build, including those added later. Each gets the `podwright.io/pod-security`
+   * annotation at synth unless it states its own; podwright's constructs keep the level
+   * of their `security` prop. The nearest scope wins; objects outside any such scope are
+   * held to the configuration's `podSecurity`. Works in a plain cdk8s App too.
+   *
+   * @example
+   * const legacy = new Chart(app, 'legacy');
+   * PodwrightApp.setLevel(legacy, 'baseline');
+   * new kplus.Deployment(legacy, 'web', { containers: [{ image: 'nginx:1.27' }] });
+   */
+  static setLevel(scope: IConstruct, level: PodSecurityLevel): void {
+    setScopeLevel(scope, level);
+  }
+
   /** The resolved configuration (one for the synth gate, the plugin and the CLI). */
   readonly config: ResolvedConfig;
   private readonly validateOnSynth: boolean;
@@ -227,6 +246,6 @@ export function constructErrors(scope: IConstruct): { path: string; message: str
 }
 
 function loadAppConfig(config: string | PodwrightConfig | undefined): ResolvedConfig {
-  if (typeof config === 'object') return resolveConfig(config, RULES.map((r) => r.meta.id), 'PodwrightApp config');
+  if (typeof config === 'object') return withCrds(resolveConfig(config, RULES.map((r) => r.meta.id), 'PodwrightApp config'), process.cwd(), 'PodwrightApp config');
   return loadConfigFile({ file: config }).config;
 }

@@ -14,6 +14,10 @@ import containerResources from './container-resources';
 import containerRestartPolicy from './container-restart-policy';
 import controllerCreatedObjects from './controller-created-objects';
 import cronjobSpec from './cronjob-spec';
+import customResourceRuleNotEvaluated from './custom-resource-rule-not-evaluated';
+import customResourceSchema from './custom-resource-schema';
+import customResourceUnknownField from './custom-resource-unknown-field';
+import customResourceValidationRule from './custom-resource-validation-rule';
 import daemonsetSpec from './daemonset-spec';
 import deploymentSpec from './deployment-spec';
 import dnsPolicy from './dns-policy';
@@ -114,6 +118,10 @@ export const RULES: readonly Rule[] = [
   containerRestartPolicy,
   controllerCreatedObjects,
   cronjobSpec,
+  customResourceRuleNotEvaluated,
+  customResourceSchema,
+  customResourceUnknownField,
+  customResourceValidationRule,
   daemonsetSpec,
   deploymentSpec,
   dnsPolicy,
