@@ -32,10 +32,52 @@ const path = require('path');
 const ts = require('typescript');
 
 const ROOT = path.resolve(__dirname, '..');
-const IMPORTS = path.join(ROOT, 'node_modules/cdk8s-plus-28/lib/imports');
 const MODELS = path.join(ROOT, 'node_modules/kubernetes-models');
-const KINDS_TS = path.join(ROOT, 'lib/validation/kinds.ts');
-const OUT = path.join(ROOT, 'lib/validation/schema/k8s-1.28.json');
+
+/** The supported minors, each generated from the cdk8s-plus-<minor> package that carries its API. */
+const MINORS = [28, 29, 30, 31, 32, 33];
+const importsOf = (minor) => path.join(ROOT, `node_modules/cdk8s-plus-${minor}/lib/imports`);
+const outOf = (minor) => path.join(ROOT, `lib/validation/schema/k8s-1.${minor}.json`);
+
+/**
+ * GVKs of the imports that are not objects one writes in a manifest: List kinds are
+ * skipped by name; `v1 Status` is an API response, never created.
+ */
+const NOT_ROOTS = new Set(['v1 Status']);
+
+/**
+ * Root kinds, by kind, whose status the 1.27 kubernetes-models does not describe (kinds
+ * or versions it lacks): whether the Go type has a `status` field, from the kind's types.go
+ * (k8s.io/api/<group>/<version>/types.go at the minor that serves it).
+ */
+const STATUS_OF_NEW_KINDS = {
+  APIService: true,
+  ClusterCIDR: false,
+  ClusterTrustBundle: false,
+  CustomResourceDefinition: true,
+  DeviceClass: false,
+  DeviceTaintRule: false,
+  FlowSchema: true,
+  IPAddress: false,
+  LeaseCandidate: false,
+  MutatingAdmissionPolicy: false,
+  MutatingAdmissionPolicyBinding: false,
+  PodSchedulingContext: true,
+  PriorityLevelConfiguration: true,
+  ResourceClaim: true,
+  ResourceClaimParameters: false,
+  ResourceClaimTemplate: false,
+  ResourceClass: false,
+  ResourceClassParameters: false,
+  ResourceSlice: false,
+  SelfSubjectReview: true,
+  ServiceCIDR: true,
+  StorageVersion: true,
+  StorageVersionMigration: true,
+  ValidatingAdmissionPolicy: true,
+  ValidatingAdmissionPolicyBinding: false,
+  VolumeAttributesClass: false,
+};
 
 /**
  * OpenAPI enums the 1.28 API server does not enforce as listed (a value it
@@ -73,30 +115,36 @@ function main() {
   const args = process.argv.slice(2);
   const check = args.includes('--check');
   const outIdx = args.indexOf('--out');
-  const out = outIdx >= 0 ? path.resolve(args[outIdx + 1]) : OUT;
-  const started = process.hrtime.bigint();
-  const text = generate();
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  if (check) {
-    const current = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
-    if (current !== text) {
-      process.stderr.write(`${path.relative(ROOT, out)} is stale: run npm run gen:schema\n`);
-      process.exit(1);
+  const minorIdx = args.indexOf('--minor');
+  const minors = minorIdx >= 0 ? [Number(args[minorIdx + 1])] : MINORS;
+  let stale = false;
+  for (const minor of minors) {
+    const out = outIdx >= 0 ? path.resolve(args[outIdx + 1]) : outOf(minor);
+    const started = process.hrtime.bigint();
+    const text = generate(minor);
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    if (check) {
+      const current = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : '';
+      if (current !== text) {
+        process.stderr.write(`${path.relative(ROOT, out)} is stale: run npm run gen:schema\n`);
+        stale = true;
+      } else process.stdout.write(`${path.relative(ROOT, out)} is up to date (${ms.toFixed(0)} ms)\n`);
+      continue;
     }
-    process.stdout.write(`${path.relative(ROOT, out)} is up to date (${ms.toFixed(0)} ms)\n`);
-    return;
+    fs.mkdirSync(path.dirname(out), { recursive: true });
+    fs.writeFileSync(out, text);
+    process.stdout.write(`wrote ${path.relative(ROOT, out)}: ${text.length} bytes in ${ms.toFixed(0)} ms\n`);
   }
-  fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, text);
-  process.stdout.write(`wrote ${path.relative(ROOT, out)}: ${text.length} bytes in ${ms.toFixed(0)} ms\n`);
+  if (stale) process.exit(1);
 }
 
-/** Returns the JSON text of the schema file. */
-function generate() {
-  const checked = loadCheckedKinds();
-  const { interfaces, propsBySchema } = readDeclarations();
-  const jsonKeys = readJsonKeys();
-  const gvks = readGvks();
+/** Returns the JSON text of the schema file of Kubernetes 1.<minor>. */
+function generate(minor = 28) {
+  if (!MINORS.includes(minor)) throw new Error(`no cdk8s-plus package for Kubernetes 1.${minor}; supported: ${MINORS.join(', ')}`);
+  const imports = importsOf(minor);
+  const { interfaces, propsBySchema } = readDeclarations(imports);
+  const jsonKeys = readJsonKeys(imports);
+  const gvks = readGvks(imports);
   const models = readModels();
 
   const definitions = {};
@@ -109,15 +157,14 @@ function generate() {
     }
   };
 
-  for (const [apiVersion, kinds] of Object.entries(checked)) {
-    for (const kind of kinds) {
-      const cls = gvks.find((g) => g.apiVersion === apiVersion && g.kind === kind);
-      if (!cls) throw new Error(`no cdk8s class for ${apiVersion} ${kind}`);
-      const iface = interfaces.get(`${cls.className}Props`);
-      if (!iface) throw new Error(`no interface ${cls.className}Props`);
-      (roots[apiVersion] ??= {})[kind] = iface.schema;
-      need(iface.schema);
-    }
+  // Every kind the minor's OpenAPI document defines (cdk8s generates one class per GVK).
+  for (const cls of gvks) {
+    const { apiVersion, kind } = cls;
+    if (kind.endsWith('List') || NOT_ROOTS.has(`${apiVersion} ${kind}`)) continue;
+    const iface = interfaces.get(`${cls.className}Props`);
+    if (!iface) throw new Error(`no interface ${cls.className}Props`);
+    (roots[apiVersion] ??= {})[kind] = iface.schema;
+    need(iface.schema);
   }
 
   const doubles = new Set();
@@ -150,24 +197,27 @@ function generate() {
 
   // Root kinds: cdk8s Props omit apiVersion/kind (set by the class) and status (never rendered).
   for (const byKind of Object.values(roots)) {
-    for (const schema of Object.values(byKind)) {
+    for (const [kind, schema] of Object.entries(byKind)) {
       const def = definitions[schema];
       def.properties.apiVersion = { type: 'string' };
       def.properties.kind = { type: 'string' };
-      // The server decodes (and on create ignores) status; its structure is not in cdk8s-plus-28.
-      if (models.interfaces.get(mangle(schema))?.has('status') || models.hasStatus.has(mangle(schema))) {
+      // The server decodes (and on create ignores) status; its structure is not in cdk8s-plus.
+      const known = models.interfaces.has(mangle(schema)) || models.hasStatus.has(mangle(schema));
+      const withStatus = known ? (models.interfaces.get(mangle(schema))?.has('status') || models.hasStatus.has(mangle(schema))) : STATUS_OF_NEW_KINDS[kind];
+      if (withStatus === undefined) throw new Error(`${schema}: has it a status? add ${kind} to STATUS_OF_NEW_KINDS`);
+      if (withStatus) {
         def.properties.status = { type: 'any' };
       }
     }
   }
 
   const doc = {
-    $comment: 'GENERATED by scripts/gen-schema.js from cdk8s-plus-28 (Kubernetes 1.28.0 OpenAPI) and kubernetes-models (enums, Kubernetes 1.27). Do not edit.',
+    $comment: `GENERATED by scripts/gen-schema.js from cdk8s-plus-${minor} (Kubernetes 1.${minor} OpenAPI) and kubernetes-models (enums, Kubernetes 1.27). Do not edit.`,
     sources: {
-      'cdk8s-plus-28': pkgVersion('cdk8s-plus-28'),
+      [`cdk8s-plus-${minor}`]: pkgVersion(`cdk8s-plus-${minor}`),
       'kubernetes-models': pkgVersion('kubernetes-models'),
     },
-    kubernetesVersion: '1.28',
+    kubernetesVersion: `1.${minor}`,
     roots,
     definitions,
   };
@@ -178,15 +228,6 @@ function pkgVersion(name) {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version;
 }
 
-/** Evaluates lib/validation/kinds.ts (the engine's list of checked kinds). */
-function loadCheckedKinds() {
-  const src = fs.readFileSync(KINDS_TS, 'utf8');
-  const js = ts.transpileModule(src, { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText;
-  const mod = { exports: {} };
-  new Function('module', 'exports', 'require', js)(mod, mod.exports, require);
-  return mod.exports.CHECKED_KINDS;
-}
-
 function schemaTag(node) {
   const tag = ts.getJSDocTags(node).find((t) => t.tagName.text === 'schema');
   if (!tag) return undefined;
@@ -194,12 +235,19 @@ function schemaTag(node) {
 }
 
 /** Reads every interface of k8s.d.ts with its @schema tag and properties. */
-function readDeclarations() {
-  const file = path.join(IMPORTS, 'k8s.d.ts');
+function readDeclarations(imports) {
+  const file = path.join(imports, 'k8s.d.ts');
   const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const interfaces = new Map();
   const propsBySchema = new Map();
   for (const stmt of sf.statements) {
+    if (ts.isEnumDeclaration(stmt)) {
+      // cdk8s turns a one-value `kind` of an embedded type (DeleteOptions) into a string enum.
+      const values = stmt.members.map((m) => m.initializer && ts.isStringLiteral(m.initializer) ? m.initializer.text : undefined);
+      if (values.some((v) => v === undefined)) throw new Error(`enum ${stmt.name.text}: not a string enum`);
+      interfaces.set(stmt.name.text, { name: stmt.name.text, enumValues: values.sort() });
+      continue;
+    }
     if (!ts.isInterfaceDeclaration(stmt)) continue;
     const schema = schemaTag(stmt);
     const props = [];
@@ -216,8 +264,8 @@ function readDeclarations() {
 }
 
 /** Maps each `toJson_X` function of k8s.js to its TypeScript-name -> JSON-key table. */
-function readJsonKeys() {
-  const file = path.join(IMPORTS, 'k8s.js');
+function readJsonKeys(imports) {
+  const file = path.join(imports, 'k8s.js');
   const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const out = new Map();
   for (const stmt of sf.statements) {
@@ -259,20 +307,32 @@ function firstObjAccess(node) {
   return found;
 }
 
-/** Reads `KubeX.GVK = { apiVersion, kind }` assignments of k8s.js. */
-function readGvks() {
-  const file = path.join(IMPORTS, 'k8s.js');
+/**
+ * Reads the GVK of every class of k8s.js: `KubeX.GVK = { apiVersion, kind }` assignments
+ * (older cdk8s-plus builds) or `static GVK = { ... }` class fields (newer ones).
+ */
+function readGvks(imports) {
+  const file = path.join(imports, 'k8s.js');
   const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const out = [];
-  for (const stmt of sf.statements) {
-    if (!ts.isExpressionStatement(stmt) || !ts.isBinaryExpression(stmt.expression)) continue;
-    const { left, right } = stmt.expression;
-    if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'GVK' || !ts.isObjectLiteralExpression(right)) continue;
-    const g = { className: left.expression.getText(sf) };
-    for (const p of right.properties) {
+  const add = (className, literal) => {
+    const g = { className };
+    for (const p of literal.properties) {
       if (ts.isPropertyAssignment(p) && ts.isStringLiteral(p.initializer)) g[p.name.getText(sf)] = p.initializer.text;
     }
     out.push(g);
+  };
+  for (const stmt of sf.statements) {
+    if (ts.isClassDeclaration(stmt) && stmt.name) {
+      for (const m of stmt.members) {
+        if (ts.isPropertyDeclaration(m) && m.name.getText(sf) === 'GVK' && m.initializer && ts.isObjectLiteralExpression(m.initializer)) add(stmt.name.text, m.initializer);
+      }
+      continue;
+    }
+    if (!ts.isExpressionStatement(stmt) || !ts.isBinaryExpression(stmt.expression)) continue;
+    const { left, right } = stmt.expression;
+    if (!ts.isPropertyAccessExpression(left) || left.name.text !== 'GVK' || !ts.isObjectLiteralExpression(right)) continue;
+    add(left.expression.getText(sf), right);
   }
   return out;
 }
@@ -387,6 +447,7 @@ function convert(node, interfaces, need, isDouble, where) {
     if (name === 'IntOrString') return { type: 'IntOrString' };
     if (name === 'Date') return { type: 'Time' };
     const iface = interfaces.get(name);
+    if (iface && iface.enumValues) return { type: 'string', enum: iface.enumValues };
     if (iface && iface.schema) {
       need(iface.schema);
       return { type: 'ref', ref: iface.schema };
@@ -423,6 +484,6 @@ function render(doc) {
   return `${lines.join('\n')}\n`;
 }
 
-module.exports = { generate, mangle };
+module.exports = { generate, mangle, MINORS };
 
 if (require.main === module) main();

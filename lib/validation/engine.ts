@@ -125,7 +125,7 @@ export class Engine {
     if (record) this.objectCount++;
     const apiVersion = typeof root.apiVersion === 'string' ? root.apiVersion : '';
     const kind = typeof root.kind === 'string' ? root.kind : '';
-    const known = isCheckedKind(apiVersion, kind);
+    const known = isCheckedKind(apiVersion, kind, this.config.settings.k8sVersion);
     if (record && !known && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind)) {
       this.skipped.push({
         object: ref,

@@ -74,7 +74,6 @@ import schemaQuantity from './schema-quantity';
 import schemaRequired from './schema-required';
 import schemaType from './schema-type';
 import schemaUnknownField from './schema-unknown-field';
-import schemaUnknownFieldNewerTarget from './schema-unknown-field-newer-target';
 import secretData from './secret-data';
 import secretDataBase64 from './secret-data-base64';
 import securityContext from './security-context';
@@ -173,7 +172,6 @@ export const RULES: readonly Rule[] = [
   schemaRequired,
   schemaType,
   schemaUnknownField,
-  schemaUnknownFieldNewerTarget,
   secretData,
   secretDataBase64,
   securityContext,

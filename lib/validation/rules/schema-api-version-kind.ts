@@ -1,6 +1,7 @@
 import { objectRule } from '../util/define-rule';
 import { field } from '../util/values';
 import { atLeast } from '../util/version';
+import { rootDefinition, servedVersionsOf } from '../schema/validator';
 
 interface Removed {
   readonly removedIn: string;
@@ -12,9 +13,72 @@ interface Removed {
 /**
  * Built-in API versions no longer served, by `apiVersion` then kind.
  * Source: https://kubernetes.io/docs/reference/using-api/deprecation-guide/
- * (the v1.16, v1.22, v1.25 and v1.26 removals that concern podwright's kinds).
+ * (the removals of v1.16, v1.22, v1.25, v1.26, v1.27, v1.29 and v1.32). Alpha and beta
+ * versions dropped without a guide entry are found from the schemas: a kind that the
+ * target minor serves in the same group at another version only.
  */
 const REMOVED: Readonly<Record<string, Readonly<Record<string, Removed>>>> = {
+  'admissionregistration.k8s.io/v1beta1': {
+    MutatingWebhookConfiguration: { removedIn: '1.22', replacement: 'admissionregistration.k8s.io/v1' },
+    ValidatingWebhookConfiguration: { removedIn: '1.22', replacement: 'admissionregistration.k8s.io/v1' },
+  },
+  'apiextensions.k8s.io/v1beta1': {
+    CustomResourceDefinition: { removedIn: '1.22', replacement: 'apiextensions.k8s.io/v1' },
+  },
+  'apiregistration.k8s.io/v1beta1': {
+    APIService: { removedIn: '1.22', replacement: 'apiregistration.k8s.io/v1' },
+  },
+  'authentication.k8s.io/v1beta1': {
+    TokenReview: { removedIn: '1.22', replacement: 'authentication.k8s.io/v1' },
+  },
+  'authorization.k8s.io/v1beta1': {
+    LocalSubjectAccessReview: { removedIn: '1.22', replacement: 'authorization.k8s.io/v1' },
+    SelfSubjectAccessReview: { removedIn: '1.22', replacement: 'authorization.k8s.io/v1' },
+    SubjectAccessReview: { removedIn: '1.22', replacement: 'authorization.k8s.io/v1' },
+  },
+  'certificates.k8s.io/v1beta1': {
+    CertificateSigningRequest: { removedIn: '1.22', replacement: 'certificates.k8s.io/v1' },
+  },
+  'coordination.k8s.io/v1beta1': {
+    Lease: { removedIn: '1.22', replacement: 'coordination.k8s.io/v1' },
+  },
+  'rbac.authorization.k8s.io/v1beta1': {
+    ClusterRole: { removedIn: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
+    ClusterRoleBinding: { removedIn: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
+    Role: { removedIn: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
+    RoleBinding: { removedIn: '1.22', replacement: 'rbac.authorization.k8s.io/v1' },
+  },
+  'scheduling.k8s.io/v1beta1': {
+    PriorityClass: { removedIn: '1.22', replacement: 'scheduling.k8s.io/v1' },
+  },
+  'storage.k8s.io/v1beta1': {
+    CSIDriver: { removedIn: '1.22', replacement: 'storage.k8s.io/v1' },
+    CSINode: { removedIn: '1.22', replacement: 'storage.k8s.io/v1' },
+    StorageClass: { removedIn: '1.22', replacement: 'storage.k8s.io/v1' },
+    VolumeAttachment: { removedIn: '1.22', replacement: 'storage.k8s.io/v1' },
+    CSIStorageCapacity: { removedIn: '1.27', replacement: 'storage.k8s.io/v1' },
+  },
+  'discovery.k8s.io/v1beta1': {
+    EndpointSlice: { removedIn: '1.25', replacement: 'discovery.k8s.io/v1' },
+  },
+  'events.k8s.io/v1beta1': {
+    Event: { removedIn: '1.25', replacement: 'events.k8s.io/v1' },
+  },
+  'node.k8s.io/v1beta1': {
+    RuntimeClass: { removedIn: '1.25', replacement: 'node.k8s.io/v1' },
+  },
+  'flowcontrol.apiserver.k8s.io/v1beta1': {
+    FlowSchema: { removedIn: '1.26', replacement: 'flowcontrol.apiserver.k8s.io/v1' },
+    PriorityLevelConfiguration: { removedIn: '1.26', replacement: 'flowcontrol.apiserver.k8s.io/v1' },
+  },
+  'flowcontrol.apiserver.k8s.io/v1beta2': {
+    FlowSchema: { removedIn: '1.29', replacement: 'flowcontrol.apiserver.k8s.io/v1' },
+    PriorityLevelConfiguration: { removedIn: '1.29', replacement: 'flowcontrol.apiserver.k8s.io/v1' },
+  },
+  'flowcontrol.apiserver.k8s.io/v1beta3': {
+    FlowSchema: { removedIn: '1.32', replacement: 'flowcontrol.apiserver.k8s.io/v1' },
+    PriorityLevelConfiguration: { removedIn: '1.32', replacement: 'flowcontrol.apiserver.k8s.io/v1' },
+  },
   'extensions/v1beta1': {
     DaemonSet: { removedIn: '1.16', replacement: 'apps/v1' },
     Deployment: { removedIn: '1.16', replacement: 'apps/v1' },
@@ -80,12 +144,24 @@ export default objectRule({
     }
   }
   const { apiVersion, kind } = ctx.target;
-  if (apiVersion === '' || kind === '' || !own(REMOVED, apiVersion)) return;
-  const byKind = REMOVED[apiVersion]!;
-  if (!own(byKind, kind)) return;
-  const removed = byKind[kind]!;
-  if (!atLeast(ctx.settings.k8sVersion, removed.removedIn)) return;
-  const fix = removed.note
-    ?? `Use apiVersion "${removed.replacement}": ${apiVersion} ${kind} was removed in Kubernetes ${removed.removedIn}; check the fields that changed between the versions.`;
-  ctx.report({ path: ['apiVersion'], message: `no matches for kind "${kind}" in version "${apiVersion}"`, fix });
+  if (apiVersion === '' || kind === '') return;
+  const version = ctx.settings.k8sVersion;
+  const removed = own(REMOVED, apiVersion) && own(REMOVED[apiVersion]!, kind) ? REMOVED[apiVersion]![kind]! : undefined;
+  if (removed && atLeast(version, removed.removedIn)) {
+    const fix = removed.note
+      ?? `Use apiVersion "${removed.replacement}": ${apiVersion} ${kind} was removed in Kubernetes ${removed.removedIn}; check the fields that changed between the versions.`;
+    ctx.report({ path: ['apiVersion'], message: `no matches for kind "${kind}" in version "${apiVersion}"`, fix });
+    return;
+  }
+  // An alpha or beta version the target no longer (or not yet) serves, while another version of the group does.
+  if (!apiVersion.includes('/') || rootDefinition(apiVersion, kind, version) !== undefined) return;
+  const group = apiVersion.slice(0, apiVersion.lastIndexOf('/'));
+  const served = servedVersionsOf(group, kind, version);
+  if (served.length === 0) return;
+  const best = served.find((v) => /\/v\d+$/.test(v)) ?? served[served.length - 1]!;
+  ctx.report({
+    path: ['apiVersion'],
+    message: `no matches for kind "${kind}" in version "${apiVersion}"`,
+    fix: `Use apiVersion "${best}": Kubernetes ${version} serves ${kind} as ${served.join(', ')}, not as ${apiVersion}.`,
+  });
 });
