@@ -62,6 +62,8 @@ import pssSelinux from './pss-selinux';
 import pssSysctls from './pss-sysctls';
 import pssVolumeTypes from './pss-volume-types';
 import pssWindowsHostProcess from './pss-windows-host-process';
+import rbacRoleBinding from './rbac-role-binding';
+import rbacRoleRules from './rbac-role-rules';
 import readinessGates from './readiness-gates';
 import referenceNotInOutput from './reference-not-in-output';
 import replicasetSpec from './replicaset-spec';
@@ -160,6 +162,8 @@ export const RULES: readonly Rule[] = [
   pssSysctls,
   pssVolumeTypes,
   pssWindowsHostProcess,
+  rbacRoleBinding,
+  rbacRoleRules,
   readinessGates,
   referenceNotInOutput,
   replicasetSpec,

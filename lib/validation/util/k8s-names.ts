@@ -311,3 +311,23 @@ export function fieldTooMany(actual: number, max: number): string {
 export function invalidEach(value: unknown, errs: readonly string[]): string[] {
   return errs.map((e) => fieldInvalid(value, e));
 }
+
+/**
+ * A name usable as one segment of a REST path (path.IsValidPathSegmentName in
+ * staging/src/k8s.io/apimachinery/pkg/api/validation/path/name.go): RBAC objects
+ * (ValidateRBACName) and references to them. With `prefix` (a generateName), only
+ * the '/' and '%' checks apply (IsValidPathSegmentPrefix).
+ */
+export function isValidPathSegmentName(name: string, prefix = false): string[] {
+  const errs: string[] = [];
+  if (!prefix) {
+    if (name === '.' || name === '..') return [`may not be '${name}'`];
+  }
+  for (const bad of ['/', '%']) if (name.includes(bad)) errs.push(`may not contain '${bad}'`);
+  return errs;
+}
+
+/** How Go's %#v prints a []string, as field.Invalid shows a string list: `[]string{"a", "b"}`. */
+export function goStringSlice(values: readonly unknown[]): string {
+  return `[]string{${values.map((v) => JSON.stringify(String(v))).join(', ')}}`;
+}
