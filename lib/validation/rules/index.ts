@@ -28,20 +28,26 @@ import hostNetworkPorts from './host-network-ports';
 import hostPortConflict from './host-port-conflict';
 import imageTagLatest from './image-tag-latest';
 import ingressSpec from './ingress-spec';
+import ingressclassSpec from './ingressclass-spec';
 import initContainerProbes from './init-container-probes';
 import jobSpec from './job-spec';
+import leaseSpec from './lease-spec';
 import metadataAnnotations from './metadata-annotations';
 import metadataLabels from './metadata-labels';
 import metadataName from './metadata-name';
 import metadataNamespace from './metadata-namespace';
+import namespaceSpec from './namespace-spec';
 import nativeSidecarNeedsFeatureGate from './native-sidecar-needs-feature-gate';
 import networkpolicySpec from './networkpolicy-spec';
 import nodeSelector from './node-selector';
 import pdbMissing from './pdb-missing';
+import persistentvolumeSpec from './persistentvolume-spec';
+import persistentvolumeclaimSpec from './persistentvolumeclaim-spec';
 import podOs from './pod-os';
 import podRestartPolicy from './pod-restart-policy';
 import podSpecNames from './pod-spec-names';
 import poddisruptionbudgetSpec from './poddisruptionbudget-spec';
+import priorityclassSpec from './priorityclass-spec';
 import probeHandler from './probe-handler';
 import probesMissing from './probes-missing';
 import projectedTokenNeedsServiceAccount from './projected-token-needs-service-account';
@@ -91,6 +97,7 @@ import statefulsetVolumeClaimTemplates from './statefulset-volume-claim-template
 import staticPodApiReferences from './static-pod-api-references';
 import staticPodEphemeralContainers from './static-pod-ephemeral-containers';
 import staticPodNamespace from './static-pod-namespace';
+import storageclassSpec from './storageclass-spec';
 import tolerations from './tolerations';
 import topologySpreadConstraints from './topology-spread-constraints';
 import volumeDefinition from './volume-definition';
@@ -128,20 +135,26 @@ export const RULES: readonly Rule[] = [
   hostPortConflict,
   imageTagLatest,
   ingressSpec,
+  ingressclassSpec,
   initContainerProbes,
   jobSpec,
+  leaseSpec,
   metadataAnnotations,
   metadataLabels,
   metadataName,
   metadataNamespace,
+  namespaceSpec,
   nativeSidecarNeedsFeatureGate,
   networkpolicySpec,
   nodeSelector,
   pdbMissing,
+  persistentvolumeSpec,
+  persistentvolumeclaimSpec,
   podOs,
   podRestartPolicy,
   podSpecNames,
   poddisruptionbudgetSpec,
+  priorityclassSpec,
   probeHandler,
   probesMissing,
   projectedTokenNeedsServiceAccount,
@@ -191,6 +204,7 @@ export const RULES: readonly Rule[] = [
   staticPodApiReferences,
   staticPodEphemeralContainers,
   staticPodNamespace,
+  storageclassSpec,
   tolerations,
   topologySpreadConstraints,
   volumeDefinition,

@@ -1,0 +1,36 @@
+import { objectRule } from '../util/define-rule';
+import { fieldInvalid, fieldNotSupported, fieldRequired, isQualifiedName } from '../util/k8s-names';
+import { asObject, field } from '../util/values';
+
+const RECLAIM = ['Delete', 'Retain'];
+const BINDING = ['Immediate', 'WaitForFirstConsumer'];
+
+/**
+ * A StorageClass names its provisioner (a qualified name, checked in lower case as the
+ * server does), a reclaimPolicy of Delete or Retain, a known volumeBindingMode, and
+ * parameters with non-empty keys. Labelled by a v1.28.15 API server.
+ */
+export default objectRule({
+  id: 'storageclass-spec',
+  layer: 'api-server',
+  severity: 'error',
+  description: 'A StorageClass needs a provisioner; reclaimPolicy is Delete or Retain; volumeBindingMode is Immediate or WaitForFirstConsumer.',
+  fix: 'Set provisioner (e.g. ebs.csi.aws.com), and use reclaimPolicy Delete or Retain and volumeBindingMode Immediate or WaitForFirstConsumer.',
+  source: 'ValidateStorageClass, validateProvisioner, validateParameters, validateReclaimPolicy and validateVolumeBindingMode in pkg/apis/storage/validation/validation.go (v1.28)',
+  docsUrl: 'https://kubernetes.io/docs/concepts/storage/storage-classes/',
+  kinds: ['StorageClass'],
+}, (ctx) => {
+  const obj = ctx.target.object;
+  const provisioner = field(obj, 'provisioner');
+  if (typeof provisioner !== 'string' || provisioner === '') ctx.report({ path: ['provisioner'], message: fieldRequired() });
+  else {
+    const lower = provisioner.toLowerCase();
+    for (const msg of isQualifiedName(lower)) ctx.report({ path: ['provisioner'], message: fieldInvalid(lower, msg) });
+  }
+  const params = asObject(field(obj, 'parameters'));
+  if (params && Object.prototype.hasOwnProperty.call(params, '')) ctx.report({ path: ['parameters'], message: fieldInvalid('', 'field can not be empty.') });
+  const reclaim = field(obj, 'reclaimPolicy');
+  if (typeof reclaim === 'string' && reclaim !== '' && !RECLAIM.includes(reclaim)) ctx.report({ path: ['reclaimPolicy'], message: fieldNotSupported(reclaim, RECLAIM) });
+  const mode = field(obj, 'volumeBindingMode');
+  if (typeof mode === 'string' && mode !== '' && !BINDING.includes(mode)) ctx.report({ path: ['volumeBindingMode'], message: fieldNotSupported(mode, BINDING) });
+});
