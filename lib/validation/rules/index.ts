@@ -4,6 +4,7 @@
  * plus one import and one entry here. No discovery, no side-effect registration.
  */
 import { Rule } from '../types';
+import admissionWebhookConfiguration from './admission-webhook-configuration';
 import affinity from './affinity';
 import configmapData from './configmap-data';
 import containerImageRequired from './container-image-required';
@@ -32,6 +33,7 @@ import ingressclassSpec from './ingressclass-spec';
 import initContainerProbes from './init-container-probes';
 import jobSpec from './job-spec';
 import leaseSpec from './lease-spec';
+import limitrangeSpec from './limitrange-spec';
 import metadataAnnotations from './metadata-annotations';
 import metadataLabels from './metadata-labels';
 import metadataName from './metadata-name';
@@ -111,6 +113,7 @@ import yamlLimits from './yaml-limits';
 import yamlSyntax from './yaml-syntax';
 
 export const RULES: readonly Rule[] = [
+  admissionWebhookConfiguration,
   affinity,
   configmapData,
   containerImageRequired,
@@ -139,6 +142,7 @@ export const RULES: readonly Rule[] = [
   initContainerProbes,
   jobSpec,
   leaseSpec,
+  limitrangeSpec,
   metadataAnnotations,
   metadataLabels,
   metadataName,

@@ -1,5 +1,5 @@
 import { objectRule } from '../util/define-rule';
-import { fieldForbidden, fieldNotSupported } from '../util/k8s-names';
+import { fieldForbidden } from '../util/k8s-names';
 import { dig } from '../util/object-checks';
 import { field } from '../util/values';
 
@@ -7,11 +7,10 @@ import { field } from '../util/values';
 const MAX_USER_PRIORITY = 1_000_000_000;
 /** The system priority classes the server creates itself (SystemPriorityClasses, pkg/apis/scheduling). */
 const SYSTEM_CLASSES = ['system-cluster-critical', 'system-node-critical'];
-const PREEMPTION = ['PreemptLowerPriority', 'Never'];
 
 /**
  * A user PriorityClass has a value of at most 1000000000 and a name without the
- * reserved `system-` prefix; preemptionPolicy is PreemptLowerPriority or Never.
+ * reserved `system-` prefix (the preemptionPolicy enum is the schema layer's).
  * Labelled by a v1.28.15 API server.
  */
 export default objectRule({
@@ -19,8 +18,8 @@ export default objectRule({
   layer: 'api-server',
   severity: 'error',
   description: 'A PriorityClass value is at most 1000000000 and its name does not start with "system-".',
-  fix: 'Use a value of at most 1000000000, a name without the "system-" prefix, and preemptionPolicy PreemptLowerPriority or Never.',
-  source: 'ValidatePriorityClass in pkg/apis/scheduling/validation/validation.go; validatePreemptionPolicy in pkg/apis/core/validation (v1.28)',
+  fix: 'Use a value of at most 1000000000 and a name without the "system-" prefix.',
+  source: 'ValidatePriorityClass in pkg/apis/scheduling/validation/validation.go (v1.28)',
   docsUrl: 'https://kubernetes.io/docs/concepts/scheduling-eviction/pod-priority-preemption/#priorityclass',
   kinds: ['PriorityClass'],
 }, (ctx) => {
@@ -33,6 +32,4 @@ export default objectRule({
   if (typeof value === 'number' && value > MAX_USER_PRIORITY && !(typeof name === 'string' && SYSTEM_CLASSES.includes(name))) {
     ctx.report({ path: ['value'], message: fieldForbidden(`maximum allowed value of a user defined priority is ${MAX_USER_PRIORITY}`) });
   }
-  const policy = field(obj, 'preemptionPolicy');
-  if (typeof policy === 'string' && !PREEMPTION.includes(policy)) ctx.report({ path: ['preemptionPolicy'], message: fieldNotSupported(policy, PREEMPTION) });
 });

@@ -3,20 +3,20 @@ import { fieldInvalid, fieldNotSupported, fieldRequired, isQualifiedName } from 
 import { asObject, field } from '../util/values';
 
 const RECLAIM = ['Delete', 'Retain'];
-const BINDING = ['Immediate', 'WaitForFirstConsumer'];
 
 /**
  * A StorageClass names its provisioner (a qualified name, checked in lower case as the
- * server does), a reclaimPolicy of Delete or Retain, a known volumeBindingMode, and
- * parameters with non-empty keys. Labelled by a v1.28.15 API server.
+ * server does), a reclaimPolicy of Delete or Retain (the OpenAPI enum, shared with
+ * PersistentVolume, also lists Recycle), and parameters with non-empty keys; the
+ * volumeBindingMode enum is the schema layer's (schema-enum). Labelled by a v1.28.15 API server.
  */
 export default objectRule({
   id: 'storageclass-spec',
   layer: 'api-server',
   severity: 'error',
-  description: 'A StorageClass needs a provisioner; reclaimPolicy is Delete or Retain; volumeBindingMode is Immediate or WaitForFirstConsumer.',
-  fix: 'Set provisioner (e.g. ebs.csi.aws.com), and use reclaimPolicy Delete or Retain and volumeBindingMode Immediate or WaitForFirstConsumer.',
-  source: 'ValidateStorageClass, validateProvisioner, validateParameters, validateReclaimPolicy and validateVolumeBindingMode in pkg/apis/storage/validation/validation.go (v1.28)',
+  description: 'A StorageClass needs a provisioner; its reclaimPolicy is Delete or Retain.',
+  fix: 'Set provisioner (e.g. ebs.csi.aws.com) and use reclaimPolicy Delete or Retain (Recycle is for PersistentVolumes only).',
+  source: 'ValidateStorageClass, validateProvisioner, validateParameters, validateReclaimPolicy in pkg/apis/storage/validation/validation.go (v1.28)',
   docsUrl: 'https://kubernetes.io/docs/concepts/storage/storage-classes/',
   kinds: ['StorageClass'],
 }, (ctx) => {
@@ -31,6 +31,4 @@ export default objectRule({
   if (params && Object.prototype.hasOwnProperty.call(params, '')) ctx.report({ path: ['parameters'], message: fieldInvalid('', 'field can not be empty.') });
   const reclaim = field(obj, 'reclaimPolicy');
   if (typeof reclaim === 'string' && reclaim !== '' && !RECLAIM.includes(reclaim)) ctx.report({ path: ['reclaimPolicy'], message: fieldNotSupported(reclaim, RECLAIM) });
-  const mode = field(obj, 'volumeBindingMode');
-  if (typeof mode === 'string' && mode !== '' && !BINDING.includes(mode)) ctx.report({ path: ['volumeBindingMode'], message: fieldNotSupported(mode, BINDING) });
 });

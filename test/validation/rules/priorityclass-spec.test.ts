@@ -12,6 +12,5 @@ ruleTester(rule, {
   invalid: [
     { name: 'system- prefix', object: pc('system-mine', { value: 1000 }), errors: [{ path: 'metadata.name', message: "Forbidden: priority class names with 'system-' prefix are reserved for system use only. error: system-mine is not a known system priority class" }] },
     { name: 'above 1000000000', object: pc('pc', { value: 1_000_000_001 }), errors: [{ path: 'value', message: 'Forbidden: maximum allowed value of a user defined priority is 1000000000' }] },
-    { name: 'preemptionPolicy', object: pc('pc', { value: 1, preemptionPolicy: 'Sometimes' }), errors: [{ path: 'preemptionPolicy', message: 'Unsupported value: "Sometimes": supported values: "PreemptLowerPriority", "Never"' }] },
   ],
 });

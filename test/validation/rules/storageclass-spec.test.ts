@@ -13,7 +13,6 @@ ruleTester(rule, {
     { name: 'empty provisioner', object: sc({ provisioner: '' }), errors: [{ path: 'provisioner', message: 'Required value' }] },
     { name: 'provisioner checked in lower case', object: sc({ provisioner: 'Bad Provisioner' }), errors: [{ path: 'provisioner', message: /^Invalid value: "bad provisioner": name part must consist of alphanumeric characters/ }] },
     { name: 'Recycle', object: sc({ provisioner: 'x.example.com', reclaimPolicy: 'Recycle' }), errors: [{ path: 'reclaimPolicy', message: 'Unsupported value: "Recycle": supported values: "Delete", "Retain"' }] },
-    { name: 'binding mode', object: sc({ provisioner: 'x.example.com', volumeBindingMode: 'Later' }), errors: [{ path: 'volumeBindingMode', message: 'Unsupported value: "Later": supported values: "Immediate", "WaitForFirstConsumer"' }] },
     { name: 'empty parameter key', object: sc({ provisioner: 'x.example.com', parameters: { '': 'x' } }), errors: [{ path: 'parameters', message: 'Invalid value: "": field can not be empty.' }] },
   ],
 });
