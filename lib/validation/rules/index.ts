@@ -18,6 +18,8 @@ import daemonsetSpec from './daemonset-spec';
 import deploymentSpec from './deployment-spec';
 import dnsPolicy from './dns-policy';
 import documentNotObject from './document-not-object';
+import endpointsSubsets from './endpoints-subsets';
+import endpointsliceSpec from './endpointslice-spec';
 import envFrom from './env-from';
 import envSecretLiteral from './env-secret-literal';
 import envVar from './env-var';
@@ -127,6 +129,8 @@ export const RULES: readonly Rule[] = [
   deploymentSpec,
   dnsPolicy,
   documentNotObject,
+  endpointsSubsets,
+  endpointsliceSpec,
   envFrom,
   envSecretLiteral,
   envVar,

@@ -1,3 +1,4 @@
+import { isClusterScoped } from '../kinds';
 import { objectRule } from '../util/define-rule';
 import { fieldInvalid, isDNS1123Label } from '../util/k8s-names';
 import { dig } from '../util/object-checks';
@@ -5,8 +6,9 @@ import { dig } from '../util/object-checks';
 /**
  * metadata.namespace, when set, must be a DNS-1123 label (ValidateNamespaceName).
  * An absent namespace is not an error: kubectl and the server fill in the
- * request's namespace. Cluster-scoped kinds (Namespace) drop the field, so they
- * are not checked.
+ * request's namespace. Cluster-scoped kinds (Namespace, ClusterRole, StorageClass ...)
+ * drop the field before validation (a v1.28.15 server creates a ClusterRole with
+ * metadata.namespace "Bad_NS"), so they are not checked.
  */
 export default objectRule({
   id: 'metadata-namespace',
@@ -16,7 +18,7 @@ export default objectRule({
   fix: 'Use at most 63 lower-case letters, digits and \'-\', starting and ending with a letter or digit.',
   source: 'validateObjectMetaAccessorWithOptsCommon (ValidateNamespaceName) in staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (v1.28)',
 }, (ctx) => {
-  if (ctx.target.kind === 'Namespace') return;
+  if (isClusterScoped(ctx.target.kind)) return;
   const ns = dig(ctx.target.object, ['metadata', 'namespace']);
   if (typeof ns !== 'string' || ns === '') return;
   for (const msg of isDNS1123Label(ns)) ctx.report({ path: ['metadata', 'namespace'], message: fieldInvalid(ns, msg) });
