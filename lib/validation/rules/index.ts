@@ -78,6 +78,7 @@ import readinessGates from './readiness-gates';
 import referenceNotInOutput from './reference-not-in-output';
 import replicasetSpec from './replicaset-spec';
 import replicationcontrollerSpec from './replicationcontroller-spec';
+import resourcequotaSpec from './resourcequota-spec';
 import resourcesMissing from './resources-missing';
 import schedulingGates from './scheduling-gates';
 import schemaApiVersionKind from './schema-api-version-kind';
@@ -189,6 +190,7 @@ export const RULES: readonly Rule[] = [
   referenceNotInOutput,
   replicasetSpec,
   replicationcontrollerSpec,
+  resourcequotaSpec,
   resourcesMissing,
   schedulingGates,
   schemaApiVersionKind,
