@@ -105,6 +105,8 @@ import staticPodNamespace from './static-pod-namespace';
 import storageclassSpec from './storageclass-spec';
 import tolerations from './tolerations';
 import topologySpreadConstraints from './topology-spread-constraints';
+import validatingAdmissionPolicy from './validating-admission-policy';
+import validatingAdmissionPolicyBinding from './validating-admission-policy-binding';
 import volumeDefinition from './volume-definition';
 import volumeDevices from './volume-devices';
 import volumeMounts from './volume-mounts';
@@ -217,6 +219,8 @@ export const RULES: readonly Rule[] = [
   storageclassSpec,
   tolerations,
   topologySpreadConstraints,
+  validatingAdmissionPolicy,
+  validatingAdmissionPolicyBinding,
   volumeDefinition,
   volumeDevices,
   volumeMounts,
