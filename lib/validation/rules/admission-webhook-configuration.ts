@@ -50,8 +50,9 @@ export default objectRule({
     if (!hook) return;
     const at = (...rest: (string | number)[]) => ['webhooks', i, ...rest];
     const name = field(hook, 'name');
-    if (typeof name !== 'string' || name === '') ctx.report({ path: at('name'), message: fieldRequired() });
-    else {
+    // Absent required fields (name, clientConfig, sideEffects, admissionReviewVersions) are schema-required's findings.
+    if (name === '') ctx.report({ path: at('name'), message: fieldRequired() });
+    else if (typeof name === 'string') {
       const errs = isDNS1123Subdomain(name);
       for (const msg of errs) ctx.report({ path: at('name'), message: fieldInvalid(name, msg) });
       if (errs.length === 0 && name.split('.').length < 3) ctx.report({ path: at('name'), message: fieldInvalid(name, 'should be a domain with at least three segments separated by dots') });
@@ -61,13 +62,15 @@ export default objectRule({
     const sideEffects = field(hook, 'sideEffects');
     if (typeof sideEffects === 'string' && !SIDE_EFFECTS_V1.includes(sideEffects)) ctx.report({ path: at('sideEffects'), message: fieldNotSupported(sideEffects, SIDE_EFFECTS_V1) });
     const versions = asArray(field(hook, 'admissionReviewVersions'));
-    if (versions.length === 0) ctx.report({ path: at('admissionReviewVersions'), message: fieldRequired(`must specify one of ${REVIEW_VERSIONS.join(', ')}`) });
-    else if (!versions.some((v) => typeof v === 'string' && REVIEW_VERSIONS.includes(v))) {
+    const listed = Array.isArray(field(hook, 'admissionReviewVersions'));
+    if (listed && versions.length === 0) ctx.report({ path: at('admissionReviewVersions'), message: fieldRequired(`must specify one of ${REVIEW_VERSIONS.join(', ')}`) });
+    else if (listed && !versions.some((v) => typeof v === 'string' && REVIEW_VERSIONS.includes(v))) {
       ctx.report({ path: at('admissionReviewVersions'), message: `Invalid value: ${goStringSlice(versions)}: must include at least one of ${REVIEW_VERSIONS.join(', ')}` });
     }
     const timeout = field(hook, 'timeoutSeconds');
     if (typeof timeout === 'number' && (timeout < 1 || timeout > 30)) ctx.report({ path: at('timeoutSeconds'), message: fieldInvalid(timeout, 'the timeout value must be between 1 and 30 seconds') });
-    const client = asObject(field(hook, 'clientConfig')) ?? {};
+    const client = asObject(field(hook, 'clientConfig'));
+    if (!client) return;
     const url = field(client, 'url');
     const service = asObject(field(client, 'service'));
     const hasUrl = typeof url === 'string' && url !== '';
@@ -76,7 +79,7 @@ export default objectRule({
     else if (service) {
       for (const key of ['name', 'namespace']) {
         const v = field(service, key);
-        if (typeof v !== 'string' || v === '') ctx.report({ path: at('clientConfig', 'service', key), message: fieldRequired(`service ${key} is required`) });
+        if (v === '') ctx.report({ path: at('clientConfig', 'service', key), message: fieldRequired(`service ${key} is required`) });
       }
       const path = field(service, 'path');
       if (typeof path === 'string' && path !== '' && !path.startsWith('/')) ctx.report({ path: at('clientConfig', 'service', 'path'), message: fieldInvalid(path, "must start with a '/'") });

@@ -26,7 +26,7 @@ export default objectRule({
     if (!ep) return;
     const at = (...rest: (string | number)[]) => ['endpoints', i, ...rest];
     const addresses = asArray(field(ep, 'addresses'));
-    if (addresses.length === 0) ctx.report({ path: at('addresses'), message: fieldRequired('must contain at least 1 address') });
+    if (Array.isArray(field(ep, 'addresses')) && addresses.length === 0) ctx.report({ path: at('addresses'), message: fieldRequired('must contain at least 1 address') });
     addresses.forEach((a, j) => {
       if (typeof a !== 'string') return;
       if (addressType === 'IPv4' || addressType === 'IPv6') {

@@ -42,8 +42,9 @@ export default objectRule({
   if (typeof apiGroup === 'string' && apiGroup !== '') for (const msg of isDNS1123Subdomain(apiGroup)) ctx.report({ path: at('apiGroup'), message: fieldInvalid(apiGroup, msg) });
   for (const key of ['kind', 'name']) {
     const v = field(params, key);
-    if (typeof v !== 'string' || v === '') ctx.report({ path: at(key), message: fieldRequired(`${key} is required`) });
-    else for (const msg of isValidPathSegmentName(v)) ctx.report({ path: at(key), message: fieldInvalid(v, msg) });
+    // Absent kind or name: schema-required's findings.
+    if (v === '') ctx.report({ path: at(key), message: fieldRequired(`${key} is required`) });
+    else if (typeof v === 'string') for (const msg of isValidPathSegmentName(v)) ctx.report({ path: at(key), message: fieldInvalid(v, msg) });
   }
   const scope = field(params, 'scope');
   if (scope === undefined || scope === null) return;

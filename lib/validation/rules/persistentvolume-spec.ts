@@ -50,9 +50,10 @@ export default objectRule({
   const csi = asObject(field(spec, 'csi'));
   if (csi) {
     const driver = field(csi, 'driver');
-    if (typeof driver !== 'string' || driver === '') ctx.report({ path: ['spec', 'csi', 'driver'], message: fieldRequired() });
-    else for (const msg of isDNS1123Subdomain(driver)) ctx.report({ path: ['spec', 'csi', 'driver'], message: fieldInvalid(driver, msg) });
+    // Absent driver or volumeHandle: schema-required's findings.
+    if (driver === '') ctx.report({ path: ['spec', 'csi', 'driver'], message: fieldRequired() });
+    else if (typeof driver === 'string') for (const msg of isDNS1123Subdomain(driver)) ctx.report({ path: ['spec', 'csi', 'driver'], message: fieldInvalid(driver, msg) });
     const handle = field(csi, 'volumeHandle');
-    if (typeof handle !== 'string' || handle === '') ctx.report({ path: ['spec', 'csi', 'volumeHandle'], message: fieldRequired() });
+    if (handle === '') ctx.report({ path: ['spec', 'csi', 'volumeHandle'], message: fieldRequired() });
   }
 });

@@ -3,6 +3,7 @@ import { fieldInvalid, fieldNotSupported, fieldRequired, isDNS1123Subdomain, isV
 import { asArray, asObject, field } from '../util/values';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
+const isSet = (v: unknown) => v !== undefined && v !== null;
 
 /**
  * A RoleBinding or ClusterRoleBinding refers to a role of the RBAC group (a
@@ -25,14 +26,15 @@ export default objectRule({
   const { object, kind } = ctx.target;
   const namespaced = kind === 'RoleBinding';
   const roleRef = asObject(field(object, 'roleRef')) ?? {};
-  const apiGroup = field(roleRef, 'apiGroup') ?? '';
-  if (apiGroup !== RBAC_GROUP) ctx.report({ path: ['roleRef', 'apiGroup'], message: fieldNotSupported(apiGroup, [RBAC_GROUP]) });
-  const refKind = field(roleRef, 'kind') ?? '';
+  // An absent required field is schema-required's finding; this rule checks the values given.
+  const apiGroup = field(roleRef, 'apiGroup');
+  if (isSet(apiGroup) && apiGroup !== RBAC_GROUP) ctx.report({ path: ['roleRef', 'apiGroup'], message: fieldNotSupported(apiGroup, [RBAC_GROUP]) });
+  const refKind = field(roleRef, 'kind');
   const kinds = namespaced ? ['Role', 'ClusterRole'] : ['ClusterRole'];
-  if (typeof refKind !== 'string' || !kinds.includes(refKind)) ctx.report({ path: ['roleRef', 'kind'], message: fieldNotSupported(refKind, kinds) });
+  if (isSet(refKind) && (typeof refKind !== 'string' || !kinds.includes(refKind))) ctx.report({ path: ['roleRef', 'kind'], message: fieldNotSupported(refKind, kinds) });
   const refName = field(roleRef, 'name');
-  if (typeof refName !== 'string' || refName === '') ctx.report({ path: ['roleRef', 'name'], message: fieldRequired() });
-  else for (const msg of isValidPathSegmentName(refName)) ctx.report({ path: ['roleRef', 'name'], message: fieldInvalid(refName, msg) });
+  if (refName === '') ctx.report({ path: ['roleRef', 'name'], message: fieldRequired() });
+  else if (typeof refName === 'string') for (const msg of isValidPathSegmentName(refName)) ctx.report({ path: ['roleRef', 'name'], message: fieldInvalid(refName, msg) });
 
   asArray(field(object, 'subjects')).forEach((raw, i) => {
     const subject = asObject(raw);
@@ -40,7 +42,7 @@ export default objectRule({
     const at = (key: string) => ['subjects', i, key];
     const name = field(subject, 'name');
     const hasName = typeof name === 'string' && name !== '';
-    if (!hasName) ctx.report({ path: at('name'), message: fieldRequired() });
+    if (name === '') ctx.report({ path: at('name'), message: fieldRequired() });
     const subjectKind = field(subject, 'kind');
     const group = field(subject, 'apiGroup') ?? '';
     switch (subjectKind) {
@@ -57,7 +59,7 @@ export default objectRule({
         if (group !== '' && group !== RBAC_GROUP) ctx.report({ path: at('apiGroup'), message: fieldNotSupported(group, [RBAC_GROUP]) });
         break;
       default:
-        ctx.report({ path: at('kind'), message: fieldNotSupported(subjectKind ?? '', ['ServiceAccount', 'User', 'Group']) });
+        if (isSet(subjectKind)) ctx.report({ path: at('kind'), message: fieldNotSupported(subjectKind, ['ServiceAccount', 'User', 'Group']) });
     }
   });
 });

@@ -25,7 +25,8 @@ export default objectRule({
     const rule = asObject(raw);
     if (!rule) return;
     const at = (key: string) => ['rules', i, key];
-    if (asArray(field(rule, 'verbs')).length === 0) ctx.report({ path: at('verbs'), message: fieldRequired('verbs must contain at least one value') });
+    // Absent verbs are schema-required's finding; an empty list is this rule's.
+    if (Array.isArray(field(rule, 'verbs')) && asArray(field(rule, 'verbs')).length === 0) ctx.report({ path: at('verbs'), message: fieldRequired('verbs must contain at least one value') });
     const urls = asArray(field(rule, 'nonResourceURLs'));
     if (urls.length > 0) {
       if (namespaced) {

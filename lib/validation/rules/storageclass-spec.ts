@@ -22,8 +22,9 @@ export default objectRule({
 }, (ctx) => {
   const obj = ctx.target.object;
   const provisioner = field(obj, 'provisioner');
-  if (typeof provisioner !== 'string' || provisioner === '') ctx.report({ path: ['provisioner'], message: fieldRequired() });
-  else {
+  // An absent provisioner is schema-required's finding.
+  if (provisioner === '') ctx.report({ path: ['provisioner'], message: fieldRequired() });
+  else if (typeof provisioner === 'string') {
     const lower = provisioner.toLowerCase();
     for (const msg of isQualifiedName(lower)) ctx.report({ path: ['provisioner'], message: fieldInvalid(lower, msg) });
   }

@@ -51,7 +51,8 @@ export default objectRule({
   validations.forEach((v, i) => {
     const at = (key: string) => ['spec', 'validations', i, key];
     const expression = field(v, 'expression');
-    if (typeof expression !== 'string' || expression.trim() === '') ctx.report({ path: at('expression'), message: fieldRequired('expression is not specified') });
+    // An absent expression is schema-required's finding.
+    if (typeof expression === 'string' && expression.trim() === '') ctx.report({ path: at('expression'), message: fieldRequired('expression is not specified') });
     const reason = field(v, 'reason');
     if (typeof reason === 'string' && !REASONS.includes(reason)) ctx.report({ path: at('reason'), message: fieldNotSupported(reason, REASONS) });
     const message = field(v, 'message');
