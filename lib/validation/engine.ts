@@ -1,5 +1,6 @@
 import { EXEMPT_ANNOTATION_PREFIX, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
 import { isCheckedKind } from './kinds';
+import { notServed } from './removed-versions';
 import { hasCrdSchema } from './schema/validator';
 import { RULES } from './rules';
 import {
@@ -126,7 +127,8 @@ export class Engine {
     const apiVersion = typeof root.apiVersion === 'string' ? root.apiVersion : '';
     const kind = typeof root.kind === 'string' ? root.kind : '';
     const known = isCheckedKind(apiVersion, kind, this.config.settings.k8sVersion);
-    if (record && !known && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind)) {
+    // A built-in kind at an apiVersion the target does not serve is checked: schema-api-version-kind reports it.
+    if (record && !known && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind) && !notServed(apiVersion, kind, this.config.settings.k8sVersion)) {
       this.skipped.push({
         object: ref,
         reason: `${kind} (${apiVersion}) is not a built-in kind podwright knows; not checked`,
