@@ -168,8 +168,19 @@ function hasChDirPrefix(value: string): string[] {
   return [];
 }
 
-/** An environment variable name, also an envFrom prefix (IsEnvVarName, v1.28: no relaxed names). */
-export function isEnvVarName(value: string): string[] {
+/**
+ * An environment variable name, also an envFrom prefix: IsEnvVarName, or from 1.32
+ * IsRelaxedEnvVarName (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go),
+ * when the RelaxedEnvironmentVariableValidation gate (KEP-4369: alpha 1.30, beta and on by
+ * default 1.32, GA 1.34) lets ValidateEnv accept any printable ASCII but '='.
+ */
+export function isEnvVarName(value: string, relaxed = false): string[] {
+  if (relaxed) {
+    // unicode.IsPrint over ASCII: ' ' (0x20) to '~' (0x7e).
+    return /^[\x20-\x7e]*$/.test(value) && !value.includes('=')
+      ? (value === '' ? ['environment variable name must be non-empty'] : [])
+      : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
+  }
   const errs: string[] = [];
   if (!ENV_VAR_NAME_RE.test(value)) errs.push(regexError(ENV_VAR_NAME_ERR, ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1'));
   errs.push(...hasChDirPrefix(value));
