@@ -90,6 +90,19 @@ export const isDNS1123Subdomain = remembered(function isDNS1123Subdomain(value: 
   return errs;
 });
 
+const DNS1123_LABEL_FMT_UNDERSCORE = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN_FMT_UNDERSCORE = `${DNS1123_LABEL_FMT_UNDERSCORE}(\\.${DNS1123_LABEL_FMT_UNDERSCORE})*`;
+const DNS1123_SUBDOMAIN_ERR_UNDERSCORE = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character";
+const DNS1123_SUBDOMAIN_RE_UNDERSCORE = new RegExp(`^${DNS1123_SUBDOMAIN_FMT_UNDERSCORE}$`);
+
+/** A DNS subdomain that may hold '_' (IsDNS1123SubdomainWithUnderscore: relaxed DNS search paths, from 1.33). */
+export function isDNS1123SubdomainWithUnderscore(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
+  if (!DNS1123_SUBDOMAIN_RE_UNDERSCORE.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_ERR_UNDERSCORE, DNS1123_SUBDOMAIN_FMT_UNDERSCORE, 'example.com'));
+  return errs;
+}
+
 const DNS1035_LABEL_FMT = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const DNS1035_LABEL_ERR = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
 export const DNS1035_LABEL_MAX_LENGTH = 63;
