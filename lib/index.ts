@@ -15,7 +15,7 @@ export {
   ServicePortOptions, SpreadMode, StatefulSetOptions, StatefulSetUpdateStrategy,
 } from './constructs/replicated-app';
 export { VolumeClaim, VolumeClaimOptions, AccessMode } from './workload/volume-claim';
-export { RecommendedLabels } from './workload/labels';
+export { RecommendedLabels, LabelOptions } from './workload/labels';
 export { IntOrPercent } from './workload/int-or-percent';
 export { CONFIG_HASH_ANNOTATION } from './workload/config-hash';
 
@@ -26,12 +26,15 @@ export {
 } from './debug/debug-profile';
 
 // The pod seam
-export { PodDefinition, PodOptions, SidecarOptions, SidecarMode, InitContainerOptions, ScratchDirOptions } from './pod/pod-definition';
+export {
+  PodDefinition, PodOptions, SidecarOptions, SidecarMode, InitContainerOptions, ScratchDirOptions, HostAlias, DnsConfigOptions,
+} from './pod/pod-definition';
 export { PodContainer, ContainerOptions, PortOptions, MountOptions, MountSpec, ContainerRole } from './pod/container';
 export { Volume, VolumeType, EmptyDirOptions, ConfigSourceOptions, KeyToPath, ProjectedSource, NamedRef } from './pod/volume';
 export { Probe, ProbeTimings, ProbeKind, PortRef } from './pod/probe';
-export { Resources, ResourceSpec, ResourcePreset, RESOURCE_PRESETS } from './pod/resources';
-export { EnvValue } from './pod/env';
+export { Resources, ResourceSpec, ResourceAmounts, PresetResources, ResourcePreset, RESOURCE_PRESETS } from './pod/resources';
+export { EnvValue, EnvFrom, EnvFromOptions } from './pod/env';
+export { LifecycleHandler, LifecycleOptions } from './pod/lifecycle';
 export {
   SecurityLevel, PodSecurityOptions, ContainerSecurityOptions, SeccompProfile, DEFAULT_NON_ROOT_ID,
 } from './pod/security';
@@ -53,6 +56,8 @@ export { readYamlString, readYamlFile, ReadOptions, ReadLimits } from './validat
 export { failsAt } from './validation/severity';
 export { RULES } from './validation/rules';
 export { registerCrdSchema } from './validation/schema/crd';
+export { CrdRegistry } from './validation/schema/crd-registry';
+export { loadCrdFiles } from './validation/schema/crd-files';
 export {
   Finding, Report, Severity, Layer, PodSecurityLevel, ObjectInput, ObjectRef, SourceLocation, EngineSettings,
   Rule, RuleMeta, SkippedObject, KubeObject, Path, PathSegment, MapKey,

@@ -1,5 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
-import { Probe, ReplicatedApp, SidecarPod, validate } from '../lib';
+import * as kplus from 'cdk8s-plus-28';
+import { PodwrightApp, Probe, ReplicatedApp, SecurePod, SidecarPod, validate } from '../lib';
 
 // The README's usage examples, kept compiling and rendering clean.
 test('README examples render and pass the engine without errors', () => {
@@ -24,6 +25,18 @@ test('README examples render and pass the engine without errors', () => {
   });
   const objects = Testing.synth(chart);
   expect(objects.map((o) => o.kind)).toEqual(expect.arrayContaining(['Pod', 'Deployment', 'Service', 'PodDisruptionBudget']));
+  const errors = validate(objects.map((object: unknown) => ({ object }))).findings.filter((f) => f.severity === 'error');
+  expect(errors).toEqual([]);
+});
+
+test("README's mixed-levels example: cdk8s-plus and L1 objects at baseline, podwright's pod at restricted, no errors", () => {
+  const chart: Chart = Testing.chart();
+  PodwrightApp.setLevel(chart, 'baseline');
+  new kplus.Deployment(chart, 'legacy-web', { containers: [{ image: 'nginxinc/nginx-unprivileged:1.27-alpine', portNumber: 8080 }] });
+  new kplus.k8s.KubeJob(chart, 'migrate', { spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'migrate', image: 'busybox:1.36' }] } } } });
+  new SecurePod(chart, 'api', { containers: [{ image: 'nginxinc/nginx-unprivileged:1.27-alpine' }] });
+  const objects = Testing.synth(chart);
+  expect(objects.map((o) => o.metadata.annotations?.['podwright.io/pod-security'])).toEqual(['baseline', 'baseline', 'restricted']);
   const errors = validate(objects.map((object: unknown) => ({ object }))).findings.filter((f) => f.severity === 'error');
   expect(errors).toEqual([]);
 });

@@ -15,8 +15,11 @@ import { writeChunks, writeFileAtomic } from '../validation/format/output';
 import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules';
 import { sarifChunks } from '../validation/format/sarif';
 import { textChunks, useColor } from '../validation/format/text';
+import { loadCrdFiles } from '../validation/schema/crd-files';
+import { CrdRegistry } from '../validation/schema/crd-registry';
 import { normalizeVersion } from '../validation/util/version';
-import { InputError, validateFiles } from '../validation/yaml/validate-files';
+import { ObjectInput, PodSecurityLevel } from '../validation/types';
+import { InputError, RunResult, validateFiles } from '../validation/yaml/validate-files';
 import { OptionSpec, parseArgs, UsageError } from './args';
 
 export interface CliIO {
@@ -53,6 +56,12 @@ Options:
   --config FILE                      Configuration file (default: ./podwright.config.json when present)
   --fail-on error|warning            Lowest severity that fails the run (default: config, else error)
   --static-pods                      Treat every input as a static Pod manifest for the kubelet
+  --crd FILE|DIR                     CRDs whose schemas and CEL rules check custom resources (repeatable;
+                                     CRDs in the input and config "crds" are used too)
+  --server                           Also check each object against a real kube-apiserver (dry runs), started
+                                     from KUBEBUILDER_ASSETS; its findings join the report (layer server)
+  --server-assets DIR                The envtest assets folder for --server (holds kube-apiserver; etcd from
+                                     there, TEST_ASSET_ETCD or PATH); implies --server
   -h, --help                         Show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
@@ -75,6 +84,9 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', value: true },
   { name: 'fail-on', value: true, choices: ['error', 'warning'] },
   { name: 'static-pods' },
+  { name: 'crd', value: true },
+  { name: 'server' },
+  { name: 'server-assets', value: true },
   { name: 'help', short: 'h' },
 ];
 
@@ -111,24 +123,33 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
 }
 
 async function validateCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { options, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
+  const { options, values, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
   if (options.help) {
     io.stdout.write(VALIDATE_HELP);
     return 0;
   }
   const str = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
   const loaded = loadConfigFile({ file: str('config'), cwd: io.cwd });
-  const config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
+  let config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
+  const crdTargets = values.crd ?? [];
+  if (crdTargets.length > 0) {
+    config = { ...config, crdRegistry: loadCrdFiles(crdTargets, io.cwd, '--crd', new CrdRegistry(config.crdRegistry)) };
+  }
   const targets = positionals.length > 0 ? positionals : ['.'];
   const format = str('format') ?? 'text';
-  const result = await validateFiles(targets, {
+  const serverAssets = str('server-assets');
+  const server = options.server === true || serverAssets !== undefined ? await serverLayer(serverAssets, io) : undefined;
+  const inputs: ObjectInput[] = [];
+  let result = await validateFiles(targets, {
     config,
-    keepAllDocuments: format === 'junit',
+    keepAllDocuments: format === 'junit' || server !== undefined,
     staticPodDirs: loaded.staticPodDirs,
     staticPods: options['static-pods'] === true,
     cwd: io.cwd,
     stdin: io.stdin,
+    ...(server ? { onInput: (input: ObjectInput) => inputs.push(input) } : {}),
   });
+  if (server) result = await server.check(result, inputs, config.settings.podSecurity, format === 'junit');
   const output = str('output');
   const color = output === undefined && useColor(io.stdout, io.env);
   // Written in pieces as they are formatted: the report is never one string in memory.
@@ -146,6 +167,33 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
     writeChunks(io.stdout, chunks);
   }
   return exitCodeOf(result);
+}
+
+/**
+ * The optional server layer (lib/server), loaded only for --server so the offline CLI
+ * stays fast. Missing assets are a usage error (exit 2) that says how to get them.
+ */
+async function serverLayer(assetsDir: string | undefined, io: CliIO) {
+  const { resolveAssets, ServerAssetsError } = await import('../server/assets');
+  let assets;
+  try {
+    assets = resolveAssets(assetsDir === undefined ? undefined : path.resolve(io.cwd, assetsDir), io.env);
+  } catch (e) {
+    if (e instanceof ServerAssetsError) throw new UsageError(`podwright validate --server: ${e.message}`);
+    throw e;
+  }
+  const { ApiServer } = await import('../server/api-server');
+  const { checkInputs, withServerFindings } = await import('../server/server-layer');
+  return {
+    async check(run: RunResult, inputs: readonly ObjectInput[], podSecurity: PodSecurityLevel, keepAll: boolean): Promise<RunResult> {
+      const server = await ApiServer.start({ assets });
+      try {
+        return withServerFindings(run, await checkInputs(server, inputs, { podSecurity }), keepAll);
+      } finally {
+        await server.stop();
+      }
+    },
+  };
 }
 
 function withOverrides(config: ResolvedConfig, k8sVersion?: string, podSecurity?: string, failOn?: string): ResolvedConfig {

@@ -33,7 +33,7 @@ export class SidecarPod extends BasePod {
   readonly main: PodContainer;
 
   constructor(scope: Construct, id: string, props: SidecarPodProps) {
-    super(scope, id, 'SidecarPod', props);
+    super(scope, id, 'SidecarPod', props, props.main.image);
     this.main = this.pod.addContainer(props.main);
   }
 

@@ -8,6 +8,7 @@ import { InitContainerOptions, PodDefinition, PodOptions, SidecarOptions } from 
 import { Volume } from '../pod/volume';
 import type { ISideOutput, SideFile } from '../synth/podwright-app';
 import { KubeObject } from '../validation/types';
+import { LabelOptions, resolveLabels } from '../workload/labels';
 
 /** The folder, next to the output folder (dist/), that static Pod manifests are written to. */
 export const STATIC_POD_FOLDER = 'static-pods';
@@ -17,8 +18,8 @@ export const STATIC_POD_DEFAULT_NAMESPACE = 'kube-system';
 
 const STATIC_POD_SYMBOL = Symbol.for('podwright.StaticPod');
 
-/** Props of a StaticPod. */
-export interface StaticPodProps extends PodOptions {
+/** Props of a StaticPod. Its labels default like every podwright Pod's (see BasePodProps). */
+export interface StaticPodProps extends PodOptions, LabelOptions {
   /**
    * Metadata of the Pod manifest. The kubelet names the mirror Pod it shows in the
    * API `<name>-<nodeName>`.
@@ -99,13 +100,24 @@ export class StaticPod extends Construct implements ISideOutput {
     if (props.serviceAccountName !== undefined) {
       throw this.error(`serviceAccountName is '${props.serviceAccountName}', but a static Pod cannot refer to other API objects (the API server refuses the mirror Pod of a pod that names a service account); remove serviceAccountName`);
     }
+    if (props.imagePullSecrets !== undefined && props.imagePullSecrets.length > 0) {
+      const names = props.imagePullSecrets.map((r) => `'${typeof r === 'string' ? r : r.name}'`).join(', ');
+      throw this.error(`imagePullSecrets names ${names}, but a static Pod cannot refer to other API objects (the kubelet cannot read Secrets for it, and the API server refuses its mirror Pod); remove imagePullSecrets and configure registry credentials on the node (the kubelet's config.json or credential provider)`);
+    }
     if (props.security?.automountServiceAccountToken === true) {
       throw this.error(`security.automountServiceAccountToken is true, but a static Pod has no service account and gets no token (static Pods bypass admission, which mounts the token); remove it`);
     }
     this.pod = new PodDefinition(this, { typeName: 'StaticPod', restartPolicy: props.restartPolicy }, props);
     this.checkReferences();
     for (const c of props.containers ?? []) this.addContainer(c);
-    this.metadata = { ...props.metadata, name: this.name, namespace: this.namespace };
+    const { all } = resolveLabels(this, { ...props, objectName: this.name, image: props.containers?.[0]?.image }, (m) => this.error(m));
+    this.metadata = {
+      ...props.metadata,
+      name: this.name,
+      namespace: this.namespace,
+      labels: { ...all, ...props.metadata?.labels },
+      annotations: Object.keys(this.pod.annotations).length || props.metadata?.annotations ? { ...this.pod.annotations, ...props.metadata?.annotations } : undefined,
+    };
     this.node.addValidation({ validate: () => [...this.referenceErrors(), ...this.pod.validate()] });
   }
 

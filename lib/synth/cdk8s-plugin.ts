@@ -1,4 +1,4 @@
-import { loadConfigFile } from '../validation/config-file';
+import { loadConfigFile, withCrds } from '../validation/config-file';
 import { PodwrightConfig, resolveConfig } from '../validation/config';
 import { RULES } from '../validation/rules';
 import { Finding } from '../validation/types';
@@ -57,7 +57,7 @@ export class PodwrightValidation {
 
   async validate(context: Cdk8sValidationContext): Promise<void> {
     const loaded = this.props.settings
-      ? { config: resolveConfig(this.props.settings, RULES.map((r) => r.meta.id), 'cdk8s.yaml validations properties'), staticPodDirs: [] }
+      ? { config: withCrds(resolveConfig(this.props.settings, RULES.map((r) => r.meta.id), 'cdk8s.yaml validations properties'), process.cwd(), 'cdk8s.yaml validations properties'), staticPodDirs: [] }
       : loadConfigFile({ file: this.props.config });
     const run = await validateFiles([...context.manifests], { config: loaded.config, staticPodDirs: loaded.staticPodDirs });
     const byRule = new Map<string, Finding[]>();

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { CONFIG_FILE_NAME, ConfigError, ResolvedConfig, resolveConfig } from './config';
 import { RULES } from './rules';
+import { CDK8S_CONFIG_FILE, cdk8sImportFiles, loadCrdFiles } from './schema/crd-files';
 
 /** A configuration read from disk, with its folders made absolute. */
 export interface LoadedConfig {
@@ -38,7 +39,7 @@ export function loadConfigFile(options: LoadConfigOptions = {}): LoadedConfig {
     if (fs.existsSync(candidate)) file = candidate;
   }
   if (file === undefined) {
-    const config = resolveConfig({}, ruleIds);
+    const config = withCrds(resolveConfig({}, ruleIds), cwd, CONFIG_FILE_NAME);
     return { config, staticPodDirs: config.staticPodDirs.map((d) => path.resolve(cwd, d)) };
   }
   const shown = path.relative(cwd, file) || file;
@@ -54,7 +55,29 @@ export function loadConfigFile(options: LoadConfigOptions = {}): LoadedConfig {
   } catch (e) {
     throw new ConfigError(`${shown}: not valid JSON: ${(e as Error).message}`);
   }
-  const config = resolveConfig(raw, ruleIds, shown);
   const base = path.dirname(file);
+  const config = withCrds(resolveConfig(raw, ruleIds, shown), base, shown);
   return { config, file, staticPodDirs: config.staticPodDirs.map((d) => path.resolve(base, d)) };
+}
+
+/**
+ * The configuration with its CRDs read: the files and folders of `crds` (relative to
+ * `base`, the config file's folder) and the local files under `imports:` of the
+ * cdk8s.yaml in `base`, if any. For configurations given as objects (PodwrightApp's
+ * `config`, the plugin's `settings`), with `base` the working folder.
+ */
+export function withCrds(config: ResolvedConfig, base: string, shown: string): ResolvedConfig {
+  const cdk8sYaml = path.join(base, CDK8S_CONFIG_FILE);
+  const imported = fs.existsSync(cdk8sYaml) ? cdk8sImportFiles(cdk8sYaml) : [];
+  if (config.crds.length === 0 && imported.length === 0) return config;
+  const registry = loadCrdFiles(config.crds, base, `${shown}: crds`);
+  // An import that holds no CRD (a plain manifest) is cdk8s's business, not an error here.
+  for (const f of imported) {
+    try {
+      loadCrdFiles([f], base, `${CDK8S_CONFIG_FILE}: imports`, registry);
+    } catch (e) {
+      if (!(e instanceof ConfigError) || !e.message.includes('no CustomResourceDefinition')) throw e;
+    }
+  }
+  return { ...config, crdRegistry: registry };
 }

@@ -1,3 +1,4 @@
+import type { CrdRegistry } from './schema/crd-registry';
 import { EngineSettings, PodSecurityLevel, RuleSetting, Severity } from './types';
 import { DEFAULT_K8S_VERSION, normalizeVersion } from './util/version';
 
@@ -18,6 +19,12 @@ export interface PodwrightConfig {
   readonly staticPodDirs?: readonly string[];
   /** The lowest severity that fails the CLI and the synth gate. @default 'error' */
   readonly failOn?: Exclude<Severity, 'info'>;
+  /**
+   * CRD files or folders (relative to the config file) whose served versions' schemas and
+   * CEL rules check custom resources of those kinds. @default [] (CRDs in the input and
+   * the local files under `imports:` of the app's cdk8s.yaml are used anyway)
+   */
+  readonly crds?: readonly string[];
 }
 
 /** Exempts matching objects from one rule. Unset selectors match anything. */
@@ -37,6 +44,10 @@ export interface ResolvedConfig {
   readonly exemptions: readonly Exemption[];
   readonly staticPodDirs: readonly string[];
   readonly failOn: Exclude<Severity, 'info'>;
+  /** `crds` as written (loadConfigFile resolves and reads them into `crdRegistry`). */
+  readonly crds: readonly string[];
+  /** The CRDs every run with this configuration starts from (each run adds those in its input). */
+  readonly crdRegistry?: CrdRegistry;
 }
 
 /** The file name podwright looks for. */
@@ -56,7 +67,7 @@ export const POD_SECURITY_ANNOTATION = 'podwright.io/pod-security';
 
 const LEVELS: readonly PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
-const TOP_KEYS = ['$schema', 'k8sVersion', 'podSecurity', 'rules', 'exemptions', 'staticPodDirs', 'failOn'];
+const TOP_KEYS = ['$schema', 'k8sVersion', 'podSecurity', 'rules', 'exemptions', 'staticPodDirs', 'failOn', 'crds'];
 const EXEMPTION_KEYS = ['rule', 'kind', 'namespace', 'name', 'reason'];
 
 /** Thrown for a configuration that cannot be used; the message names the key and the fix. */
@@ -163,7 +174,14 @@ export function resolveConfig(raw: unknown, ruleIds: readonly string[], source =
     if (raw.failOn !== 'error' && raw.failOn !== 'warning') throw new ConfigError(`${source}: "failOn" is ${JSON.stringify(raw.failOn)}; use "error" or "warning".`);
     failOn = raw.failOn;
   }
-  return { settings: { k8sVersion, podSecurity }, rules, exemptions, staticPodDirs, failOn };
+  let crds: string[] = [];
+  if (raw.crds !== undefined) {
+    if (!Array.isArray(raw.crds) || raw.crds.some((d) => typeof d !== 'string' || d === '')) {
+      throw new ConfigError(`${source}: "crds" must be an array of CRD files or folders, e.g. ["crds/"].`);
+    }
+    crds = raw.crds as string[];
+  }
+  return { settings: { k8sVersion, podSecurity }, rules, exemptions, staticPodDirs, failOn, crds };
 }
 
 function checkVersion(v: unknown, source: string): string {

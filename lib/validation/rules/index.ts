@@ -13,7 +13,12 @@ import containerPortConflict from './container-port-conflict';
 import containerPorts from './container-ports';
 import containerResources from './container-resources';
 import containerRestartPolicy from './container-restart-policy';
+import controllerCreatedObjects from './controller-created-objects';
 import cronjobSpec from './cronjob-spec';
+import customResourceRuleNotEvaluated from './custom-resource-rule-not-evaluated';
+import customResourceSchema from './custom-resource-schema';
+import customResourceUnknownField from './custom-resource-unknown-field';
+import customResourceValidationRule from './custom-resource-validation-rule';
 import daemonsetSpec from './daemonset-spec';
 import deploymentSpec from './deployment-spec';
 import dnsPolicy from './dns-policy';
@@ -127,7 +132,12 @@ export const RULES: readonly Rule[] = [
   containerPorts,
   containerResources,
   containerRestartPolicy,
+  controllerCreatedObjects,
   cronjobSpec,
+  customResourceRuleNotEvaluated,
+  customResourceSchema,
+  customResourceUnknownField,
+  customResourceValidationRule,
   daemonsetSpec,
   deploymentSpec,
   dnsPolicy,

@@ -17,8 +17,10 @@ export default objectRule({
   description: 'metadata.namespace must be a valid namespace name (a DNS-1123 label).',
   fix: 'Use at most 63 lower-case letters, digits and \'-\', starting and ending with a letter or digit.',
   source: 'validateObjectMetaAccessorWithOptsCommon (ValidateNamespaceName) in staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (v1.28)',
+  customResources: true,
 }, (ctx) => {
-  if (isClusterScoped(ctx.target.kind)) return;
+  // Cluster-scoped kinds (built-in ones, cluster-scoped custom resources) drop the field.
+  if (ctx.target.customResource ? ctx.target.customResource.namespaced === false : isClusterScoped(ctx.target.kind)) return;
   const ns = dig(ctx.target.object, ['metadata', 'namespace']);
   if (typeof ns !== 'string' || ns === '') return;
   for (const msg of isDNS1123Label(ns)) ctx.report({ path: ['metadata', 'namespace'], message: fieldInvalid(ns, msg) });
