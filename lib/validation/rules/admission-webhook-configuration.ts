@@ -1,3 +1,4 @@
+import { checkCelExpression } from '../util/cel-compile';
 import { objectRule } from '../util/define-rule';
 import { fieldDuplicate, fieldInvalid, fieldNotSupported, fieldRequired, goStringSlice, isDNS1123Subdomain } from '../util/k8s-names';
 import { asArray, asObject, field } from '../util/values';
@@ -29,9 +30,9 @@ function urlErrors(raw: string): [string, string][] {
  * NoneOnDryRun, an admissionReviewVersions list with v1 or v1beta1, exactly one of
  * clientConfig.url (https, no fragment, query or user) and clientConfig.service (path
  * starting with '/', a valid port), a timeout of 1 to 30 seconds, rules whose operations
- * do not mix '*' with others, and unique matchCondition names. The enums of failurePolicy,
- * matchPolicy and reinvocationPolicy are the schema layer's; matchCondition CEL expressions
- * are not compiled (no CEL library yet). Labelled by a v1.28.15 API server.
+ * do not mix '*' with others, and matchConditions with unique names and CEL expressions that
+ * parse (syntax only, util/cel-compile.ts). The enums of failurePolicy, matchPolicy and
+ * reinvocationPolicy are the schema layer's. Labelled by a v1.28.15 API server.
  */
 export default objectRule({
   id: 'admission-webhook-configuration',
@@ -96,6 +97,7 @@ export default objectRule({
     asArray(field(hook, 'matchConditions')).forEach((c, j) => {
       const n = field(c, 'name');
       if (typeof n !== 'string') return;
+      checkCelExpression(field(c, 'expression'), at('matchConditions', j, 'expression'), ctx.report);
       if (conditionNames.has(n)) ctx.report({ path: at('matchConditions', j, 'name'), message: fieldDuplicate(n) });
       conditionNames.add(n);
     });

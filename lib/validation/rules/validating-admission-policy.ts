@@ -1,3 +1,4 @@
+import { checkCelExpression } from '../util/cel-compile';
 import { objectRule } from '../util/define-rule';
 import { fieldInvalid, fieldNotSupported, fieldRequired, isQualifiedName } from '../util/k8s-names';
 import { dig } from '../util/object-checks';
@@ -11,8 +12,9 @@ const FAILURE_POLICIES = ['Fail', 'Ignore'];
  * matchConstraints with resourceRules, at least one validation or audit annotation,
  * expressions that are set, known reasons, one-line messages, a paramKind with apiVersion
  * and kind, and audit annotation keys that are qualified names once prefixed with the
- * policy name. NOT CHECKED: whether the CEL expressions compile (podwright has no CEL
- * library yet; the server refuses `object.spec.replicas <=` with "compilation failed").
+ * policy name; and CEL expressions (validations, messageExpression, audit annotation
+ * values, matchConditions, variables) that parse, with lib/validation/cel's library
+ * (syntax only: the server's type checking is not modelled; see util/cel-compile.ts).
  * Labelled by a v1.28.15 API server with admissionregistration.k8s.io/v1beta1 enabled.
  */
 export default objectRule({
@@ -55,13 +57,19 @@ export default objectRule({
     if (typeof expression === 'string' && expression.trim() === '') ctx.report({ path: at('expression'), message: fieldRequired('expression is not specified') });
     const reason = field(v, 'reason');
     if (typeof reason === 'string' && !REASONS.includes(reason)) ctx.report({ path: at('reason'), message: fieldNotSupported(reason, REASONS) });
+    checkCelExpression(expression, at('expression'), ctx.report);
+    checkCelExpression(field(v, 'messageExpression'), at('messageExpression'), ctx.report);
     const message = field(v, 'message');
     if (typeof message === 'string' && /[\r\n]/.test(message)) ctx.report({ path: at('message'), message: fieldInvalid(message, 'message must not contain line breaks') });
   });
+  for (const list of ['matchConditions', 'variables']) {
+    asArray(field(spec, list)).forEach((c, i) => checkCelExpression(field(c, 'expression'), ['spec', list, i, 'expression'], ctx.report));
+  }
   const policyName = dig(object, ['metadata', 'name']);
   audits.forEach((a, i) => {
     const key = field(a, 'key');
     if (typeof key !== 'string' || key === '') return;
+    checkCelExpression(field(a, 'valueExpression'), ['spec', 'auditAnnotations', i, 'valueExpression'], ctx.report);
     const qualified = `${typeof policyName === 'string' ? policyName : ''}/${key}`;
     for (const msg of isQualifiedName(qualified)) ctx.report({ path: ['spec', 'auditAnnotations', i, 'key'], message: fieldInvalid(qualified, msg) });
   });

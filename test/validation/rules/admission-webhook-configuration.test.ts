@@ -32,10 +32,13 @@ ruleTester(rule, {
     { name: 'service path', object: vwc(hook({ clientConfig: { service: { namespace: 'ns', name: 'svc', path: 'noslash' } } })), errors: [{ path: 'webhooks[0].clientConfig.service.path', message: 'Invalid value: "noslash": must start with a \'/\'' }] },
     { name: 'service port', object: vwc(hook({ clientConfig: { service: { namespace: 'ns', name: 'svc', port: 70000 } } })), errors: [{ path: 'webhooks[0].clientConfig.service.port', message: 'Invalid value: 70000: port is not valid: must be between 1 and 65535, inclusive' }] },
     {
-      // The server also refuses "x ++" (CEL compilation failed): not checked, no CEL library yet.
-      name: 'duplicate matchCondition names',
-      object: mwc(hook({ matchConditions: [{ name: 'a', expression: 'true' }, { name: 'a', expression: 'true' }] })),
-      errors: [{ path: 'webhooks[0].matchConditions[1].name', message: 'Duplicate value: "a"' }],
+      // The server: `compilation failed: ERROR: <input>:1:4: Syntax error: mismatched input '+' ...` (cel-go's detail).
+      name: 'a matchCondition that does not compile, and a duplicate name',
+      object: mwc(hook({ matchConditions: [{ name: 'a', expression: 'true' }, { name: 'a', expression: 'x ++' }] })),
+      errors: [
+        { path: 'webhooks[0].matchConditions[1].expression', message: /^Invalid value: "x \+\+": compilation failed: / },
+        { path: 'webhooks[0].matchConditions[1].name', message: 'Duplicate value: "a"' },
+      ],
     },
   ],
 });

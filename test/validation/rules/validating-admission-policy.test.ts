@@ -10,6 +10,21 @@ const vap = (name: string, spec: Record<string, unknown>) => ({ apiVersion: B, k
 ruleTester(rule, {
   valid: [
     vap('ok', { matchConstraints: mc, validations: [{ expression: 'object.spec.replicas <= 5' }] }),
+    {
+      name: 'expressions of the Kubernetes documentation compile',
+      object: vap('cel', {
+        matchConstraints: mc,
+        matchConditions: [{ name: 'not-admin', expression: "request.userInfo.username != 'admin'" }],
+        variables: [{ name: 'images', expression: 'object.spec.template.spec.containers.map(c, c.image)' }],
+        validations: [
+          { expression: "variables.images.all(i, i.startsWith('registry.example.com/'))", messageExpression: "'bad image in ' + object.metadata.name" },
+          { expression: 'has(object.spec.replicas) && object.spec.replicas <= params.maxReplicas' },
+          { expression: "authorizer.group('').resource('pods').check('create').allowed()" },
+        ],
+        auditAnnotations: [{ key: 'replicas', valueExpression: "'replicas: ' + string(object.spec.replicas)" }],
+      }),
+    },
+    { name: 'optional syntax (not in cel-js) is not judged', object: vap('opt', { matchConstraints: mc, validations: [{ expression: 'object.?spec.?replicas.orValue(1) > 0' }] }) },
     { name: 'duplicate variable names are accepted in 1.28', object: vap('vars', { matchConstraints: mc, variables: [{ name: 'a', expression: '1' }, { name: 'a', expression: '2' }], validations: [{ expression: 'true' }] }) },
     { name: 'v1alpha1 is not checked', object: { apiVersion: 'admissionregistration.k8s.io/v1alpha1', kind: 'ValidatingAdmissionPolicy', metadata: { name: 'a' }, spec: {} } },
   ],
@@ -34,6 +49,28 @@ ruleTester(rule, {
     },
     { name: 'paramKind apiVersion', object: vap('param2', { matchConstraints: mc, paramKind: { apiVersion: 'a/b/c', kind: 'K' }, validations: [{ expression: 'true' }] }), errors: [{ path: 'spec.paramKind.apiVersion', message: 'Invalid value: "a/b/c": unexpected GroupVersion string: a/b/c' }] },
     { name: 'audit annotation key', object: vap('vap-audit', { matchConstraints: mc, auditAnnotations: [{ key: 'Bad Key', valueExpression: '"x"' }] }), errors: [{ path: 'spec.auditAnnotations[0].key', message: /^Invalid value: "vap-audit\/Bad Key": name part must consist of alphanumeric characters/ }] },
+    {
+      // The server: `compilation failed: ERROR: <input>:1:24: Syntax error: mismatched input '<EOF>' ...` (cel-go's detail).
+      name: 'a validation that does not compile',
+      object: vap('cel', { matchConstraints: mc, validations: [{ expression: 'object.spec.replicas <=' }] }),
+      errors: [{ path: 'spec.validations[0].expression', message: /^Invalid value: "object.spec.replicas <=": compilation failed: / }],
+    },
+    {
+      name: 'matchConditions, variables, messageExpression and valueExpression compile too',
+      object: vap('cel2', {
+        matchConstraints: mc,
+        matchConditions: [{ name: 'm', expression: 'request.(' }],
+        variables: [{ name: 'v', expression: '1 +' }],
+        validations: [{ expression: 'true', messageExpression: "'a' +" }],
+        auditAnnotations: [{ key: 'k', valueExpression: ')' }],
+      }),
+      errors: [
+        { path: 'spec.validations[0].messageExpression', message: /compilation failed: / },
+        { path: 'spec.matchConditions[0].expression', message: /compilation failed: / },
+        { path: 'spec.variables[0].expression', message: /compilation failed: / },
+        { path: 'spec.auditAnnotations[0].valueExpression', message: /compilation failed: / },
+      ],
+    },
     { name: 'failurePolicy', object: vap('fp', { matchConstraints: mc, failurePolicy: 'Maybe', validations: [{ expression: 'true' }] }), errors: [{ path: 'spec.failurePolicy', message: 'Unsupported value: "Maybe": supported values: "Fail", "Ignore"' }] },
   ],
 });
