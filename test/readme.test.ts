@@ -1,6 +1,7 @@
 import { Chart, Testing } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
-import { PodwrightApp, Probe, ReplicatedApp, SecurePod, SidecarPod, validate } from '../lib';
+import { definePlugin, defineRule, PodwrightApp, Probe, ReplicatedApp, SecurePod, SidecarPod, validate } from '../lib';
+import { createPodwrightMatchers } from '../lib/jest';
 
 // The README's usage examples, kept compiling and rendering clean.
 test('README examples render and pass the engine without errors', () => {
@@ -27,6 +28,30 @@ test('README examples render and pass the engine without errors', () => {
   expect(objects.map((o) => o.kind)).toEqual(expect.arrayContaining(['Pod', 'Deployment', 'Service', 'PodDisruptionBudget']));
   const errors = validate(objects.map((object: unknown) => ({ object }))).findings.filter((f) => f.severity === 'error');
   expect(errors).toEqual([]);
+});
+
+// The README's worked rule package, enforced through the jest matchers it documents.
+test('README rule package example: defineRule, definePlugin and createPodwrightMatchers', () => {
+  const teamLabel = defineRule({
+    id: 'acme/team-label',
+    layer: 'practice',
+    severity: 'error',
+    scope: 'object',
+    kinds: ['Deployment', 'StatefulSet', 'CronJob', 'Job'],
+    description: 'Every workload carries the acme.com/team label.',
+    fix: 'Add the label acme.com/team naming the owning team.',
+    check(ctx) {
+      const labels = (ctx.target.object.metadata as { labels?: Record<string, string> } | undefined)?.labels;
+      if (!labels?.['acme.com/team']) {
+        ctx.report({ path: ['metadata', 'labels'], message: 'the acme.com/team label is missing' });
+      }
+    },
+  });
+  const acmeRules = definePlugin({ name: 'acme', rules: [teamLabel] });
+  const matchers = createPodwrightMatchers({ config: { plugins: [acmeRules] } });
+  const chart = Testing.chart();
+  new ReplicatedApp(chart, 'api', { image: 'ghcr.io/acme/api:2.0.1' });
+  expect(matchers.toHaveViolation(chart, 'acme/team-label', { path: 'metadata.labels', kind: 'Deployment' }).pass).toBe(true);
 });
 
 test("README's mixed-levels example: cdk8s-plus and L1 objects at baseline, podwright's pod at restricted, no errors", () => {

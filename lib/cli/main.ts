@@ -15,6 +15,7 @@ import { writeChunks, writeFileAtomic } from '../validation/format/output';
 import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules';
 import { sarifChunks } from '../validation/format/sarif';
 import { textChunks, useColor } from '../validation/format/text';
+import { rulesOf } from '../validation/rule-set';
 import { loadCrdFiles } from '../validation/schema/crd-files';
 import { CrdRegistry } from '../validation/schema/crd-registry';
 import { normalizeVersion } from '../validation/util/version';
@@ -67,12 +68,14 @@ Options:
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
 `;
 
-const RULES_HELP = `Usage: podwright rules [--format text|markdown]
+const RULES_HELP = `Usage: podwright rules [--format text|markdown] [--config FILE]
 
-Lists every rule with its id, layer, default severity, description and fix.
+Lists every rule with its id, layer, default severity, description and fix: podwright's
+own and those of the rule packages the configuration's "plugins" loads.
 
 Options:
   --format text|markdown   Output format (default: text; markdown is docs/rules.md)
+  --config FILE            Configuration file (default: ./podwright.config.json when present)
   -h, --help               Show this help
 `;
 
@@ -92,6 +95,7 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
 
 const RULES_OPTIONS: readonly OptionSpec[] = [
   { name: 'format', value: true, choices: ['text', 'markdown'] },
+  { name: 'config', value: true },
   { name: 'help', short: 'h' },
 ];
 
@@ -154,7 +158,7 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
   const color = output === undefined && useColor(io.stdout, io.env);
   // Written in pieces as they are formatted: the report is never one string in memory.
   const chunks = format === 'json' ? jsonReportChunks(result)
-    : format === 'sarif' ? sarifChunks(result, { ruleSettings: config.rules })
+    : format === 'sarif' ? sarifChunks(result, { rules: rulesOf(config).map((r) => r.meta), ruleSettings: config.rules })
       : format === 'junit' ? junitChunks(result)
         : textChunks(result, { color });
   if (output !== undefined) {
@@ -222,7 +226,9 @@ function rulesCommand(args: readonly string[], io: CliIO): number {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`podwright rules: unexpected argument "${positionals[0]}".`);
-  io.stdout.write(options.format === 'markdown' ? formatRulesMarkdown() : formatRulesText());
+  const config = loadConfigFile({ file: typeof options.config === 'string' ? options.config : undefined, cwd: io.cwd }).config;
+  const metas = rulesOf(config).map((r) => r.meta);
+  io.stdout.write(options.format === 'markdown' ? formatRulesMarkdown(metas) : formatRulesText(metas));
   return 0;
 }
 

@@ -47,8 +47,7 @@ export abstract class BasePod extends PodOwner {
     this.labels = { ...all, ...props.metadata?.labels };
     this.apiObject = new k8s.KubePod(this, 'Resource', {
       metadata: withLevel({ ...props.metadata, labels: { ...this.labels }, annotations: { ...this.pod.annotations, ...props.metadata?.annotations } }, this.pod.level),
-      spec: Lazy.any({ produce: () => this.pod.render() }),
+      spec: Lazy.any({ produce: () => this.renderPodSpec() }),
     });
-    this.node.addValidation({ validate: () => this.pod.validate() });
   }
 }

@@ -131,17 +131,19 @@ export class ReplicatedApp extends PodOwner {
   /** The StatefulSet's headless Service, if created. */
   readonly headlessService?: ApiObject;
 
-  private readonly props: ReplicatedAppProps;
-  private readonly claims: VolumeClaims;
-  private readonly hashed: IConstruct[] = [];
-  private readonly serviceOptions?: AppServiceOptions;
+  // Truly private (#): a subclass's own `props`, `validate()` or `claims` neither
+  // replaces these at run time nor clashes with them in TypeScript.
+  readonly #props: ReplicatedAppProps;
+  readonly #claims: VolumeClaims;
+  readonly #hashed: IConstruct[] = [];
+  readonly #serviceOptions?: AppServiceOptions;
 
   constructor(scope: Construct, id: string, props: ReplicatedAppProps = {}) {
     super(scope, id);
-    this.props = props;
+    this.#props = props;
     this.kind = props.kind ?? 'Deployment';
     this.replicas = props.replicas ?? 2;
-    const fail = (message: string) => this.error(message);
+    const fail = (message: string) => this.#error(message);
     checkWorkloadCounts(this.kind, props, fail);
     checkKindSettings(this.kind, props, fail);
 
@@ -149,7 +151,7 @@ export class ReplicatedApp extends PodOwner {
       ...props,
       defaultResources: props.defaultResources ?? 'small',
     });
-    this.claims = new VolumeClaims(this.pod, fail);
+    this.#claims = new VolumeClaims(this.pod, fail);
     if (props.image !== undefined) {
       const { image, containerName } = props;
       const main: Record<string, unknown> = { image, name: containerName };
@@ -158,7 +160,7 @@ export class ReplicatedApp extends PodOwner {
     } else {
       const given = [...CONTAINER_KEYS, 'containerName' as const].filter((k) => props[k] !== undefined);
       if (given.length > 0) {
-        throw this.error(`${given.join(', ')} describe the main container, but image is not set; set image, or pass the container in containers`);
+        throw this.#error(`${given.join(', ')} describe the main container, but image is not set; set image, or pass the container in containers`);
       }
     }
     for (const c of props.containers ?? []) this.pod.addContainer(c);
@@ -177,7 +179,7 @@ export class ReplicatedApp extends PodOwner {
     // Budget and Service options, checked at once (replicas is known now).
     const budget = resolveDisruptionBudget(props.disruptionBudget, this.replicas, fail);
     const serviceOptions = props.service === true ? {} : props.service || undefined;
-    this.serviceOptions = serviceOptions;
+    this.#serviceOptions = serviceOptions;
     checkServicePortNames(serviceOptions?.ports, fail);
 
     const sts = props.statefulSet ?? {};
@@ -209,10 +211,7 @@ export class ReplicatedApp extends PodOwner {
 
     const metadata = withLevel(labelled(props.metadata), level);
     const template = {
-      metadata: {
-        labels: { ...this.podLabels },
-        annotations: Lazy.any({ produce: () => this.templateAnnotations() }),
-      },
+      metadata: Lazy.any({ produce: () => this.podTemplateMetadata() }),
       spec: Lazy.any({ produce: () => this.renderPodSpec() }),
     };
     if (this.kind === 'Deployment') {
@@ -231,7 +230,7 @@ export class ReplicatedApp extends PodOwner {
     } else {
       const serviceName = sts.serviceName ?? this.headlessService?.name;
       if (serviceName === undefined) {
-        throw this.error('statefulSet.headlessService is false, but statefulSet.serviceName is not set; name the existing governing Service in serviceName, or let the construct create the headless Service');
+        throw this.#error('statefulSet.headlessService is false, but statefulSet.serviceName is not set; name the existing governing Service in serviceName, or let the construct create the headless Service');
       }
       this.workload = new k8s.KubeStatefulSet(this, 'Resource', {
         metadata,
@@ -244,7 +243,7 @@ export class ReplicatedApp extends PodOwner {
           minReadySeconds: props.minReadySeconds,
           revisionHistoryLimit: props.revisionHistoryLimit,
           template,
-          volumeClaimTemplates: Lazy.any({ produce: () => this.claims.toKube() }),
+          volumeClaimTemplates: Lazy.any({ produce: () => this.#claims.toKube() }),
         },
       });
     }
@@ -255,7 +254,7 @@ export class ReplicatedApp extends PodOwner {
       });
     }
     this.node.defaultChild = this.workload;
-    this.node.addValidation({ validate: () => this.validate() });
+    this.node.addValidation({ validate: () => this.#validate() });
   }
 
   /**
@@ -264,14 +263,14 @@ export class ReplicatedApp extends PodOwner {
    */
   addVolumeClaim(options: VolumeClaimOptions): VolumeClaim {
     if (this.kind !== 'StatefulSet') {
-      throw this.error(`volume claim '${options.name}' needs kind 'StatefulSet' (a Deployment's replicas share their volumes); set kind: 'StatefulSet', or use Volume.persistentVolumeClaim() for one shared claim`);
+      throw this.#error(`volume claim '${options.name}' needs kind 'StatefulSet' (a Deployment's replicas share their volumes); set kind: 'StatefulSet', or use Volume.persistentVolumeClaim() for one shared claim`);
     }
-    return this.claims.add(options);
+    return this.#claims.add(options);
   }
 
   /** Mounts a volume claim (by object or name) into a container of this pod. */
   mountClaim(claim: VolumeClaim | string, container: PodContainer, path: string, options: MountOptions = {}): this {
-    this.claims.mount(claim, container, path, options);
+    this.#claims.mount(claim, container, path, options);
     return this;
   }
 
@@ -283,45 +282,65 @@ export class ReplicatedApp extends PodOwner {
   hashConfig(...objects: IConstruct[]): this {
     for (const o of objects) {
       if (Chart.of(o) !== Chart.of(this)) {
-        throw this.error(`hashConfig: '${o.node.path}' is in another chart, so its content is not known when this chart is rendered; define it in the same chart`);
+        throw this.#error(`hashConfig: '${o.node.path}' is in another chart, so its content is not known when this chart is rendered; define it in the same chart`);
       }
       try {
         ApiObject.of(o);
       } catch {
-        throw this.error(`hashConfig: '${o.node.path}' is not a Kubernetes object (no ApiObject found); pass a ConfigMap, a Secret or an ApiObject`);
+        throw this.#error(`hashConfig: '${o.node.path}' is not a Kubernetes object (no ApiObject found); pass a ConfigMap, a Secret or an ApiObject`);
       }
-      if (!this.hashed.includes(o)) this.hashed.push(o);
+      if (!this.#hashed.includes(o)) this.#hashed.push(o);
     }
     return this;
   }
 
   /** The volume claim templates, in the order added. */
   get volumeClaims(): readonly VolumeClaim[] {
-    return this.claims.list;
+    return this.#claims.list;
   }
 
-  /** Whole-tree checks, run at synth. */
-  private validate(): string[] {
-    const errors = this.pod.validate();
-    if (this.service) errors.push(...servicePortErrors(TYPE, this.pod, this.serviceOptions?.ports));
-    errors.push(...this.claims.errors());
+  /**
+   * Whole-tree checks, run at synth, beside the pod's own (PodOwner). Private (#), so
+   * that a subclass's `validate()` adds to them instead of replacing them.
+   */
+  #validate(): string[] {
+    const errors: string[] = [];
+    if (this.service) errors.push(...servicePortErrors(TYPE, this.pod, this.#serviceOptions?.ports));
+    errors.push(...this.#claims.errors());
+    // The template metadata hook may change labels, but the pods must still match the selector.
+    const labels = this.podTemplateMetadata().labels ?? {};
+    for (const [k, v] of Object.entries(this.selectorLabels)) {
+      if (labels[k] !== v) {
+        errors.push(`the pod template's label '${k}' is ${labels[k] === undefined ? 'missing' : `'${labels[k]}'`}, but the selector needs '${v}', so the workload would not own its pods; keep the selector labels in podTemplateMetadata().`);
+      }
+    }
     return errors;
   }
 
-  private renderPodSpec(): k8s.PodSpec {
-    const spec = this.pod.render();
-    const withClaims = (c: k8s.Container) => this.claims.withMounts(c);
+  /**
+   * Hook: the pod template's metadata (labels and annotations). Override to add
+   * labels or annotations; call `super.podTemplateMetadata()` and extend its result.
+   * The selector labels must stay (checked at synth).
+   */
+  protected podTemplateMetadata(): k8s.ObjectMeta {
+    return { labels: { ...this.podLabels }, annotations: this.#templateAnnotations() };
+  }
+
+  /** Hook (see PodOwner): the template's pod spec, with claim mounts and spreading. */
+  protected override renderPodSpec(): k8s.PodSpec {
+    const spec = super.renderPodSpec();
+    const withClaims = (c: k8s.Container) => this.#claims.withMounts(c);
     return {
       ...spec,
       containers: spec.containers.map(withClaims),
       initContainers: spec.initContainers?.map(withClaims),
-      ...spreadScheduling(this.props.spread ?? 'topology', this.selectorLabels, spec.affinity),
+      ...spreadScheduling(this.#props.spread ?? 'topology', this.selectorLabels, spec.affinity),
     };
   }
 
-  private templateAnnotations(): Record<string, string> | undefined {
-    const objects = [...this.hashed.map((o) => ApiObject.of(o))];
-    if (this.props.configHash ?? true) {
+  #templateAnnotations(): Record<string, string> | undefined {
+    const objects = [...this.#hashed.map((o) => ApiObject.of(o))];
+    if (this.#props.configHash ?? true) {
       const wanted = new Set(this.pod.references.filter((r) => r.kind === 'ConfigMap' || r.kind === 'Secret').map((r) => `${r.kind}/${r.name}`));
       // Walk the chart only when the pod reads a ConfigMap or Secret: a walk per app is
       // quadratic in the number of apps in a chart.
@@ -336,7 +355,7 @@ export class ReplicatedApp extends PodOwner {
     return { ...own, [CONFIG_HASH_ANNOTATION]: configHash(sorted) };
   }
 
-  private error(message: string): Error {
+  #error(message: string): Error {
     return constructError(this, TYPE, `${message}.`);
   }
 }

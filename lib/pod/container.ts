@@ -34,8 +34,11 @@ export interface ContainerOptions {
   readonly image: string;
   /** Unique in the pod; a DNS-1123 label. @default 'main' for the main container; required for others */
   readonly name?: string;
+  /** The entrypoint. @default - the image's ENTRYPOINT */
   readonly command?: readonly string[];
+  /** Arguments to the entrypoint. @default - the image's CMD */
   readonly args?: readonly string[];
+  /** @default - the image's working directory */
   readonly workingDir?: string;
   /** @default - the API default (Always for `:latest`, IfNotPresent otherwise) */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';

@@ -2,11 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppProps } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { PodwrightConfig, ResolvedConfig, resolveConfig } from '../validation/config';
-import { loadConfigFile, withCrds } from '../validation/config-file';
+import { PodwrightConfig, ResolvedConfig } from '../validation/config';
+import { loadConfig } from '../validation/config-file';
+import { RulePlugin } from '../validation/plugins';
 import { Engine } from '../validation/engine';
 import { formatFindingLine } from './finding-text';
-import { RULES } from '../validation/rules';
 import { failsAt } from '../validation/severity';
 import { KubeObject, Report } from '../validation/types';
 import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
@@ -30,6 +30,14 @@ export interface PodwrightAppProps extends AppProps {
   readonly validate?: boolean;
   /** Where findings are printed. @default process.stderr */
   readonly log?: (line: string) => void;
+  /**
+   * Rule packages to run beside podwright's rules, after those the configuration's
+   * `plugins` names: packages made with `definePlugin`, or package names and paths
+   * (resolved from the working folder). Prefer the configuration's `plugins`, which the
+   * CLI, the cdk8s plugin and the jest matchers read too.
+   * @default []
+   */
+  readonly plugins?: readonly (string | RulePlugin)[];
   /**
    * Also check every object against a real kube-apiserver at synth (as `podwright validate
    * --server` does): `true` takes the binaries from KUBEBUILDER_ASSETS, a string is the
@@ -103,7 +111,7 @@ export class PodwrightApp extends App {
 
   constructor(props: PodwrightAppProps = {}) {
     super(props);
-    this.config = loadAppConfig(props.config);
+    this.config = loadConfig(props.config, 'PodwrightApp config', process.cwd(), props.plugins).config;
     this.validateOnSynth = props.validate ?? true;
     this.log = props.log ?? ((line) => process.stderr.write(`${line}\n`));
     this.server = props.server ?? false;
@@ -243,9 +251,4 @@ export function constructErrors(scope: IConstruct): { path: string; message: str
     for (const message of c.node.validate()) out.push({ path: c.node.path, message });
   }
   return out;
-}
-
-function loadAppConfig(config: string | PodwrightConfig | undefined): ResolvedConfig {
-  if (typeof config === 'object') return withCrds(resolveConfig(config, RULES.map((r) => r.meta.id), 'PodwrightApp config'), process.cwd(), 'PodwrightApp config');
-  return loadConfigFile({ file: config }).config;
 }

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { CONFIG_FILE_NAME, ConfigError, ResolvedConfig, resolveConfig } from './config';
+import { CONFIG_FILE_NAME, ConfigError, PodwrightConfig, ResolvedConfig, resolveConfig } from './config';
+import { loadPlugin, RulePlugin } from './plugins';
 import { RULES } from './rules';
 import { CDK8S_CONFIG_FILE, cdk8sImportFiles, loadCrdFiles } from './schema/crd-files';
 
@@ -20,6 +21,8 @@ export interface LoadConfigOptions {
   readonly cwd?: string;
   /** Every registered rule id, to catch typos. @default the ids of RULES */
   readonly ruleIds?: readonly string[];
+  /** Rule packages loaded after the file's own `plugins`. @default [] */
+  readonly plugins?: readonly RulePlugin[];
 }
 
 /**
@@ -39,7 +42,7 @@ export function loadConfigFile(options: LoadConfigOptions = {}): LoadedConfig {
     if (fs.existsSync(candidate)) file = candidate;
   }
   if (file === undefined) {
-    const config = withCrds(resolveConfig({}, ruleIds), cwd, CONFIG_FILE_NAME);
+    const config = withCrds(resolveConfig(withPlugins({}, options.plugins), ruleIds, CONFIG_FILE_NAME, cwd), cwd, CONFIG_FILE_NAME);
     return { config, staticPodDirs: config.staticPodDirs.map((d) => path.resolve(cwd, d)) };
   }
   const shown = path.relative(cwd, file) || file;
@@ -56,8 +59,40 @@ export function loadConfigFile(options: LoadConfigOptions = {}): LoadedConfig {
     throw new ConfigError(`${shown}: not valid JSON: ${(e as Error).message}`);
   }
   const base = path.dirname(file);
-  const config = withCrds(resolveConfig(raw, ruleIds, shown), base, shown);
+  const config = withCrds(resolveConfig(withPlugins(raw, options.plugins), ruleIds, shown, base), base, shown);
   return { config, file, staticPodDirs: config.staticPodDirs.map((d) => path.resolve(base, d)) };
+}
+
+/**
+ * The one way every surface turns what it was given into a configuration: a path to a
+ * configuration file, an inline configuration (whose `plugins` paths resolve from
+ * `cwd`), or nothing (podwright.config.json in `cwd`, else defaults).
+ * @param where names an inline configuration in error messages, e.g. `PodwrightApp config`
+ */
+export function loadConfig(
+  config: string | PodwrightConfig | undefined, where: string, cwd = process.cwd(), plugins: readonly (string | RulePlugin)[] = [],
+): LoadedConfig {
+  // Packages given beside the configuration (PodwrightApp's `plugins`) resolve from `cwd`.
+  const extra = plugins.map((p, i) => {
+    if (typeof p !== 'string') return p;
+    try {
+      return loadPlugin(p, cwd, `${where}: plugins[${i}]`);
+    } catch (e) {
+      throw new ConfigError((e as Error).message);
+    }
+  });
+  if (typeof config === 'object') {
+    const resolved = withCrds(resolveConfig(withPlugins(config, extra), RULES.map((r) => r.meta.id), where, cwd), cwd, where);
+    return { config: resolved, staticPodDirs: resolved.staticPodDirs.map((d) => path.resolve(cwd, d)) };
+  }
+  return loadConfigFile({ file: config, cwd, plugins: extra });
+}
+
+/** The raw configuration with more packages after its own `plugins` (left alone when there are none, so its errors stay its own). */
+function withPlugins(raw: unknown, plugins: readonly RulePlugin[] | undefined): unknown {
+  if (!plugins || plugins.length === 0 || typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
+  const own = (raw as { plugins?: unknown }).plugins;
+  return { ...raw, plugins: [...(Array.isArray(own) ? own : own === undefined ? [] : [own]), ...plugins] };
 }
 
 /**

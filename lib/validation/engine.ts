@@ -1,9 +1,10 @@
-import { EXEMPT_ANNOTATION_PREFIX, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
+import { EXEMPT_ANNOTATION_PREFIX, exemptedRuleId, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
 import { isCheckedKind } from './kinds';
 import { notServed } from './removed-versions';
 import { CrdRegistry, isCrdObject } from './schema/crd-registry';
 import { hasCrdSchema } from './schema/validator';
 import { RULES } from './rules';
+import { rulesOf } from './rule-set';
 import {
   Anchor, CheckedObject, CustomResourceSchema, EngineSettings, Finding, InputRuleContext, KubeObject, ObjectInput, ObjectRef, ObjectRuleContext,
   OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, Violation,
@@ -81,7 +82,11 @@ export class Engine {
   /** What the object being checked needs for reporting. */
   private current: { out: Finding[]; exemptions: ReadonlyMap<string, string>; anchor: (path: Path) => Anchor } | undefined;
 
-  constructor(config: ResolvedConfig = resolveConfig({}, RULES.map((r) => r.meta.id)), rules: readonly Rule[] = RULES) {
+  /**
+   * @param config the resolved configuration
+   * @param rules the rules to run @default - podwright's rules and those of the configuration's plugins
+   */
+  constructor(config: ResolvedConfig = resolveConfig({}, RULES.map((r) => r.meta.id)), rules: readonly Rule[] = rulesOf(config)) {
     this.config = config;
     this.crds = new CrdRegistry(config.crdRegistry);
     this.active = [];
@@ -322,7 +327,7 @@ export class Engine {
     if (annotations) {
       for (const [key, value] of Object.entries(annotations)) {
         if (key.startsWith(EXEMPT_ANNOTATION_PREFIX) && typeof value === 'string' && value.trim() !== '') {
-          add(key.slice(EXEMPT_ANNOTATION_PREFIX.length), value);
+          add(exemptedRuleId(key.slice(EXEMPT_ANNOTATION_PREFIX.length)), value);
         }
       }
     }

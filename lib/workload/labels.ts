@@ -9,7 +9,7 @@ import { isValidLabelValue } from '../validation/util/k8s-names';
  * objects that go with it (Service, PodDisruptionBudget).
  */
 export interface RecommendedLabels {
-  /** `app.kubernetes.io/name`: the application, e.g. `mysql`. @default - the construct id */
+  /** `app.kubernetes.io/name`: the application, e.g. `mysql`. @default - the construct id (the outer construct's, for a construct with the id `Default`) */
   readonly name?: string;
   /**
    * `app.kubernetes.io/instance`: this installation of it, unique per namespace.
@@ -30,6 +30,19 @@ export interface RecommendedLabels {
 }
 
 export const LABEL_PREFIX = 'app.kubernetes.io/';
+
+/**
+ * The id that names a construct in labels: its own, or, for a construct with the id
+ * `Default` (which cdk8s leaves out of generated object names, and which
+ * `node.defaultChild` finds), the nearest outer construct's. So a company construct
+ * that composes `new ReplicatedApp(this, 'Default', ...)` gives its objects its own
+ * names and `app.kubernetes.io/name`, with no extra path level.
+ */
+export function nameOf(scope: IConstruct): string {
+  let c: IConstruct | undefined = scope;
+  while (c && c.node.id.toLowerCase() === 'default' && c.node.scope) c = c.node.scope;
+  return c?.node.id || scope.node.id;
+}
 
 /**
  * Label keys that change between releases. A workload's selector is immutable
@@ -105,7 +118,7 @@ export function resolveLabels(
   const rl = options.recommendedLabels ?? {};
   const version = rl.version ?? (options.image !== undefined ? imageTag(options.image) : undefined);
   const recommended = recommendedLabelMap({
-    name: rl.name ?? scope.node.id,
+    name: rl.name ?? nameOf(scope),
     instance: rl.instance ?? options.objectName ?? Names.toLabelValue(scope),
     version: version !== undefined && (rl.version !== undefined || labelValueProblem(version) === undefined) ? version : undefined,
     component: rl.component,

@@ -122,7 +122,8 @@ import yamlEncoding from './yaml-encoding';
 import yamlLimits from './yaml-limits';
 import yamlSyntax from './yaml-syntax';
 
-export const RULES: readonly Rule[] = [
+/** Frozen: rules from outside come in through the configuration's `plugins` (see ../plugins.ts), never by changing this list. */
+export const RULES: readonly Rule[] = frozen([
   admissionWebhookConfiguration,
   affinity,
   configmapData,
@@ -240,4 +241,14 @@ export const RULES: readonly Rule[] = [
   yamlEncoding,
   yamlLimits,
   yamlSyntax,
-];
+]);
+
+/** Freezes the list, each rule and its metadata: no surface can re-grade or replace a rule behind the configuration's back. */
+function frozen(rules: Rule[]): readonly Rule[] {
+  for (const rule of rules) {
+    if (rule.meta.kinds) Object.freeze(rule.meta.kinds);
+    Object.freeze(rule.meta);
+    Object.freeze(rule);
+  }
+  return Object.freeze(rules);
+}
