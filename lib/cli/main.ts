@@ -52,7 +52,7 @@ Checks every YAML document in the given files (folders are searched for .yaml an
 Options:
   --format text|json|sarif|junit     Report format (default: text)
   -o, --output FILE                  Write the report to FILE (atomically) instead of stdout
-  --k8s-version 1.NN                 Target Kubernetes version (default: config, else 1.28)
+  --k8s-version 1.NN                 Target Kubernetes version, 1.28 to 1.33 (default: config, else 1.28)
   --pod-security LEVEL               restricted, baseline or privileged (default: config, else restricted)
   --config FILE                      Configuration file (default: ./podwright.config.json when present)
   --fail-on error|warning            Lowest severity that fails the run (default: config, else error)
