@@ -1,5 +1,6 @@
 import { EXEMPT_ANNOTATION_PREFIX, exemptedRuleId, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
 import { isCheckedKind } from './kinds';
+import { notServed } from './removed-versions';
 import { CrdRegistry, isCrdObject } from './schema/crd-registry';
 import { hasCrdSchema } from './schema/validator';
 import { RULES } from './rules';
@@ -160,10 +161,11 @@ export class Engine {
     if (record) this.objectCount++;
     const apiVersion = typeof root.apiVersion === 'string' ? root.apiVersion : '';
     const kind = typeof root.kind === 'string' ? root.kind : '';
-    const known = isCheckedKind(apiVersion, kind);
+    const known = isCheckedKind(apiVersion, kind, this.config.settings.k8sVersion);
     if (record && isCrdObject(root)) this.crds.addCrd(root, input.file ?? input.constructPath);
     const customResource = known ? undefined : this.crds.lookup(apiVersion, kind);
-    if (record && !known && !customResource && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind)) {
+    // A built-in kind at an apiVersion the target does not serve is checked: schema-api-version-kind reports it.
+    if (record && !known && !customResource && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind) && !notServed(apiVersion, kind, this.config.settings.k8sVersion)) {
       if (this.pending.length < MAX_PENDING_CUSTOM_RESOURCES) {
         // Its CRD may come later in the input: finish() checks it then, or says it was not checked.
         this.pending.push({ input, root, out, apiVersion, kind });

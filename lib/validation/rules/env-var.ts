@@ -5,6 +5,7 @@ import {
 } from '../util/k8s-names';
 import { Path } from '../types';
 import { asArray, asString, field, isObject } from '../util/values';
+import { atLeast } from '../util/version';
 
 /** validEnvDownwardAPIFieldPathExpressions (v1.28), sorted as the server lists them. */
 const ENV_FIELD_PATHS = [
@@ -85,17 +86,18 @@ export default podRule({
   severity: 'error',
   description: 'Environment variables need a valid name and at most one well-formed value source.',
   fix: 'Name variables with letters, digits, \'_\', \'-\' or \'.\' (not starting with a digit), and set either value or valueFrom with exactly one of fieldRef, resourceFieldRef, configMapKeyRef or secretKeyRef.',
-  source: 'ValidateEnv and validateEnvVarValueFrom in pkg/apis/core/validation/validation.go (v1.28)',
+  source: 'ValidateEnv and validateEnvVarValueFrom in pkg/apis/core/validation/validation.go (v1.28; relaxed names from v1.32, RelaxedEnvironmentVariableValidation on by default)',
   docsUrl: 'https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/',
 }, (ctx) => {
   const report: Report = (path, message) => ctx.report({ path, message });
+  const relaxed = atLeast(ctx.settings.k8sVersion, '1.32');
   for (const c of containersOf(ctx.pod.spec)) {
     asArray(field(c.container, 'env')).forEach((ev, i) => {
       if (!isObject(ev)) return;
       const at = [...c.path, 'env', i];
       const name = asString(field(ev, 'name')) ?? '';
       if (name === '') report([...at, 'name'], fieldRequired());
-      else for (const m of isEnvVarName(name)) report([...at, 'name'], fieldInvalid(name, m));
+      else for (const m of isEnvVarName(name, relaxed)) report([...at, 'name'], fieldInvalid(name, m));
       const from = field(ev, 'valueFrom');
       if (!isObject(from)) return;
       const fromPath = [...at, 'valueFrom'];

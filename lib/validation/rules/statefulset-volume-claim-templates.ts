@@ -1,9 +1,9 @@
 import { objectRule } from '../util/define-rule';
-import { fieldInvalid, fieldNotSupported, fieldRequired, isDNS1123Subdomain } from '../util/k8s-names';
+import { checkClaimSpec } from '../util/claim-spec';
+import { fieldInvalid, fieldRequired, isDNS1123Subdomain } from '../util/k8s-names';
 import { dig } from '../util/object-checks';
 import { asArray, asObject, field } from '../util/values';
 
-const ACCESS_MODES = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
 const LATER = 'the API server accepts the StatefulSet, but the controller\'s PersistentVolumeClaims would be refused: ';
 
 /**
@@ -32,20 +32,6 @@ export default objectRule({
     } else {
       for (const msg of isDNS1123Subdomain(name)) ctx.report({ path: [...base, 'metadata', 'name'], message: LATER + fieldInvalid(name, msg) });
     }
-    const spec = asObject(field(tpl, 'spec')) ?? {};
-    const modes = asArray(field(spec, 'accessModes'));
-    if (modes.length === 0) {
-      ctx.report({ path: [...base, 'spec', 'accessModes'], message: LATER + fieldRequired('at least 1 access mode is required') });
-    }
-    for (const mode of modes) {
-      if (typeof mode === 'string' && !ACCESS_MODES.includes(mode)) {
-        ctx.report({ path: [...base, 'spec', 'accessModes'], message: LATER + fieldNotSupported(mode, ACCESS_MODES) });
-      }
-    }
-    const storage = dig(spec, ['resources', 'requests', 'storage']);
-    if (storage === undefined || storage === null || storage === '') {
-      // The server prints this key as `spec.resources[storage]`.
-      ctx.report({ path: [...base, 'spec', 'resources', 'storage'], message: LATER + fieldRequired() });
-    }
+    checkClaimSpec(field(tpl, 'spec'), [...base, 'spec'], (v) => ctx.report({ ...v, message: LATER + v.message }));
   });
 });
