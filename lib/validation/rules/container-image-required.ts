@@ -1,12 +1,13 @@
 import { podRule } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { fieldInvalid, fieldRequired } from '../util/k8s-names';
+import { REFUSED_PODS } from '../util/pod-validation';
 import { field } from '../util/values';
 
 /**
- * Every container needs an image (validateContainerCommon, v1.28). For Pods (not
- * templates) the image may not have leading or trailing whitespace
- * (validateContainersOnlyForPod).
+ * Every container needs an image (validateContainerCommon, v1.28), and the image may
+ * not have leading or trailing whitespace (validateContainersOnlyForPod): the server
+ * accepts such a template, then refuses every Pod the controller makes from it.
  */
 export default podRule({
   id: 'container-image-required',
@@ -20,8 +21,9 @@ export default podRule({
     const image = field(c.container, 'image');
     if (image === undefined || image === null || image === '') {
       ctx.report({ path: [...c.path, 'image'], message: fieldRequired() });
-    } else if (typeof image === 'string' && !ctx.pod.template && image.trim() !== image) {
-      ctx.report({ path: [...c.path, 'image'], message: fieldInvalid(image, 'must not have leading or trailing whitespace') });
+    } else if (typeof image === 'string' && image.trim() !== image) {
+      const message = fieldInvalid(image, 'must not have leading or trailing whitespace');
+      ctx.report({ path: [...c.path, 'image'], message: ctx.pod.template ? REFUSED_PODS + message : message });
     }
   }
 });

@@ -50,7 +50,7 @@ export default podRule({
   severity: 'error',
   description: 'Container requests may not exceed limits, quantities may not be negative, and resource names must be known.',
   fix: 'Keep each request at or below its limit (equal for extended resources and hugepages) and use resource names such as cpu, memory, ephemeral-storage, hugepages-2Mi or example.com/gpu.',
-  source: 'ValidateResourceRequirements in pkg/apis/core/validation/validation.go (v1.28)',
+  source: 'ValidateResourceRequirements and validateOverhead in pkg/apis/core/validation/validation.go (v1.28)',
   docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
 }, (ctx) => {
   for (const c of containersOf(ctx.pod.spec, ['containers', 'initContainers'])) {
@@ -88,5 +88,12 @@ export default podRule({
       }
     }
     if (hugePages && !cpuOrMemory) ctx.report({ path: at, message: fieldForbidden('HugePages require cpu or memory') });
+  }
+  // validateOverhead checks the pod's overhead as the limits of one more container.
+  for (const [name, raw] of Object.entries(asObject(field(ctx.pod.spec, 'overhead')) ?? {})) {
+    const p = ['overhead', 'limits', mapKey(name)];
+    for (const m of nameErrors(name)) ctx.report({ path: p, message: m });
+    const q = parseQuantity(raw);
+    if (q !== undefined && q < 0) ctx.report({ path: p, message: fieldInvalid(quantityText(raw), 'must be greater than or equal to 0') });
   }
 });

@@ -1,5 +1,6 @@
 import { Path } from '../types';
 import { podRule } from '../util/define-rule';
+import { NEWER_VOLUME_SOURCES } from '../util/pod-validation';
 import { joinQuote, pluralize, PSS_DOCS, reportControl, sortedSet } from '../util/pss';
 import { asArray, field, isObject } from '../util/values';
 
@@ -41,6 +42,9 @@ export default podRule({
     if (RESTRICTED_VOLUME_TYPES.some((k) => present(v, k))) return;
     bad.push(typeof v.name === 'string' ? v.name : '');
     const type = NAMED_TYPES.find((k) => present(v, k));
+    // A volume with no source is an emptyDir: the server defaults it before admission
+    // (SetDefaults_Volume in pkg/apis/core/v1/defaults.go).
+    if (!type && !NEWER_VOLUME_SOURCES.some((k) => present(v, k))) return;
     types.push(type ?? 'unknown');
     paths.push({ path: type ? ['volumes', i, type] : ['volumes', i] });
   });

@@ -10,6 +10,7 @@ ruleTester(rule, {
       { name: 'f', downwardAPI: { items: [] } }, { name: 'g', csi: { driver: 'd' } },
       { name: 'h', ephemeral: { volumeClaimTemplate: { spec: {} } } },
     ] })),
+    { name: 'a volume with no source is an emptyDir (the server defaults it before admission)', object: pod(restrictedSpec({ volumes: [{ name: 'a' }] })) },
     { name: 'not run at baseline', object: pod(restrictedSpec({ volumes: [{ name: 'n', nfs: { server: 's', path: '/' } }] })), config: BASELINE },
   ],
   invalid: [
