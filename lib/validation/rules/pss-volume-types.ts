@@ -40,11 +40,11 @@ export default podRule({
   asArray(field(ctx.pod.spec, 'volumes')).forEach((v, i) => {
     if (!isObject(v)) return;
     if (RESTRICTED_VOLUME_TYPES.some((k) => present(v, k))) return;
-    bad.push(typeof v.name === 'string' ? v.name : '');
     const type = NAMED_TYPES.find((k) => present(v, k));
     // A volume with no source is an emptyDir: the server defaults it before admission
     // (SetDefaults_Volume in pkg/apis/core/v1/defaults.go).
     if (!type && !NEWER_VOLUME_SOURCES.some((k) => present(v, k))) return;
+    bad.push(typeof v.name === 'string' ? v.name : '');
     types.push(type ?? 'unknown');
     paths.push({ path: type ? ['volumes', i, type] : ['volumes', i] });
   });
