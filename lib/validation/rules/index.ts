@@ -39,6 +39,7 @@ import networkpolicySpec from './networkpolicy-spec';
 import nodeSelector from './node-selector';
 import pdbMissing from './pdb-missing';
 import podOs from './pod-os';
+import podPriority from './pod-priority';
 import podRestartPolicy from './pod-restart-policy';
 import podSpecNames from './pod-spec-names';
 import poddisruptionbudgetSpec from './poddisruptionbudget-spec';
@@ -138,6 +139,7 @@ export const RULES: readonly Rule[] = [
   nodeSelector,
   pdbMissing,
   podOs,
+  podPriority,
   podRestartPolicy,
   podSpecNames,
   poddisruptionbudgetSpec,
