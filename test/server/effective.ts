@@ -43,8 +43,21 @@ function created(obj: Obj): Obj[] {
   }
 }
 
+/**
+ * The harness runs without the ServiceAccount admission plugin (no controller makes the
+ * `default` account). In a cluster that plugin sets a Pod's serviceAccountName to
+ * `default` when it is unset, before validation (plugin/pkg/admission/serviceaccount,
+ * v1.28); do the same, so that checks which depend on it (a projected
+ * serviceAccountToken needs a service account) judge what a cluster would see.
+ */
+function asAdmitted(object: Obj): Obj {
+  if (object.kind !== 'Pod' || typeof object.spec !== 'object' || object.spec === null) return object;
+  if (object.spec.serviceAccountName || object.spec.serviceAccount) return object;
+  return { ...object, spec: { ...object.spec, serviceAccountName: 'default' } };
+}
+
 export async function effectiveVerdict(server: ApiServer, object: Obj, level: PodSecurityLevel): Promise<Effective> {
-  const v = await server.dryRun(object as KubeObject, { level });
+  const v = await server.dryRun(asAdmitted(object) as KubeObject, { level });
   if (!v.accepted) return { verdict: 'rejected', message: v.message };
   for (const child of created(v.object as Obj)) {
     const sub = await effectiveVerdict(server, child, level);

@@ -1,6 +1,6 @@
 import { Path } from '../types';
 import { objectRule } from '../util/define-rule';
-import { fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, isDNS1123Label } from '../util/k8s-names';
+import { fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, isDNS1123Label, isQualifiedName } from '../util/k8s-names';
 import { Report, isInt } from '../util/object-checks';
 import { parseQuantity } from '../util/pod-validation';
 import { asArray, asObject, field } from '../util/values';
@@ -88,6 +88,8 @@ function checkSource(kind: string, src: unknown, p: Path, report: Report): void 
       const name = field(src, 'name');
       if (name === undefined || name === null || name === '') report({ path: [...p, 'name'], message: fieldRequired('must specify a resource name') });
       if (kind === 'containerResource') {
+        // validateContainerResourceSource checks the resource name; validateResourceSource does not.
+        if (typeof name === 'string' && name !== '') for (const msg of isQualifiedName(name)) report({ path: [...p, 'name'], message: fieldInvalid(name, msg) });
         const container = field(src, 'container');
         if (container === undefined || container === null || container === '') {
           report({ path: [...p, 'container'], message: fieldRequired('must specify a container') });

@@ -31,6 +31,7 @@ import ingressSpec from './ingress-spec';
 import initContainerProbes from './init-container-probes';
 import jobSpec from './job-spec';
 import metadataAnnotations from './metadata-annotations';
+import metadataFinalizers from './metadata-finalizers';
 import metadataLabels from './metadata-labels';
 import metadataName from './metadata-name';
 import metadataNamespace from './metadata-namespace';
@@ -131,6 +132,7 @@ export const RULES: readonly Rule[] = [
   initContainerProbes,
   jobSpec,
   metadataAnnotations,
+  metadataFinalizers,
   metadataLabels,
   metadataName,
   metadataNamespace,

@@ -107,7 +107,7 @@ const DROPPED_FIELDS = new Set([
 ]);
 
 /** OpenAPI `required` fields that the server's validation does not require (an empty list is fine). */
-const NOT_REQUIRED = new Set(['PodFailurePolicy.rules']);
+const NOT_REQUIRED = new Set(['PodFailurePolicy.rules', 'ScaleIOVolumeSource.secretRef']);
 
 /** `io.k8s.api.core.v1.NodeSelector` -> `v1.NodeSelector`, as Go prints a type. */
 function goTypeOfRef(ref: string): string {

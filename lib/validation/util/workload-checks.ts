@@ -99,7 +99,7 @@ export function checkJobSpecCommon(spec: KubeObject, specPath: Path, report: Rep
   const rpPath = [...specPath, 'template', 'spec', 'restartPolicy'];
   // An unset restartPolicy is defaulted to Always before validation, so both are refused alike.
   if (rp === undefined || rp === null || rp === '' || rp === 'Always') {
-    if (asObject(dig(spec, ['template', 'spec']))) report({ path: rpPath, message: fieldRequired('valid values: "OnFailure", "Never"') });
+    report({ path: rpPath, message: fieldRequired('valid values: "OnFailure", "Never"') });
   } else if (rp !== 'OnFailure' && rp !== 'Never') {
     report({ path: rpPath, message: fieldNotSupported(rp, ['OnFailure', 'Never']) });
   } else if (asObject(field(spec, 'podFailurePolicy')) && rp !== 'Never') {
