@@ -1,7 +1,7 @@
 import { podRule } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { fieldForbidden, fieldInvalid, fieldRequired, isQualifiedName } from '../util/k8s-names';
-import { parseQuantity, quantityText } from '../util/pod-validation';
+import { parseQuantity, quantityText, REFUSED_PODS } from '../util/pod-validation';
 import { asObject, field } from '../util/values';
 import { mapKey } from '../util/path';
 
@@ -90,7 +90,14 @@ export default podRule({
     if (hugePages && !cpuOrMemory) ctx.report({ path: at, message: fieldForbidden('HugePages require cpu or memory') });
   }
   // validateOverhead checks the pod's overhead as the limits of one more container.
-  for (const [name, raw] of Object.entries(asObject(field(ctx.pod.spec, 'overhead')) ?? {})) {
+  const overhead = asObject(field(ctx.pod.spec, 'overhead')) ?? {};
+  // The RuntimeClass admission plugin refuses a Pod whose overhead does not come from its
+  // RuntimeClass (plugin/pkg/admission/runtimeclass, v1.28); without a class it cannot.
+  if (Object.keys(overhead).length > 0 && !field(ctx.pod.spec, 'runtimeClassName')) {
+    const message = 'pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead';
+    ctx.report({ path: ['overhead'], message: ctx.pod.template ? REFUSED_PODS + message : message });
+  }
+  for (const [name, raw] of Object.entries(overhead)) {
     const p = ['overhead', 'limits', mapKey(name)];
     for (const m of nameErrors(name)) ctx.report({ path: p, message: m });
     const q = parseQuantity(raw);

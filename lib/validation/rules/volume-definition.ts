@@ -24,6 +24,12 @@ export default podRule({
   const names = new Set<string>();
   // A Pod's ephemeral volumes become claims named <pod>-<volume>; a template's pod name is not known yet.
   const podName = ctx.pod.template ? undefined : asString(field(ctx.pod.metadata, 'name'));
+  // ValidateReadOnlyPersistentDisks: a DaemonSet's pods, and those of a ReplicaSet,
+  // ReplicationController or Deployment with more than one replica, share each GCE PD.
+  const owner = ctx.target.kind;
+  const replicas = field(field(ctx.target.object, 'spec'), 'replicas');
+  const sharedByManyPods = owner === 'DaemonSet'
+    || (['Deployment', 'ReplicaSet', 'ReplicationController'].includes(owner) && typeof replicas === 'number' && replicas > 1);
   asArray(field(ctx.pod.spec, 'volumes')).forEach((vol, i) => {
     if (!isObject(vol)) return;
     const at: Path = ['volumes', i];
@@ -37,6 +43,9 @@ export default podRule({
       } else {
         count++;
         errs.push(...volumeSourceErrors(kind, field(vol, kind), [...at, kind], name, podName));
+        if (kind === 'gcePersistentDisk' && sharedByManyPods && field(field(vol, kind), 'readOnly') !== true) {
+          errs.push({ path: [...at, kind, 'readOnly'], message: fieldInvalid(false, 'must be true for replicated pods > 1; GCE PD can only be mounted on multiple machines if it is read-only') });
+        }
       }
     }
     // A volume with no source is never "must specify a volume type" on a v1 object: the

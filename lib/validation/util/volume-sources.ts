@@ -205,7 +205,8 @@ function claimTemplateMetaErrors(meta: unknown, at: Path): Errs {
   for (const key of Object.keys(m)) {
     if (key === 'labels' || key === 'annotations') continue;
     const v = field(m, key);
-    const empty = v === undefined || v === null || v === '' || v === 0 || (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
+    // Go's zero values; an empty list or map decodes to a non-nil one, which counts as set.
+    const empty = v === undefined || v === null || v === '' || v === 0 || v === false;
     if (!empty) errs.push({ path: [...at, key], message: fieldForbidden('cannot be set') });
   }
   return errs;

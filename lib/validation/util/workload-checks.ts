@@ -86,7 +86,10 @@ export function checkJobSpecCommon(spec: KubeObject, specPath: Path, report: Rep
     }
     if (mode === 'Indexed') {
       const completions = field(spec, 'completions');
-      if (completions === undefined || completions === null) {
+      const parallelism0 = field(spec, 'parallelism');
+      // SetDefaults_Job sets completions (and parallelism) to 1 when both are unset.
+      const defaulted = (parallelism0 === undefined || parallelism0 === null) && (completions === undefined || completions === null);
+      if ((completions === undefined || completions === null) && !defaulted) {
         report({ path: [...specPath, 'completions'], message: fieldRequired('when completion mode is Indexed') });
       }
       const parallelism = field(spec, 'parallelism');
