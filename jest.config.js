@@ -4,7 +4,8 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // The server suite needs a real kube-apiserver: `npm run test:server` (jest.server.config.js).
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/server/'],
+  // Its unit tests (test/server/unit/: plain data, no server) run here too.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/server/(?!unit/)'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }],
   },

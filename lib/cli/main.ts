@@ -16,7 +16,8 @@ import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules
 import { sarifChunks } from '../validation/format/sarif';
 import { textChunks, useColor } from '../validation/format/text';
 import { normalizeVersion } from '../validation/util/version';
-import { InputError, validateFiles } from '../validation/yaml/validate-files';
+import { ObjectInput, PodSecurityLevel } from '../validation/types';
+import { InputError, RunResult, validateFiles } from '../validation/yaml/validate-files';
 import { OptionSpec, parseArgs, UsageError } from './args';
 
 export interface CliIO {
@@ -53,6 +54,10 @@ Options:
   --config FILE                      Configuration file (default: ./podwright.config.json when present)
   --fail-on error|warning            Lowest severity that fails the run (default: config, else error)
   --static-pods                      Treat every input as a static Pod manifest for the kubelet
+  --server                           Also check each object against a real kube-apiserver (dry runs), started
+                                     from KUBEBUILDER_ASSETS; its findings join the report (layer server)
+  --server-assets DIR                The envtest assets folder for --server (holds kube-apiserver; etcd from
+                                     there, TEST_ASSET_ETCD or PATH); implies --server
   -h, --help                         Show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
@@ -75,6 +80,8 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', value: true },
   { name: 'fail-on', value: true, choices: ['error', 'warning'] },
   { name: 'static-pods' },
+  { name: 'server' },
+  { name: 'server-assets', value: true },
   { name: 'help', short: 'h' },
 ];
 
@@ -121,14 +128,19 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
   const config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
   const targets = positionals.length > 0 ? positionals : ['.'];
   const format = str('format') ?? 'text';
-  const result = await validateFiles(targets, {
+  const serverAssets = str('server-assets');
+  const server = options.server === true || serverAssets !== undefined ? await serverLayer(serverAssets, io) : undefined;
+  const inputs: ObjectInput[] = [];
+  let result = await validateFiles(targets, {
     config,
-    keepAllDocuments: format === 'junit',
+    keepAllDocuments: format === 'junit' || server !== undefined,
     staticPodDirs: loaded.staticPodDirs,
     staticPods: options['static-pods'] === true,
     cwd: io.cwd,
     stdin: io.stdin,
+    ...(server ? { onInput: (input: ObjectInput) => inputs.push(input) } : {}),
   });
+  if (server) result = await server.check(result, inputs, config.settings.podSecurity, format === 'junit');
   const output = str('output');
   const color = output === undefined && useColor(io.stdout, io.env);
   // Written in pieces as they are formatted: the report is never one string in memory.
@@ -146,6 +158,33 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
     writeChunks(io.stdout, chunks);
   }
   return exitCodeOf(result);
+}
+
+/**
+ * The optional server layer (lib/server), loaded only for --server so the offline CLI
+ * stays fast. Missing assets are a usage error (exit 2) that says how to get them.
+ */
+async function serverLayer(assetsDir: string | undefined, io: CliIO) {
+  const { resolveAssets, ServerAssetsError } = await import('../server/assets');
+  let assets;
+  try {
+    assets = resolveAssets(assetsDir === undefined ? undefined : path.resolve(io.cwd, assetsDir), io.env);
+  } catch (e) {
+    if (e instanceof ServerAssetsError) throw new UsageError(`podwright validate --server: ${e.message}`);
+    throw e;
+  }
+  const { ApiServer } = await import('../server/api-server');
+  const { checkInputs, withServerFindings } = await import('../server/server-layer');
+  return {
+    async check(run: RunResult, inputs: readonly ObjectInput[], podSecurity: PodSecurityLevel, keepAll: boolean): Promise<RunResult> {
+      const server = await ApiServer.start({ assets });
+      try {
+        return withServerFindings(run, await checkInputs(server, inputs, { podSecurity }), keepAll);
+      } finally {
+        await server.stop();
+      }
+    },
+  };
 }
 
 function withOverrides(config: ResolvedConfig, k8sVersion?: string, podSecurity?: string, failOn?: string): ResolvedConfig {

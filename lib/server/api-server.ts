@@ -236,13 +236,16 @@ export class ApiServer {
     return name;
   }
 
-  /** Creates a namespace with Pod Security labels for `level` unless it exists. */
-  ensureNamespace(name: string, level: PodSecurityLevel): Promise<void> {
+  /**
+   * Creates a namespace with Pod Security labels unless it exists: it enforces, warns and
+   * audits at `level`, or warns (and audits) at `warnLevel` when given.
+   */
+  ensureNamespace(name: string, level: PodSecurityLevel, warnLevel: PodSecurityLevel = level): Promise<void> {
     let done = this.namespaces.get(name);
     if (!done) {
       const labels: Record<string, string> = {};
       for (const mode of ['enforce', 'warn', 'audit']) {
-        labels[`pod-security.kubernetes.io/${mode}`] = level;
+        labels[`pod-security.kubernetes.io/${mode}`] = mode === 'enforce' ? level : warnLevel;
         labels[`pod-security.kubernetes.io/${mode}-version`] = POD_SECURITY_VERSION;
       }
       done = this.client.request('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } })

@@ -3,3 +3,6 @@ export { ASSETS_HINT, resolveAssets, ServerAssets, ServerAssetsError } from './a
 export { Endpoint, KubeClient, parseWarningHeader, ServerResponse } from './client';
 export { Discovery, RestResource, restPath } from './discovery';
 export { GroupChild, ProcessGroup } from './processes';
+export { CreatedVerdict, EffectiveVerdict, effectiveVerdict, isPodSecurityWarning } from './effective';
+export { parseFieldPath } from './field-path';
+export { checkInputs, findingsOf, SERVER_RULES, ServerCheckOptions, withServerFindings } from './server-layer';

@@ -8,7 +8,7 @@ import { Engine } from '../validation/engine';
 import { formatFindingLine } from './finding-text';
 import { RULES } from '../validation/rules';
 import { failsAt } from '../validation/severity';
-import { Report } from '../validation/types';
+import { KubeObject, Report } from '../validation/types';
 import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
 import { inputsOf, staticPodInputsOf } from './chart-inputs';
 import { fastSynth, fastSynthApplies } from './fast-synth';
@@ -28,6 +28,13 @@ export interface PodwrightAppProps extends AppProps {
   readonly validate?: boolean;
   /** Where findings are printed. @default process.stderr */
   readonly log?: (line: string) => void;
+  /**
+   * Also check every object against a real kube-apiserver at synth (as `podwright validate
+   * --server` does): `true` takes the binaries from KUBEBUILDER_ASSETS, a string is the
+   * assets folder. Server findings join the report (layer `server`) and gate the same way.
+   * @default false
+   */
+  readonly server?: boolean | string;
 }
 
 /**
@@ -73,12 +80,14 @@ export class PodwrightApp extends App {
   readonly config: ResolvedConfig;
   private readonly validateOnSynth: boolean;
   private readonly log: (line: string) => void;
+  private readonly server: boolean | string;
 
   constructor(props: PodwrightAppProps = {}) {
     super(props);
     this.config = loadAppConfig(props.config);
     this.validateOnSynth = props.validate ?? true;
     this.log = props.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.server = props.server ?? false;
     if (this.validateOnSynth) this.node.setContext(ENGINE_GATE_CONTEXT, true);
     if (this.node.tryGetContext(K8S_VERSION_CONTEXT) === undefined) {
       this.node.setContext(K8S_VERSION_CONTEXT, this.config.settings.k8sVersion);
@@ -99,8 +108,8 @@ export class PodwrightApp extends App {
       this.writeSideFiles();
       return;
     }
-    if (!fastSynthApplies(this)) {
-      this.gate(this.check());
+    if (!fastSynthApplies(this) || this.server !== false) {
+      this.gate(this.server !== false ? this.withServer(this.check()) : this.check());
       this.swapIn(this.renderToTemp());
       this.writeSideFiles();
       return;
@@ -122,6 +131,17 @@ export class PodwrightApp extends App {
       this.swapIn(tmp);
     }, (apiObject, json) => engine.check({ object: json, constructPath: apiObject.node.path }));
     this.writeSideFiles();
+  }
+
+  /** The report with the server's findings added (lib/server, run in a child process: synth is synchronous). */
+  private withServer(report: Report): Report {
+    // Loaded here so that apps without `server` never load the server layer.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { checkObjectsSync } = require('../server/sync-check') as typeof import('../server/sync-check');
+    const inputs = [...inputsOf(this)].filter((i) => !i.staticPod);
+    const objects = inputs.map((i) => ({ object: i.object as KubeObject, ...(i.constructPath ? { constructPath: i.constructPath } : {}) }));
+    const found = checkObjectsSync(objects, { assets: typeof this.server === 'string' ? this.server : undefined, podSecurity: this.config.settings.podSecurity });
+    return { ...report, findings: [...report.findings, ...found.flat()] };
   }
 
   /** Prints the findings and throws ValidationError when any is at or above `failOn`. */

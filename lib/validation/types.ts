@@ -6,8 +6,8 @@
 /** How bad a finding is. `error` fails synth and (by default) the CLI. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** The four layers of checks, in the order the engine runs them. */
-export type Layer = 'schema' | 'api-server' | 'pod-security' | 'practice';
+/** The layers of checks, in the order they run; `server` is the optional real API server (lib/server). */
+export type Layer = 'schema' | 'api-server' | 'pod-security' | 'practice' | 'server';
 
 /** Pod Security Standards levels (https://kubernetes.io/docs/concepts/security/pod-security-standards/). */
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';

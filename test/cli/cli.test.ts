@@ -30,6 +30,16 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('podwright validate', () => {
+  test('--server without assets: exit 2 with how to get them; the offline run needs nothing', async () => {
+    const res = await cli(['validate', '--server', 'ok/good.yaml'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/^podwright validate --server: No API server assets: set KUBEBUILDER_ASSETS or pass --server-assets DIR .*`setup-envtest use 1\.28 -p path`/);
+    const missing = await cli(['validate', '--server-assets', 'no-such-folder', 'ok/good.yaml'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`No executable kube-apiserver at ${path.join(dir, 'no-such-folder', 'kube-apiserver')}.`);
+  });
+
   test('exit 0 for a clean file', async () => {
     const res = await cli(['validate', '--pod-security', 'privileged', '--config', 'none.json'], dir).catch((e) => e);
     expect(res.code).toBe(2); // a missing --config file is an input error

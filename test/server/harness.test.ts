@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApiServer, ServerAssetsError, resolveAssets } from '../../lib/server';
+import { ApiServer } from '../../lib/server';
 
 /** True while a process with this id exists. */
 function alive(pid: number): boolean {
@@ -61,12 +61,5 @@ describe('ApiServer harness', () => {
     child.kill('SIGKILL');
     expect(await waitGone(pids)).toEqual([]);
     expect(existsSync(dir)).toBe(false);
-  });
-});
-
-describe('resolveAssets', () => {
-  test('without a folder it says how to get the binaries', () => {
-    expect(() => resolveAssets(undefined, { PATH: '' })).toThrow(ServerAssetsError);
-    expect(() => resolveAssets(undefined, { PATH: '' })).toThrow('setup-envtest use 1.28 -p path');
   });
 });

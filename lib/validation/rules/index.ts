@@ -12,6 +12,7 @@ import containerPortConflict from './container-port-conflict';
 import containerPorts from './container-ports';
 import containerResources from './container-resources';
 import containerRestartPolicy from './container-restart-policy';
+import controllerCreatedObjects from './controller-created-objects';
 import cronjobSpec from './cronjob-spec';
 import daemonsetSpec from './daemonset-spec';
 import deploymentSpec from './deployment-spec';
@@ -113,6 +114,7 @@ export const RULES: readonly Rule[] = [
   containerPorts,
   containerResources,
   containerRestartPolicy,
+  controllerCreatedObjects,
   cronjobSpec,
   daemonsetSpec,
   deploymentSpec,

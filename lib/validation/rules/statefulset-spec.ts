@@ -1,6 +1,6 @@
 import { objectRule } from '../util/define-rule';
-import { fieldForbidden, fieldInvalid, fieldNotSupported, isDNS1123Label, LABEL_VALUE_MAX_LENGTH } from '../util/k8s-names';
-import { checkNonNegative, dig } from '../util/object-checks';
+import { fieldForbidden, fieldInvalid, fieldNotSupported, isDNS1123Label } from '../util/k8s-names';
+import { checkNonNegative } from '../util/object-checks';
 import { REFUSED_PODS } from '../util/pod-validation';
 import { asObject, asString, field } from '../util/values';
 import { checkWorkloadSelector } from '../util/workload-checks';
@@ -12,8 +12,8 @@ const RETENTION = ['Retain', 'Delete'];
  * annotations, restartPolicy and activeDeadlineSeconds here; it does not run
  * ValidatePodSpec on a StatefulSet's template. rollingUpdate.maxUnavailable is
  * behind the alpha MaxUnavailableStatefulSet gate in 1.28 (dropped, not checked).
- * It also checks what the controller adds to the Pods it makes (their revision label,
- * hostname and subdomain), which the server only checks on those Pods.
+ * It also checks the subdomain the controller gives the Pods it makes, which the
+ * server only checks on those Pods.
  */
 export default objectRule({
   id: 'statefulset-spec',
@@ -72,21 +72,9 @@ export default objectRule({
     report({ path: ['spec', 'template', 'spec', 'activeDeadlineSeconds'], message: fieldForbidden('activeDeadlineSeconds in StatefulSet is not Supported') });
   }
 
-  // What the controller adds to each Pod it makes (pkg/controller/statefulset/stateful_set_utils.go,
-  // newVersionedStatefulSetPod): the label controller-revision-hash=<name>-<hash of up to 10
-  // characters>, hostname <name>-<ordinal> and subdomain <serviceName>. The server accepts the
-  // StatefulSet and then refuses every such Pod when these are not valid.
-  const name = asString(dig(ctx.target.object, ['metadata', 'name'])) ?? '';
-  if (name !== '') {
-    const revision = `${name}-${'x'.repeat(10)}`;
-    if (revision.length > LABEL_VALUE_MAX_LENGTH) {
-      report({ path: ['metadata', 'name'], message: `${REFUSED_PODS}metadata.labels: Invalid value: "${name}-<hash>": must be no more than ${LABEL_VALUE_MAX_LENGTH} characters (the controller-revision-hash label is the name plus 11 characters; use a name of at most ${LABEL_VALUE_MAX_LENGTH - 11})` });
-    }
-    const replicas = typeof field(spec, 'replicas') === 'number' ? field(spec, 'replicas') as number : 1;
-    const start = typeof dig(spec, ['ordinals', 'start']) === 'number' ? dig(spec, ['ordinals', 'start']) as number : 0;
-    const hostname = `${name}-${start + Math.max(replicas, 1) - 1}`;
-    for (const m of isDNS1123Label(hostname)) report({ path: ['metadata', 'name'], message: `${REFUSED_PODS}spec.hostname: ${fieldInvalid(hostname, m)}` });
-  }
+  // The controller gives each Pod the subdomain <serviceName> (newStatefulSetPod in
+  // pkg/controller/statefulset/stateful_set_utils.go); the server refuses those Pods when it
+  // is not a DNS label. The names it derives are checked by controller-created-objects.
   const serviceName = asString(field(spec, 'serviceName')) ?? '';
   if (serviceName !== '') {
     for (const m of isDNS1123Label(serviceName)) report({ path: ['spec', 'serviceName'], message: `${REFUSED_PODS}spec.subdomain: ${fieldInvalid(serviceName, m)}` });

@@ -51,6 +51,8 @@ export interface ValidateFilesOptions {
   readonly keepAllDocuments?: boolean;
   /** What `-` reads. @default process.stdin */
   readonly stdin?: AsyncIterable<Uint8Array | string>;
+  /** Called with every document read, in order, after the engine checked it (the server layer keeps them). */
+  readonly onInput?: (input: ObjectInput) => void;
 }
 
 const YAML_EXT = /\.ya?ml$/i;
@@ -94,6 +96,7 @@ export async function validateFiles(targets: readonly string[], options: Validat
         const input = doc.value;
         documentCount++;
         const findings = engine.check(input);
+        options.onInput?.(input);
         if (options.keepAllDocuments || findings.length > 0) documents.push(resultOf(input, findings));
       }
     }
