@@ -9,12 +9,26 @@ import { Label } from '../fixtures/corpus-agreement';
  * controller creates (lib/server/effective.ts) is refused; the message is the first refusal's.
  */
 export async function labelOf(server: ApiServer, object: unknown, level: PodSecurityLevel): Promise<Label> {
-  const e = await effectiveVerdict(server, object as KubeObject, { level });
+  const e = await effectiveVerdict(server, asAdmitted(object) as KubeObject, { level });
   if (!e.verdict.accepted) return { verdict: 'rejected', message: e.verdict.message };
   if (e.podSecurityWarnings.length > 0) return { verdict: 'rejected', message: `Pod Security warning: ${e.podSecurityWarnings[0]}` };
   const refused = e.created.find((c) => !c.verdict.accepted);
   if (refused) return { verdict: 'rejected', message: `${refused.createdBy} would create ${refused.kind} "${refused.name}": ${refused.verdict.message}` };
   return { verdict: 'accepted' };
+}
+
+/**
+ * The harness runs without the ServiceAccount admission plugin (no controller makes the
+ * `default` account). In a cluster that plugin sets a Pod's serviceAccountName to
+ * `default` when it is unset, before validation (plugin/pkg/admission/serviceaccount,
+ * v1.28); do the same for a Pod checked directly, so that checks which depend on it (a
+ * projected serviceAccountToken needs a service account) judge what a cluster would see.
+ */
+function asAdmitted(object: unknown): unknown {
+  const o = object as { kind?: unknown; spec?: Record<string, unknown> };
+  if (o === null || typeof o !== 'object' || o.kind !== 'Pod' || typeof o.spec !== 'object' || o.spec === null) return object;
+  if (o.spec.serviceAccountName || o.spec.serviceAccount) return object;
+  return { ...o, spec: { ...o.spec, serviceAccountName: 'default' } };
 }
 
 /** Runs `fn` over `items` with at most `width` in flight (dry runs share the client's keep-alive sockets). */

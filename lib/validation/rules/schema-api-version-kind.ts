@@ -52,6 +52,14 @@ const REMOVED: Readonly<Record<string, Readonly<Record<string, Removed>>>> = {
   },
 };
 
+/**
+ * Built-in API versions first served (enabled by default) in a later Kubernetes minor.
+ * Source: the Kubernetes API reference; ValidatingAdmissionPolicy went GA (v1) in 1.30.
+ */
+const INTRODUCED: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'admissionregistration.k8s.io/v1': { ValidatingAdmissionPolicy: '1.30', ValidatingAdmissionPolicyBinding: '1.30' },
+};
+
 const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
@@ -80,6 +88,11 @@ export default objectRule({
     }
   }
   const { apiVersion, kind } = ctx.target;
+  const introduced = own(INTRODUCED, apiVersion) && own(INTRODUCED[apiVersion]!, kind) ? INTRODUCED[apiVersion]![kind]! : undefined;
+  if (introduced && !atLeast(ctx.settings.k8sVersion, introduced)) {
+    ctx.report({ path: ['apiVersion'], message: `no matches for kind "${kind}" in version "${apiVersion}"`, fix: `${apiVersion} ${kind} is served from Kubernetes ${introduced}; target that version or later.` });
+    return;
+  }
   if (apiVersion === '' || kind === '' || !own(REMOVED, apiVersion)) return;
   const byKind = REMOVED[apiVersion]!;
   if (!own(byKind, kind)) return;

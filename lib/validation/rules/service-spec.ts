@@ -198,8 +198,8 @@ const VALID_IP = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)'
 /**
  * The addresses of ValidateService (v1.28) after the strategy copies clusterIP into an
  * empty clusterIPs: clusterIPs only with clusterIP, each a valid IP (or `None`), and each
- * externalIP a valid IP. RequireDualStack is refused by a single-stack cluster (the
- * default; the allocator's initIPFamilyFields says so).
+ * externalIP a valid IP. (Whether the cluster serves the IP families asked for is the
+ * cluster's business.)
  */
 function checkIPs(spec: KubeObject, report: Report): void {
   const clusterIP = field(spec, 'clusterIP');
@@ -216,9 +216,6 @@ function checkIPs(spec: KubeObject, report: Report): void {
   asArray(field(spec, 'externalIPs')).forEach((ip, i) => {
     if (typeof ip === 'string' && !parseIP(ip)) report({ path: ['spec', 'externalIPs', i], message: fieldInvalid(ip, VALID_IP) });
   });
-  if (field(spec, 'ipFamilyPolicy') === 'RequireDualStack') {
-    report({ path: ['spec', 'ipFamilyPolicy'], message: fieldInvalid('RequireDualStack', 'this cluster is not configured for dual-stack services') });
-  }
 }
 
 /**
