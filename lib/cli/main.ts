@@ -15,6 +15,9 @@ import { writeChunks, writeFileAtomic } from '../validation/format/output';
 import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules';
 import { sarifChunks } from '../validation/format/sarif';
 import { textChunks, useColor } from '../validation/format/text';
+import { rulesOf } from '../validation/rule-set';
+import { loadCrdFiles } from '../validation/schema/crd-files';
+import { CrdRegistry } from '../validation/schema/crd-registry';
 import { normalizeVersion } from '../validation/util/version';
 import { ObjectInput, PodSecurityLevel } from '../validation/types';
 import { InputError, RunResult, validateFiles } from '../validation/yaml/validate-files';
@@ -54,6 +57,8 @@ Options:
   --config FILE                      Configuration file (default: ./podwright.config.json when present)
   --fail-on error|warning            Lowest severity that fails the run (default: config, else error)
   --static-pods                      Treat every input as a static Pod manifest for the kubelet
+  --crd FILE|DIR                     CRDs whose schemas and CEL rules check custom resources (repeatable;
+                                     CRDs in the input and config "crds" are used too)
   --server                           Also check each object against a real kube-apiserver (dry runs), started
                                      from KUBEBUILDER_ASSETS; its findings join the report (layer server)
   --server-assets DIR                The envtest assets folder for --server (holds kube-apiserver; etcd from
@@ -63,12 +68,14 @@ Options:
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
 `;
 
-const RULES_HELP = `Usage: podwright rules [--format text|markdown]
+const RULES_HELP = `Usage: podwright rules [--format text|markdown] [--config FILE]
 
-Lists every rule with its id, layer, default severity, description and fix.
+Lists every rule with its id, layer, default severity, description and fix: podwright's
+own and those of the rule packages the configuration's "plugins" loads.
 
 Options:
   --format text|markdown   Output format (default: text; markdown is docs/rules.md)
+  --config FILE            Configuration file (default: ./podwright.config.json when present)
   -h, --help               Show this help
 `;
 
@@ -80,6 +87,7 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', value: true },
   { name: 'fail-on', value: true, choices: ['error', 'warning'] },
   { name: 'static-pods' },
+  { name: 'crd', value: true },
   { name: 'server' },
   { name: 'server-assets', value: true },
   { name: 'help', short: 'h' },
@@ -87,6 +95,7 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
 
 const RULES_OPTIONS: readonly OptionSpec[] = [
   { name: 'format', value: true, choices: ['text', 'markdown'] },
+  { name: 'config', value: true },
   { name: 'help', short: 'h' },
 ];
 
@@ -118,14 +127,18 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
 }
 
 async function validateCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { options, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
+  const { options, values, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
   if (options.help) {
     io.stdout.write(VALIDATE_HELP);
     return 0;
   }
   const str = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
   const loaded = loadConfigFile({ file: str('config'), cwd: io.cwd });
-  const config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
+  let config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
+  const crdTargets = values.crd ?? [];
+  if (crdTargets.length > 0) {
+    config = { ...config, crdRegistry: loadCrdFiles(crdTargets, io.cwd, '--crd', new CrdRegistry(config.crdRegistry)) };
+  }
   const targets = positionals.length > 0 ? positionals : ['.'];
   const format = str('format') ?? 'text';
   const serverAssets = str('server-assets');
@@ -145,7 +158,7 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
   const color = output === undefined && useColor(io.stdout, io.env);
   // Written in pieces as they are formatted: the report is never one string in memory.
   const chunks = format === 'json' ? jsonReportChunks(result)
-    : format === 'sarif' ? sarifChunks(result, { ruleSettings: config.rules })
+    : format === 'sarif' ? sarifChunks(result, { rules: rulesOf(config).map((r) => r.meta), ruleSettings: config.rules })
       : format === 'junit' ? junitChunks(result)
         : textChunks(result, { color });
   if (output !== undefined) {
@@ -213,7 +226,9 @@ function rulesCommand(args: readonly string[], io: CliIO): number {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`podwright rules: unexpected argument "${positionals[0]}".`);
-  io.stdout.write(options.format === 'markdown' ? formatRulesMarkdown() : formatRulesText());
+  const config = loadConfigFile({ file: typeof options.config === 'string' ? options.config : undefined, cwd: io.cwd }).config;
+  const metas = rulesOf(config).map((r) => r.meta);
+  io.stdout.write(options.format === 'markdown' ? formatRulesMarkdown(metas) : formatRulesText(metas));
   return 0;
 }
 

@@ -2,16 +2,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppProps } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { PodwrightConfig, ResolvedConfig, resolveConfig } from '../validation/config';
-import { loadConfigFile } from '../validation/config-file';
+import { PodwrightConfig, ResolvedConfig } from '../validation/config';
+import { loadConfig } from '../validation/config-file';
+import { RulePlugin } from '../validation/plugins';
 import { Engine } from '../validation/engine';
 import { formatFindingLine } from './finding-text';
-import { RULES } from '../validation/rules';
 import { failsAt } from '../validation/severity';
 import { KubeObject, Report } from '../validation/types';
 import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
 import { inputsOf, staticPodInputsOf } from './chart-inputs';
 import { fastSynth, fastSynthApplies } from './fast-synth';
+import { setScopeLevel } from './scope-level';
+import { PodSecurityLevel } from '../validation/types';
 
 /** Props of a PodwrightApp. */
 export interface PodwrightAppProps extends AppProps {
@@ -28,6 +30,14 @@ export interface PodwrightAppProps extends AppProps {
   readonly validate?: boolean;
   /** Where findings are printed. @default process.stderr */
   readonly log?: (line: string) => void;
+  /**
+   * Rule packages to run beside podwright's rules, after those the configuration's
+   * `plugins` names: packages made with `definePlugin`, or package names and paths
+   * (resolved from the working folder). Prefer the configuration's `plugins`, which the
+   * CLI, the cdk8s plugin and the jest matchers read too.
+   * @default []
+   */
+  readonly plugins?: readonly (string | RulePlugin)[];
   /**
    * Also check every object against a real kube-apiserver at synth (as `podwright validate
    * --server` does): `true` takes the binaries from KUBEBUILDER_ASSETS, a string is the
@@ -76,6 +86,23 @@ export class ValidationError extends Error {
  * Works the same under `cdk8s synth` and when run directly with node.
  */
 export class PodwrightApp extends App {
+  /**
+   * Holds the objects that hold pods under `scope` (a chart, or any construct subtree)
+   * to a Pod Security level: cdk8s-plus workloads and L1 objects that podwright did not
+   * build, including those added later. Each gets the `podwright.io/pod-security`
+   * annotation at synth unless it states its own; podwright's constructs keep the level
+   * of their `security` prop. The nearest scope wins; objects outside any such scope are
+   * held to the configuration's `podSecurity`. Works in a plain cdk8s App too.
+   *
+   * @example
+   * const legacy = new Chart(app, 'legacy');
+   * PodwrightApp.setLevel(legacy, 'baseline');
+   * new kplus.Deployment(legacy, 'web', { containers: [{ image: 'nginx:1.27' }] });
+   */
+  static setLevel(scope: IConstruct, level: PodSecurityLevel): void {
+    setScopeLevel(scope, level);
+  }
+
   /** The resolved configuration (one for the synth gate, the plugin and the CLI). */
   readonly config: ResolvedConfig;
   private readonly validateOnSynth: boolean;
@@ -84,7 +111,7 @@ export class PodwrightApp extends App {
 
   constructor(props: PodwrightAppProps = {}) {
     super(props);
-    this.config = loadAppConfig(props.config);
+    this.config = loadConfig(props.config, 'PodwrightApp config', process.cwd(), props.plugins).config;
     this.validateOnSynth = props.validate ?? true;
     this.log = props.log ?? ((line) => process.stderr.write(`${line}\n`));
     this.server = props.server ?? false;
@@ -224,9 +251,4 @@ export function constructErrors(scope: IConstruct): { path: string; message: str
     for (const message of c.node.validate()) out.push({ path: c.node.path, message });
   }
   return out;
-}
-
-function loadAppConfig(config: string | PodwrightConfig | undefined): ResolvedConfig {
-  if (typeof config === 'object') return resolveConfig(config, RULES.map((r) => r.meta.id), 'PodwrightApp config');
-  return loadConfigFile({ file: config }).config;
 }

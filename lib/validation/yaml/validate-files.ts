@@ -97,11 +97,14 @@ export async function validateFiles(targets: readonly string[], options: Validat
         documentCount++;
         const findings = engine.check(input);
         options.onInput?.(input);
-        if (options.keepAllDocuments || findings.length > 0) documents.push(resultOf(input, findings));
+        // A custom resource read before its CRD gets its findings at finish(), into the same list.
+        if (options.keepAllDocuments || findings.length > 0 || engine.mayGrow(findings)) documents.push(resultOf(input, findings));
       }
     }
   }
-  return { report: engine.finish(), documents, documentCount, files: shownFiles, failOn: options.config.failOn };
+  const report = engine.finish();
+  const kept = options.keepAllDocuments ? documents : documents.filter((d) => d.findings.length > 0);
+  return { report, documents: kept, documentCount, files: shownFiles, failOn: options.config.failOn };
 }
 
 function resultOf(input: ObjectInput, findings: Finding[]): DocumentResult {
