@@ -45,6 +45,6 @@ export default objectRule({
     const report = (v: { path: Path; message: string }) => ctx.report({ path: v.path, message: LATER + v.message });
     checkLabels(dig(tpl, ['metadata', 'labels']), [...base, 'metadata', 'labels'], report);
     checkAnnotations(dig(tpl, ['metadata', 'annotations']), [...base, 'metadata', 'annotations'], report);
-    for (const e of claimSpecErrors(field(tpl, 'spec'), [...base, 'spec'])) report(e);
+    for (const e of claimSpecErrors(field(tpl, 'spec'), [...base, 'spec'], true)) report(e);
   });
 });

@@ -144,7 +144,7 @@ function projectedErrors(src: unknown, at: Path): Errs {
 }
 
 /** validateDataSource (dataSource and dataSourceRef of a claim spec). */
-function dataSourceErrors(ds: unknown, at: Path): Errs {
+function dataSourceErrors(ds: unknown, at: Path, checkNamespace = true): Errs {
   const errs: Errs = [];
   if (!isObject(ds)) return errs;
   if (str(ds, 'name') === '') errs.push({ path: [...at, 'name'], message: fieldRequired() });
@@ -153,13 +153,18 @@ function dataSourceErrors(ds: unknown, at: Path): Errs {
   if (str(ds, 'apiGroup') === '' && kind !== 'PersistentVolumeClaim') {
     errs.push({ path: at, message: fieldInvalid(kind, "must be 'PersistentVolumeClaim' when referencing the default apiGroup") });
   }
-  const ns = asString(field(ds, 'namespace'));
+  const ns = checkNamespace ? asString(field(ds, 'namespace')) : undefined;
   if (ns !== undefined && ns !== '') for (const m of isDNS1123Label(ns)) errs.push({ path: [...at, 'namespace'], message: fieldInvalid(ns, m) });
   return errs;
 }
 
-/** ValidatePersistentVolumeClaimSpec: what a claim (a StatefulSet's, an ephemeral volume's) must hold. */
-export function claimSpecErrors(spec: unknown, at: Path): Errs {
+/**
+ * ValidatePersistentVolumeClaimSpec: what a claim (a StatefulSet's, an ephemeral volume's)
+ * must hold. `created` is true for a claim created as its own object (a StatefulSet's): the
+ * claim strategy then drops dataSourceRef.namespace first (CrossNamespaceVolumeDataSource is
+ * alpha and off in 1.28), which an ephemeral volume inside a pod spec keeps and validates.
+ */
+export function claimSpecErrors(spec: unknown, at: Path, created = false): Errs {
   const errs: Errs = [];
   const s = asObject(spec) ?? {};
   const modes = asArray(field(s, 'accessModes'));
@@ -190,7 +195,7 @@ export function claimSpecErrors(spec: unknown, at: Path): Errs {
   const vm = asString(field(s, 'volumeMode'));
   if (vm !== undefined && !VOLUME_MODES.includes(vm)) errs.push({ path: [...at, 'volumeMode'], message: fieldNotSupported(vm, VOLUME_MODES) });
   errs.push(...dataSourceErrors(field(s, 'dataSource'), [...at, 'dataSource']));
-  errs.push(...dataSourceErrors(field(s, 'dataSourceRef'), [...at, 'dataSourceRef']));
+  errs.push(...dataSourceErrors(field(s, 'dataSourceRef'), [...at, 'dataSourceRef'], !created));
   return errs;
 }
 

@@ -75,9 +75,18 @@ const MAX_PARALLELISM_FOR_INDEXED_JOB = 100000;
  * validateJobSpec: the checks a Job spec gets both in a Job and in a CronJob's
  * jobTemplate (non-negative counts, completionMode, the template's restartPolicy).
  */
-export function checkJobSpecCommon(spec: KubeObject, specPath: Path, report: Report): void {
+export function checkJobSpecCommon(spec: KubeObject, specPath: Path, report: Report, inCronJob = false): void {
   for (const key of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished']) {
     checkNonNegative(field(spec, key), [...specPath, key], report);
+  }
+  // validateJobSpec (v1.28): maxFailedIndexes needs backoffLimitPerIndex. Both are behind the
+  // alpha JobBackoffLimitPerIndex gate: a Job's are dropped before validation, a CronJob's
+  // jobTemplate keeps them and is validated (labelled by kube-apiserver v1.28.15).
+  const maxFailed = field(spec, 'maxFailedIndexes');
+  if (inCronJob && maxFailed !== undefined && maxFailed !== null) {
+    checkNonNegative(maxFailed, [...specPath, 'maxFailedIndexes'], report);
+    const perIndex = field(spec, 'backoffLimitPerIndex');
+    if (perIndex === undefined || perIndex === null) report({ path: [...specPath, 'backoffLimitPerIndex'], message: fieldRequired('when maxFailedIndexes is specified') });
   }
   const mode = field(spec, 'completionMode');
   if (typeof mode === 'string') {

@@ -4,6 +4,7 @@ import { job, template } from '../fixtures/objects-2b';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a Job\'s maxFailedIndexes is dropped in 1.28 (alpha gate off)', object: job({ maxFailedIndexes: 1 }) },
     { name: 'Indexed with neither completions nor parallelism: both default to 1', object: job({ completionMode: 'Indexed' }) },
     job(),
     job({ parallelism: 2, completions: 4, backoffLimit: 0, completionMode: 'Indexed' }),
