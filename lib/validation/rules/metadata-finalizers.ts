@@ -1,7 +1,11 @@
+import { Path } from '../types';
+import { CONTROLLER_KINDS } from '../util/controller-objects';
 import { objectRule } from '../util/define-rule';
 import { fieldInvalid, isQualifiedName } from '../util/k8s-names';
 import { dig } from '../util/object-checks';
-import { asArray } from '../util/values';
+import { podSitesOf } from '../util/pod-sites';
+import { REFUSED_PODS } from '../util/pod-validation';
+import { asArray, field } from '../util/values';
 
 /** IsStandardFinalizerName (pkg/apis/core/helper/helpers.go, v1.28). */
 const STANDARD = ['kubernetes', 'orphan', 'foregroundDeletion'];
@@ -21,14 +25,24 @@ export default objectRule({
   source: 'ValidateFinalizers in staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go and validateKubeFinalizerName in pkg/apis/core/validation/validation.go (v1.28)',
   docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/finalizers/',
 }, (ctx) => {
-  const finalizers = asArray(dig(ctx.target.object, ['metadata', 'finalizers']));
-  finalizers.forEach((f, i) => {
-    if (typeof f !== 'string') return;
-    const path = ['metadata', 'finalizers', i];
-    for (const m of isQualifiedName(f)) ctx.report({ path, message: fieldInvalid(f, m) });
-    if (!f.includes('/') && !STANDARD.includes(f)) ctx.report({ path, message: fieldInvalid(f, 'name is neither a standard finalizer name nor is it fully qualified') });
-  });
-  if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
-    ctx.report({ path: ['metadata', 'finalizers'], message: 'Invalid value: finalizer orphan and foregroundDeletion cannot be both set' });
+  check(asArray(dig(ctx.target.object, ['metadata', 'finalizers'])), ['metadata'], '', ctx.report);
+  // A controller copies its pod template's finalizers onto every Pod it creates, where the
+  // server checks them (the template itself is not checked).
+  if (CONTROLLER_KINDS.includes(ctx.target.kind)) {
+    for (const site of podSitesOf(ctx.target.kind, ctx.target.object)) {
+      check(asArray(field(site.metadata, 'finalizers')), site.metadataPath, REFUSED_PODS, ctx.report);
+    }
   }
 });
+
+function check(finalizers: readonly unknown[], meta: Path, prefix: string, report: (v: { path: Path; message: string }) => void): void {
+  finalizers.forEach((f, i) => {
+    if (typeof f !== 'string') return;
+    const path = [...meta, 'finalizers', i];
+    for (const m of isQualifiedName(f)) report({ path, message: prefix + fieldInvalid(f, m) });
+    if (!f.includes('/') && !STANDARD.includes(f)) report({ path, message: prefix + fieldInvalid(f, 'name is neither a standard finalizer name nor is it fully qualified') });
+  });
+  if (finalizers.includes('orphan') && finalizers.includes('foregroundDeletion')) {
+    report({ path: [...meta, 'finalizers'], message: `${prefix}Invalid value: finalizer orphan and foregroundDeletion cannot be both set` });
+  }
+}
