@@ -42,6 +42,7 @@ import jobSpec from './job-spec';
 import leaseSpec from './lease-spec';
 import limitrangeSpec from './limitrange-spec';
 import metadataAnnotations from './metadata-annotations';
+import metadataFinalizers from './metadata-finalizers';
 import metadataLabels from './metadata-labels';
 import metadataName from './metadata-name';
 import metadataNamespace from './metadata-namespace';
@@ -53,6 +54,7 @@ import pdbMissing from './pdb-missing';
 import persistentvolumeSpec from './persistentvolume-spec';
 import persistentvolumeclaimSpec from './persistentvolumeclaim-spec';
 import podOs from './pod-os';
+import podPriority from './pod-priority';
 import podRestartPolicy from './pod-restart-policy';
 import podSpecNames from './pod-spec-names';
 import poddisruptionbudgetSpec from './poddisruptionbudget-spec';
@@ -162,6 +164,7 @@ export const RULES: readonly Rule[] = frozen([
   leaseSpec,
   limitrangeSpec,
   metadataAnnotations,
+  metadataFinalizers,
   metadataLabels,
   metadataName,
   metadataNamespace,
@@ -173,6 +176,7 @@ export const RULES: readonly Rule[] = frozen([
   persistentvolumeSpec,
   persistentvolumeclaimSpec,
   podOs,
+  podPriority,
   podRestartPolicy,
   podSpecNames,
   poddisruptionbudgetSpec,

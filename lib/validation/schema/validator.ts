@@ -83,6 +83,35 @@ function jsonKind(v: unknown): string {
   return 'object';
 }
 
+/**
+ * The integer fields of the built-in kinds that are int64 in the Go types; every other
+ * integer field is an int32, and a number outside its range is a decoding error
+ * (`cannot unmarshal number 2147483648 into Go struct field ... of type int32`).
+ * From k8s.io/api core/v1, batch/v1 and meta/v1 types.go (v1.28).
+ */
+const INT64_FIELDS = new Set([
+  'ObjectMeta.deletionGracePeriodSeconds', 'ObjectMeta.generation',
+  'PodSpec.activeDeadlineSeconds', 'PodSpec.terminationGracePeriodSeconds', 'Probe.terminationGracePeriodSeconds',
+  'PodSecurityContext.fsGroup', 'PodSecurityContext.runAsGroup', 'PodSecurityContext.runAsUser', 'PodSecurityContext.supplementalGroups',
+  'SecurityContext.runAsGroup', 'SecurityContext.runAsUser', 'Toleration.tolerationSeconds',
+  'ServiceAccountTokenProjection.expirationSeconds', 'JobSpec.activeDeadlineSeconds', 'CronJobSpec.startingDeadlineSeconds',
+]);
+const INT_RANGE = { int32: 2 ** 31, int64: 2 ** 63 } as const;
+
+/**
+ * Fields of alpha features that are off by default in 1.28: the server decodes them
+ * (so type errors and unknown fields still count) and then drops them before
+ * validation (dropDisabledFields in pkg/api/pod/util.go), so their required fields
+ * and enums are never checked.
+ */
+const DROPPED_FIELDS = new Set([
+  'PodSpec.resourceClaims', 'ResourceRequirements.claims', 'Container.resizePolicy', 'EphemeralContainer.resizePolicy',
+  'SecurityContext.procMount',
+]);
+
+/** OpenAPI `required` fields that the server's validation does not require (an empty list is fine). */
+const NOT_REQUIRED = new Set(['PodFailurePolicy.rules', 'ScaleIOVolumeSource.secretRef']);
+
 /** `io.k8s.api.core.v1.NodeSelector` -> `v1.NodeSelector`, as Go prints a type. */
 function goTypeOfRef(ref: string): string {
   const parts = ref.split('.');
@@ -163,9 +192,12 @@ export class CompiledSchema {
   /** Compiles an object with known properties. */
   compileObject(owner: string, properties: Readonly<Record<string, SchemaType>>, required: readonly string[], preserveUnknown: boolean): Checker {
     const props = new Map<string, Checker>();
-    for (const [key, t] of Object.entries(properties)) props.set(key, this.compile(t, owner));
+    for (const [key, t] of Object.entries(properties)) {
+      const c = this.compile(t, owner, key);
+      props.set(key, DROPPED_FIELDS.has(`${owner}.${key}`) ? decodingOnly(c) : c);
+    }
     const known = Object.keys(properties).sort();
-    const req = required.slice();
+    const req = required.filter((r) => !NOT_REQUIRED.has(`${owner}.${r}`));
     return (v, w) => {
       if (v === null) return;
       if (!isObject(v)) {
@@ -199,8 +231,8 @@ export class CompiledSchema {
     };
   }
 
-  /** Compiles one field type. */
-  compile(t: SchemaType, owner: string): Checker {
+  /** Compiles one field type; `prop` is the field's name in its definition (for int32/int64). */
+  compile(t: SchemaType, owner: string, prop = ''): Checker {
     const expected = goType(t);
     switch (t.type) {
       case 'any':
@@ -222,12 +254,16 @@ export class CompiledSchema {
           if (typeof v !== 'string' && v !== null) typeProblem(w, v, expected, owner);
         };
       }
-      case 'integer':
+      case 'integer': {
+        // Built-in definitions know their Go type; inline (CRD) objects do not.
+        const bits = owner === '' ? undefined : INT64_FIELDS.has(`${owner}.${prop}`) ? 'int64' : 'int32';
+        const go = bits ?? expected;
         return (v, w) => {
           if (typeof v === 'number') {
-            if (!Number.isInteger(v)) typeProblem(w, v, expected, owner);
-          } else if (v !== null) typeProblem(w, v, expected, owner);
+            if (!Number.isInteger(v) || (bits !== undefined && (v >= INT_RANGE[bits] || v < -INT_RANGE[bits]))) typeProblem(w, v, go, owner);
+          } else if (v !== null) typeProblem(w, v, go, owner);
         };
+      }
       case 'number':
         return (v, w) => {
           if (typeof v !== 'number' && v !== null) typeProblem(w, v, expected, owner);
@@ -237,7 +273,7 @@ export class CompiledSchema {
           if (typeof v !== 'boolean' && v !== null) typeProblem(w, v, expected, owner);
         };
       case 'array': {
-        const item = t.items ? this.compile(t.items, owner) : () => undefined;
+        const item = t.items ? this.compile(t.items, owner, prop) : () => undefined;
         return (v, w) => {
           if (Array.isArray(v)) {
             for (let i = 0; i < v.length; i++) {
@@ -306,6 +342,17 @@ export class CompiledSchema {
         throw new Error(`schema: unsupported type ${String((t as SchemaType).type)}`);
     }
   }
+}
+
+/** Keeps only the problems strict decoding finds (types, unknown fields). */
+function decodingOnly(c: Checker): Checker {
+  return (v, w) => {
+    const from = w.out.length;
+    c(v, w);
+    const kept = w.out.slice(from).filter((p) => p.type === 'type' || p.type === 'unknown-field');
+    w.out.length = from;
+    w.out.push(...kept);
+  };
 }
 
 function typeProblem(w: Walk, v: unknown, expected: string, owner = ''): void {

@@ -12,8 +12,8 @@ ruleTester(rule, {
   ],
   invalid: [
     { name: 'no access modes', object: pvc({ resources: requests }), errors: [{ path: 'spec.accessModes', message: 'Required value: at least 1 access mode is required' }] },
-    { name: 'no storage request', object: pvc({ accessModes: ['ReadWriteOnce'] }), errors: [{ path: 'spec.resources.storage', message: 'Required value' }] },
-    { name: 'zero storage', object: pvc({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '0' } } }), errors: [{ path: 'spec.resources.storage', message: 'Invalid value: "0": must be greater than zero' }] },
+    { name: 'no storage request', object: pvc({ accessModes: ['ReadWriteOnce'] }), errors: [{ path: 'spec.resources[storage]', message: 'Required value' }] },
+    { name: 'zero storage', object: pvc({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '0' } } }), errors: [{ path: 'spec.resources[storage]', message: 'Invalid value: "0": must be greater than zero' }] },
     { name: 'ReadWriteOncePod with another mode', object: pvc({ accessModes: ['ReadWriteOncePod', 'ReadOnlyMany'], resources: requests }), errors: [{ path: 'spec.accessModes', message: 'Forbidden: may not use ReadWriteOncePod with other access modes' }] },
     { name: 'storageClassName', object: pvc({ accessModes: ['ReadWriteOnce'], resources: requests, storageClassName: 'Bad_Class' }), errors: [{ path: 'spec.storageClassName', message: /^Invalid value: "Bad_Class": a lowercase RFC 1123 subdomain/ }] },
   ],
