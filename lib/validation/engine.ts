@@ -3,7 +3,7 @@ import { isCheckedKind } from './kinds';
 import { hasCrdSchema } from './schema/validator';
 import { RULES } from './rules';
 import {
-  Anchor, CheckedObject, EngineSettings, Finding, InputRuleContext, KubeObject, ObjectInput, ObjectRef, ObjectRuleContext,
+  Anchor, CheckedObject, EngineSettings, Finding, InputRuleContext, KubeObject, Layer, ObjectInput, ObjectRef, ObjectRuleContext,
   OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, Violation,
 } from './types';
 import { Interner } from './util/interner';
@@ -165,6 +165,7 @@ export class Engine {
       for (const { session } of this.sessions) session.visit(target, anchor);
     }
     this.current = undefined;
+    if (out.length > 1) oneFindingPerMistake(out, target.pods);
     if (record) this.findings.push(...out);
     return out;
   }
@@ -251,6 +252,73 @@ export class Engine {
     }
     return map ?? NO_EXEMPTIONS;
   }
+}
+
+// ---------------------------------------------------------------------------
+// One finding per mistake: the precedence between rules, defined here and only here.
+
+/**
+ * Rank of a layer when two findings are about one defect: the API server's own checks
+ * first (a rule that knows the field before the generic schema rule that says the same),
+ * then Pod Security (the server validates an object before admission sees it), then
+ * practice.
+ */
+const LAYER_RANK: Record<Layer, number> = { 'api-server': 4, schema: 3, 'pod-security': 2, practice: 1 };
+
+/** A finding never gives way to a milder one (a rule re-graded to warning keeps the error beside it). */
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/**
+ * Drops, in place, every finding that another finding of the same object already
+ * reports (the more specific one stays). F gives way to G when
+ * 1. both sit at the same path and G's layer ranks higher (schema-enum and
+ *    container-ports on one protocol: container-ports stays);
+ * 2. G is a server check (schema or api-server) on a field that encloses F's path and
+ *    F's layer ranks lower: the server refuses the enclosing field before anything inside
+ *    it is judged (an invalid securityContext hides the Pod Security findings inside it);
+ * 3. F is a server check on a field enclosing G's path, G another rule of the same
+ *    layer: G is the more specific report of the same refusal (ephemeral-container-fields
+ *    on one field of an ephemeral container that ephemeral-containers-on-create forbids).
+ * A rule's own findings all stay: each rule reports what the server lists, once.
+ * "Encloses" never counts for the object root, a pod spec or the fields above a pod
+ * spec: a finding there is about the whole pod, not one field.
+ * Findings of the same layer at the same path are separate checks, and all stay.
+ */
+function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[]): void {
+  let broad: Set<string> | undefined;
+  const isBroad = (p: string): boolean => {
+    if (p === '') return true;
+    if (!broad) {
+      broad = new Set();
+      for (const pod of pods) for (let i = 1; i <= pod.specPath.length; i++) broad.add(formatPath(pod.specPath.slice(0, i)));
+    }
+    return broad.has(p);
+  };
+  const server = (f: Finding) => f.layer === 'schema' || f.layer === 'api-server';
+  const gone = (f: Finding): boolean => {
+    for (const g of out) {
+      if (g === f || SEVERITY_RANK[g.severity] < SEVERITY_RANK[f.severity]) continue;
+      const rf = LAYER_RANK[f.layer];
+      const rg = LAYER_RANK[g.layer];
+      if (g.path === f.path) {
+        if (rg > rf) return true;
+      } else if (encloses(g.path, f.path)) {
+        if (server(g) && rg > rf && !isBroad(g.path)) return true;
+      } else if (encloses(f.path, g.path)) {
+        if (server(f) && g.layer === f.layer && g.ruleId !== f.ruleId && !isBroad(f.path)) return true;
+      }
+    }
+    return false;
+  };
+  const keep = out.filter((f) => !gone(f));
+  if (keep.length === out.length) return;
+  out.length = 0;
+  out.push(...keep);
+}
+
+/** True when `outer` is a proper ancestor of `inner` (`a.b` of `a.b.c` and `a.b[0]`). */
+function encloses(outer: string, inner: string): boolean {
+  return inner.length > outer.length && inner.startsWith(outer) && (outer === '' || inner[outer.length] === '.' || inner[outer.length] === '[');
 }
 
 /** Validates objects already in memory and returns one report. */
