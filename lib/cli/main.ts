@@ -14,13 +14,13 @@ import { junitChunks } from '../validation/format/junit';
 import { writeChunks, writeFileAtomic } from '../validation/format/output';
 import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules';
 import { sarifChunks } from '../validation/format/sarif';
-import { textChunks, useColor } from '../validation/format/text';
+import { textChunks, textWidth, useColor } from '../validation/format/text';
 import { normalizeVersion } from '../validation/util/version';
 import { InputError, validateFiles } from '../validation/yaml/validate-files';
 import { OptionSpec, parseArgs, UsageError } from './args';
 
 export interface CliIO {
-  readonly stdout: { write(s: string): unknown; isTTY?: boolean };
+  readonly stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   readonly stderr: { write(s: string): unknown; isTTY?: boolean };
   readonly stdin: AsyncIterable<Uint8Array | string>;
   readonly cwd: string;
@@ -53,6 +53,7 @@ Options:
   --config FILE                      Configuration file (default: ./podwright.config.json when present)
   --fail-on error|warning            Lowest severity that fails the run (default: config, else error)
   --static-pods                      Treat every input as a static Pod manifest for the kubelet
+  --verbose                          Text report: every finding with its fix, info findings, objects not checked
   -h, --help                         Show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
@@ -75,6 +76,7 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', value: true },
   { name: 'fail-on', value: true, choices: ['error', 'warning'] },
   { name: 'static-pods' },
+  { name: 'verbose' },
   { name: 'help', short: 'h' },
 ];
 
@@ -135,7 +137,7 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
   const chunks = format === 'json' ? jsonReportChunks(result)
     : format === 'sarif' ? sarifChunks(result, { ruleSettings: config.rules })
       : format === 'junit' ? junitChunks(result)
-        : textChunks(result, { color });
+        : textChunks(result, { color, verbose: options.verbose === true, width: output === undefined ? textWidth(io.stdout, io.env) : undefined });
   if (output !== undefined) {
     try {
       writeFileAtomic(path.resolve(io.cwd, output), chunks);
