@@ -54,6 +54,7 @@ Options:
   --fail-on error|warning            Lowest severity that fails the run (default: config, else error)
   --static-pods                      Treat every input as a static Pod manifest for the kubelet
   --verbose                          Text report: every finding with its fix, info findings, objects not checked
+  --allow-empty                      Exit 0 when the input holds no Kubernetes object (default: exit 2)
   -h, --help                         Show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
@@ -77,6 +78,7 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'fail-on', value: true, choices: ['error', 'warning'] },
   { name: 'static-pods' },
   { name: 'verbose' },
+  { name: 'allow-empty' },
   { name: 'help', short: 'h' },
 ];
 
@@ -131,6 +133,11 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
     cwd: io.cwd,
     stdin: io.stdin,
   });
+  if (result.report.objectCount === 0 && result.report.findings.length === 0 && options['allow-empty'] !== true) {
+    // `helm template ... | podwright validate -` after helm failed: say so rather than pass.
+    const where = targets.map((t) => (t === '-' ? 'standard input' : t)).join(', ');
+    throw new InputError(`podwright validate: no Kubernetes objects found in ${where}; check the input, or pass --allow-empty if none is expected.`);
+  }
   const output = str('output');
   const color = output === undefined && useColor(io.stdout, io.env);
   // Written in pieces as they are formatted: the report is never one string in memory.
@@ -181,5 +188,25 @@ function rulesCommand(args: readonly string[], io: CliIO): number {
 }
 
 function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+  return { stdout: closableOutput(process.stdout), stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+}
+
+/**
+ * Standard output that a reader may close early (`podwright validate ... | head`): the
+ * EPIPE ends the writing quietly, and the run keeps the exit code it would have had.
+ */
+export function closableOutput(stream: NodeJS.WriteStream): CliIO['stdout'] {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || (closed && e.code === 'ERR_STREAM_DESTROYED')) {
+      closed = true;
+      return;
+    }
+    throw e;
+  });
+  return {
+    get isTTY() { return stream.isTTY; },
+    get columns() { return stream.columns; },
+    write: (s: string) => (closed ? false : stream.write(s)),
+  };
 }

@@ -12,7 +12,7 @@ import { CONFIG_HASH_ANNOTATION, configHash } from '../workload/config-hash';
 import {
   formatIntOrPercent, intOrPercentNumber, intOrPercentProblem, IntOrPercent, isOver100Percent, scaled,
 } from '../workload/int-or-percent';
-import { imageTag, labelValueProblem, RecommendedLabels, recommendedLabelMap, RELEASE_LABEL_KEYS } from '../workload/labels';
+import { imageTag, LABEL_PREFIX, labelValueProblem, RecommendedLabels, recommendedLabelMap, RELEASE_LABEL_KEYS } from '../workload/labels';
 import { VolumeClaim, VolumeClaimOptions } from '../workload/volume-claim';
 
 /** The workload resource that runs the pods. */
@@ -261,9 +261,19 @@ export class ReplicatedApp extends PodOwner {
       managedBy: rl.managedBy ?? 'podwright',
     });
     const objectLabels = { ...recommended, ...props.labels };
+    // Name the setting the value came from: the user may never have set a label at all
+    // (a 70-character construct id becomes app.kubernetes.io/name).
+    const settingOf = (k: string): string => {
+      if (props.labels && Object.prototype.hasOwnProperty.call(props.labels, k)) return `set a valid value in labels['${k}']`;
+      const key = k.startsWith(LABEL_PREFIX) ? k.slice(LABEL_PREFIX.length) : k;
+      if (key === 'name' && rl.name === undefined) return `it comes from the construct id '${id}' (the default of recommendedLabels.name); set recommendedLabels.name, or use a shorter id`;
+      if (key === 'instance' && rl.instance === undefined) return `it comes from metadata.name (the default of recommendedLabels.instance); set recommendedLabels.instance`;
+      const prop = key === 'part-of' ? 'partOf' : key === 'managed-by' ? 'managedBy' : key;
+      return `set a valid value in recommendedLabels.${prop}`;
+    };
     for (const [k, v] of Object.entries(objectLabels)) {
       const problem = labelValueProblem(v);
-      if (problem) throw this.error(`label '${k}' has the value '${v}', which is not a valid label value (${problem}); set a valid value in recommendedLabels or labels`);
+      if (problem) throw this.error(`label '${k}' has the value '${v}', which is not a valid label value (${problem}); ${settingOf(k)}`);
     }
     const selector = props.selectorLabels ?? {
       'app.kubernetes.io/name': recommended['app.kubernetes.io/name']!,

@@ -172,6 +172,15 @@ describe('labels and selector', () => {
     expect(() => make({ image: IMAGE, labels: { tier: 'not valid' } })).toThrow(`${PREFIX}label 'tier' has the value 'not valid', which is not a valid label value (`);
     expect(() => make({ image: IMAGE, selectorLabels: { app: '-x' } })).toThrow(`${PREFIX}selectorLabels 'app' has the value '-x', which is not a valid label value (`);
   });
+
+  test('an invalid label value names the setting it came from, not one the user never set', () => {
+    const id = 'x'.repeat(70);
+    expect(() => make({ image: IMAGE }, id)).toThrow(`it comes from the construct id '${id}' (the default of recommendedLabels.name); set recommendedLabels.name, or use a shorter id`);
+    expect(() => make({ image: IMAGE }, id)).not.toThrow('recommendedLabels or labels');
+    expect(() => make({ image: IMAGE, metadata: { name: 'a'.repeat(70) } })).toThrow('it comes from metadata.name (the default of recommendedLabels.instance); set recommendedLabels.instance');
+    expect(() => make({ image: IMAGE, recommendedLabels: { partOf: 'not valid' } })).toThrow('set a valid value in recommendedLabels.partOf');
+    expect(() => make({ image: IMAGE, labels: { tier: 'not valid' } })).toThrow("set a valid value in labels['tier']");
+  });
 });
 
 describe('Deployment rollout', () => {

@@ -22,6 +22,7 @@ import envSecretLiteral from './env-secret-literal';
 import envVar from './env-var';
 import ephemeralContainerFields from './ephemeral-container-fields';
 import ephemeralContainersOnCreate from './ephemeral-containers-on-create';
+import exemptionAnnotation from './exemption-annotation';
 import horizontalpodautoscalerSpec from './horizontalpodautoscaler-spec';
 import hostAliases from './host-aliases';
 import hostNetworkPorts from './host-network-ports';
@@ -121,6 +122,7 @@ export const RULES: readonly Rule[] = [
   envVar,
   ephemeralContainerFields,
   ephemeralContainersOnCreate,
+  exemptionAnnotation,
   horizontalpodautoscalerSpec,
   hostAliases,
   hostNetworkPorts,
