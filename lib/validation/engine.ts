@@ -10,7 +10,7 @@ import { Interner } from './util/interner';
 import { formatPath } from './util/path';
 import { podSitesOf } from './util/pod-sites';
 import { asObject, field, isObject } from './util/values';
-import { atLeast, compareVersions } from './util/version';
+import { atLeast, compareVersions, parseMinor } from './util/version';
 
 type ScopedRule<S extends Rule['meta']['scope']> = Extract<Rule, { readonly meta: { readonly scope: S } }>;
 const is = <S extends Rule['meta']['scope']>(rule: Rule, scope: S): rule is ScopedRule<S> => rule.meta.scope === scope;
@@ -49,7 +49,11 @@ export class Engine {
   private readonly inputRunners: Runner[] = [];
   private readonly objectRunners: Runner[] = [];
   private readonly podRunners: Runner[] = [];
-  private readonly levelSettings: Partial<Record<PodSecurityLevel, EngineSettings>> = {};
+  /** Settings by Pod Security level and policy version (`restricted@1.28`): a handful per run. */
+  private readonly levelSettings = new Map<string, EngineSettings>();
+  /** Namespace name to the Pod Security policy its enforce label sets (from the input or the configuration). */
+  private readonly namespacePolicies = new Map<string, NamespacePolicy>();
+  private readonly levelCounts: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 0, restricted: 0 };
   /** By kind, then by (known, level, static Pod): see runnersFor. */
   private readonly runnerCache = new Map<string, ({ objectRunners: Runner[]; podRunners: Runner[] } | undefined)[]>();
   private readonly sessions: { rule: Rule; severity: Severity; session: OutputRuleSession }[];
@@ -61,6 +65,10 @@ export class Engine {
 
   constructor(config: ResolvedConfig = resolveConfig({}, RULES.map((r) => r.meta.id)), rules: readonly Rule[] = RULES) {
     this.config = config;
+    for (const [name, ns] of Object.entries(config.namespaces ?? {})) {
+      const policy = ns.labels ? policyOfLabels(ns.labels, config.settings.k8sVersion) : undefined;
+      if (policy) this.namespacePolicies.set(name, policy);
+    }
     this.active = [];
     for (const rule of rules) {
       const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
@@ -99,8 +107,12 @@ export class Engine {
   private run(input: ObjectInput, record: boolean): Finding[] {
     const out: Finding[] = [];
     const root = isObject(input.object) ? input.object : undefined;
-    const level = root ? levelFor(root, this.config.settings.podSecurity) : this.config.settings.podSecurity;
-    const settings = this.settingsAt(level);
+    if (root) this.declareNamespace(root);
+    const policy = root ? this.policyFor(root) : { level: this.config.settings.podSecurity, version: this.config.settings.k8sVersion };
+    const level = policy.level;
+    const settings = this.config.settings;
+    // Pod Security rules judge at the object's level and its Namespace's policy version.
+    const podSecuritySettings = this.settingsAt(level, policy.version);
     const ref = root ? objectRefOf(root) : {};
     const exemptions = root ? this.exemptionsFor(root, ref) : NO_EXEMPTIONS;
     const anchor = (path: Path): Anchor => ({
@@ -144,15 +156,16 @@ export class Engine {
       pods: known ? podSitesOf(kind, root) : [],
     };
     const { objectRunners, podRunners } = this.runnersFor(kind, known, level, input.staticPod === true);
+    if (record && target.pods.length > 0) this.levelCounts[level]++;
     for (const r of objectRunners) {
-      r.ctx.settings = settings;
+      r.ctx.settings = r.rule.meta.layer === 'pod-security' ? podSecuritySettings : settings;
       r.ctx.target = target;
       r.base = ROOT;
       (r.rule as ScopedRule<'object'>).check(r.ctx as ObjectRuleContext);
     }
     if (target.pods.length > 0) {
       for (const r of podRunners) {
-        r.ctx.settings = settings;
+        r.ctx.settings = r.rule.meta.layer === 'pod-security' ? podSecuritySettings : settings;
         r.ctx.target = target;
         for (const pod of target.pods) {
           r.ctx.pod = pod;
@@ -170,10 +183,54 @@ export class Engine {
     return out;
   }
 
-  /** The settings with the Pod Security level an object is held to (one object per level). */
-  private settingsAt(level: PodSecurityLevel): EngineSettings {
-    if (level === this.config.settings.podSecurity) return this.config.settings;
-    return (this.levelSettings[level] ??= { ...this.config.settings, podSecurity: level });
+  /** The settings for Pod Security rules at one level and policy version (one object per pair). */
+  private settingsAt(level: PodSecurityLevel, version: string): EngineSettings {
+    const base = this.config.settings;
+    if (level === base.podSecurity && version === base.k8sVersion) return base;
+    const key = `${level}@${version}`;
+    let found = this.levelSettings.get(key);
+    if (!found) this.levelSettings.set(key, (found = { ...base, podSecurity: level, k8sVersion: version }));
+    return found;
+  }
+
+  /**
+   * Records a Namespace's Pod Security policy (its `pod-security.kubernetes.io/enforce`
+   * and `enforce-version` labels) for the objects in it. `check()` does this for each
+   * Namespace it sees; call it first for every Namespace of the input when objects may
+   * come before their Namespace (validate() and the CLI do). Anything else is ignored.
+   */
+  declareNamespace(object: unknown): void {
+    if (!isObject(object) || object.kind !== 'Namespace' || object.apiVersion !== 'v1') return;
+    const metadata = asObject(field(object, 'metadata'));
+    const name = field(metadata, 'name');
+    const labels = asObject(field(metadata, 'labels'));
+    if (typeof name !== 'string' || !labels) return;
+    const policy = policyOfLabels(labels, this.config.settings.k8sVersion);
+    if (policy) this.namespacePolicies.set(name, policy);
+  }
+
+  /**
+   * The Pod Security policy an object is judged by, in this order:
+   * 1. its own `podwright.io/pod-security` annotation (a construct's promise);
+   * 2. the enforce label of its Namespace, when the input holds that Namespace or the
+   *    configuration gives its labels (as Pod Security Admission reads it);
+   * 3. the configuration's level for its namespace (`namespaces.<name>.podSecurity`);
+   * 4. the configured default (`podSecurity`).
+   * An object without metadata.namespace is judged by 1 and 4: the namespace it lands in
+   * is chosen when it is applied.
+   */
+  private policyFor(root: KubeObject): NamespacePolicy {
+    const metadata = asObject(field(root, 'metadata'));
+    const version = this.config.settings.k8sVersion;
+    const declared = field(asObject(field(metadata, 'annotations')), POD_SECURITY_ANNOTATION);
+    const namespace = field(metadata, 'namespace');
+    const fromNamespace = typeof namespace === 'string' ? this.namespacePolicies.get(namespace) : undefined;
+    if (declared === 'restricted' || declared === 'baseline' || declared === 'privileged') {
+      return { level: declared, version: fromNamespace?.version ?? version };
+    }
+    if (fromNamespace) return fromNamespace;
+    const configured = typeof namespace === 'string' ? this.config.namespaces?.[namespace]?.podSecurity : undefined;
+    return { level: configured ?? this.config.settings.podSecurity, version };
   }
 
   /**
@@ -228,6 +285,7 @@ export class Engine {
       skipped: this.skipped,
       objectCount: this.objectCount,
       settings: this.config.settings,
+      podSecurityLevels: { ...this.levelCounts },
     };
   }
 
@@ -321,11 +379,41 @@ function encloses(outer: string, inner: string): boolean {
   return inner.length > outer.length && inner.startsWith(outer) && (outer === '' || inner[outer.length] === '.' || inner[outer.length] === '[');
 }
 
-/** Validates objects already in memory and returns one report. */
+/** Validates objects already in memory and returns one report. Namespaces are read first, wherever they are in the list. */
 export function validate(inputs: Iterable<ObjectInput>, config?: ResolvedConfig): Report {
   const engine = new Engine(config);
-  for (const input of inputs) engine.check(input);
+  const list = Array.isArray(inputs) ? inputs as readonly ObjectInput[] : [...inputs];
+  for (const input of list) engine.declareNamespace(input.object);
+  for (const input of list) engine.check(input);
   return engine.finish();
+}
+
+/** A Pod Security level and the policy version it is judged at (`1.NN`). */
+interface NamespacePolicy {
+  readonly level: PodSecurityLevel;
+  readonly version: string;
+}
+
+/** The Namespace label Pod Security Admission enforces, and the policy version it enforces. */
+export const PSA_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+export const PSA_ENFORCE_VERSION_LABEL = 'pod-security.kubernetes.io/enforce-version';
+
+/**
+ * The policy a Namespace's labels enforce, as Pod Security Admission reads them
+ * (PolicyToEvaluate in staging/src/k8s.io/pod-security-admission/api/helpers.go): no
+ * enforce label, no policy (the next source decides); an enforce level it cannot parse
+ * is enforced as restricted, as PSA does; the version is `latest` (the target version)
+ * unless `enforce-version` names an older `v1.NN`; a newer or unreadable one counts as
+ * latest.
+ */
+export function policyOfLabels(labels: Readonly<Record<string, unknown>>, target: string): NamespacePolicy | undefined {
+  const raw = labels[PSA_ENFORCE_LABEL];
+  if (raw === undefined) return undefined;
+  const level: PodSecurityLevel = raw === 'privileged' || raw === 'baseline' || raw === 'restricted' ? raw : 'restricted';
+  const v = labels[PSA_ENFORCE_VERSION_LABEL];
+  const minor = typeof v === 'string' && /^v1\.\d+$/.test(v) ? parseMinor(v) : undefined;
+  const version = minor !== undefined && compareVersions(`1.${minor}`, target) < 0 ? `1.${minor}` : target;
+  return { level, version };
 }
 
 /** True when a rule runs under these settings (version window, Pod Security level). */
@@ -334,12 +422,6 @@ function appliesToSettings(meta: RuleMeta, settings: EngineSettings): boolean {
   if (meta.maxVersion && compareVersions(settings.k8sVersion, meta.maxVersion) > 0) return false;
   if (meta.podSecurityLevel && LEVEL_ORDER[settings.podSecurity] < LEVEL_ORDER[meta.podSecurityLevel]) return false;
   return true;
-}
-
-/** The Pod Security level an object is held to: its podwright annotation, else the configured one. */
-function levelFor(root: KubeObject, configured: PodSecurityLevel): PodSecurityLevel {
-  const declared = field(asObject(field(field(root, 'metadata'), 'annotations')), POD_SECURITY_ANNOTATION);
-  return declared === 'restricted' || declared === 'baseline' || declared === 'privileged' ? declared : configured;
 }
 
 function objectRefOf(root: KubeObject): ObjectRef {

@@ -109,7 +109,8 @@ export function* textChunks(run: RunResult, options: TextOptions = {}): Generato
   const c = countFindings(run.report.findings);
   const failing = run.report.findings.filter((f) => failsAt(f, run.failOn)).length;
   const summary = `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')} in ${plural(run.report.objectCount, 'object')} from ${plural(run.files.length, 'file')}`
-    + (skipped.length > 0 ? ` (${skipped.length} not checked)` : '');
+    + (skipped.length > 0 ? ` (${skipped.length} not checked)` : '')
+    + podSecuritySummary(run);
   const last = failing > 0 ? `✖ ${summary}; failing at ${run.failOn}` : `✔ ${summary}`;
   yield wrap(paint(failing > 0 ? 'red' : 'green', last), last.length);
 }
@@ -192,6 +193,14 @@ function wrapLine(text: string, visible: number, width: number | undefined): str
   }
   out.push(line);
   return `${out.join('\n')}\n`;
+}
+
+/** `; Pod Security: 12 restricted, 3 baseline`: how many objects with pods were judged at each level. */
+function podSecuritySummary(run: RunResult): string {
+  const levels = run.report.podSecurityLevels;
+  if (!levels) return '';
+  const parts = (['restricted', 'baseline', 'privileged'] as const).filter((l) => levels[l] > 0).map((l) => `${levels[l]} ${l}`);
+  return parts.length > 0 ? `; Pod Security: ${parts.join(', ')}` : '';
 }
 
 function plural(n: number, word: string): string {

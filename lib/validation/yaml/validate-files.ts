@@ -1,10 +1,11 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { ResolvedConfig } from '../config';
 import { Engine } from '../engine';
 import { Finding, ObjectInput, ObjectRef, Report, SourceLocation } from '../types';
 import { asObject, field } from '../util/values';
-import { readYamlBatches, readYamlFileBatches, ReadOptions } from './read';
+import { readYamlFileBatches, ReadOptions } from './read';
 
 /** One document that was read, with the findings the engine gave it. The object itself is not kept. */
 export interface DocumentResult {
@@ -64,16 +65,37 @@ export async function validateFiles(targets: readonly string[], options: Validat
   const cwd = options.cwd ?? process.cwd();
   const files = expandTargets(targets, cwd);
   const engine = new Engine(options.config);
+  const readOptions: ReadOptions = { staticPods: options.staticPods, staticPodDirs: options.staticPodDirs };
+  // Objects may come before their Namespace: a first pass reads the Namespaces, so that
+  // each object is judged at its Namespace's Pod Security level as it streams by.
+  // Standard input is read twice from a temporary copy, so memory stays flat.
+  let spill: string | undefined;
+  try {
+    if (files.includes('-')) {
+      try {
+        spill = await spillStdin(options.stdin ?? process.stdin);
+      } catch (e) {
+        throw new InputError(`${STDIN_NAME}: cannot read: ${(e as Error).message}`);
+      }
+    }
+    const real = (file: string) => (file === '-' ? spill! : path.resolve(cwd, file));
+    for (const file of files) await declareNamespaces(engine, real(file), readOptions);
+    return await checkFiles(engine, files, real, cwd, readOptions, options);
+  } finally {
+    if (spill) fs.rmSync(path.dirname(spill), { recursive: true, force: true });
+  }
+}
+
+async function checkFiles(
+  engine: Engine, files: readonly string[], real: (file: string) => string, cwd: string, readOptions: ReadOptions, options: ValidateFilesOptions,
+): Promise<RunResult> {
   const documents: DocumentResult[] = [];
   let documentCount = 0;
   const shownFiles: string[] = [];
-  const readOptions: ReadOptions = { staticPods: options.staticPods, staticPodDirs: options.staticPodDirs };
   for (const file of files) {
     const shown = file === '-' ? STDIN_NAME : displayPath(file, cwd);
     shownFiles.push(shown);
-    const batches = file === '-'
-      ? readYamlBatches(options.stdin ?? process.stdin, STDIN_NAME, readOptions)
-      : readYamlFileBatches(path.resolve(cwd, file), readOptions, shown);
+    const batches = readYamlFileBatches(real(file), readOptions, shown);
     for (;;) {
       let next: IteratorResult<Iterable<ObjectInput>>;
       try {
@@ -99,6 +121,60 @@ export async function validateFiles(targets: readonly string[], options: Validat
     }
   }
   return { report: engine.finish(), documents, documentCount, files: shownFiles, failOn: options.config.failOn };
+}
+
+/** Copies standard input to a file in a new temporary folder (removed by the caller). */
+async function spillStdin(stdin: AsyncIterable<Uint8Array | string>): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-stdin-'));
+  const file = path.join(dir, 'stdin.yaml');
+  const fd = fs.openSync(file, 'w');
+  try {
+    for await (const chunk of stdin) fs.writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return file;
+}
+
+const SCAN_BYTES = 1024 * 1024;
+const NAMESPACE_WORD = Buffer.from('Namespace');
+
+/**
+ * Declares to the engine every Namespace in one file. Most files hold none: the file is
+ * first scanned, a megabyte at a time, for the word `Namespace` (a `kind: Namespace`
+ * cannot be written without it), and parsed only when it is there. Errors are left to
+ * the main pass, which reports them.
+ */
+async function declareNamespaces(engine: Engine, file: string, readOptions: ReadOptions): Promise<void> {
+  let found = false;
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const buf = Buffer.allocUnsafe(SCAN_BYTES);
+    let position = 0;
+    for (;;) {
+      const n = fs.readSync(fd, buf, 0, SCAN_BYTES, position);
+      if (n <= 0) break;
+      if (buf.subarray(0, n).includes(NAMESPACE_WORD)) {
+        found = true;
+        break;
+      }
+      if (n < SCAN_BYTES) break;
+      position += n - (NAMESPACE_WORD.length - 1); // the word may straddle two reads
+    }
+  } catch {
+    return;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  if (!found) return;
+  try {
+    for await (const batch of readYamlFileBatches(file, readOptions)) {
+      for (const input of batch) engine.declareNamespace(input.object);
+    }
+  } catch {
+    // the main pass reports what cannot be read
+  }
 }
 
 function resultOf(input: ObjectInput, findings: Finding[]): DocumentResult {
