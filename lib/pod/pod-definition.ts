@@ -2,6 +2,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { constructError } from '../errors';
 import { Finding, KubeObject } from '../validation/types';
+import { portDeclared } from '../validation/util/probe-ports';
 import { atLeast } from '../validation/util/version';
 import { ENGINE_GATE_CONTEXT, targetVersion } from '../version';
 import { ContainerHost, ContainerOptions, ContainerRole, MountOptions, PodContainer } from './container';
@@ -234,7 +235,7 @@ export class PodDefinition implements ContainerHost {
     for (const c of this.containerList) {
       for (const { kind, probe } of c.probes) {
         const port = probe.port;
-        const declared = port === undefined || c.portList.some((p) => (typeof port === 'number' ? p.number === port : p.name === port));
+        const declared = port === undefined || portDeclared(port, c.portList);
         if (!declared) {
           errors.push(`container '${c.name}' has a ${kind} probe on port ${JSON.stringify(port)}, which the container does not declare; add it to the container's ports.`);
         }

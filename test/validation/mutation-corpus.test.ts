@@ -68,7 +68,7 @@ const POD_MUTATIONS: { name: string; mutate: (s: Obj) => void; rule: string; pat
   { name: 'missing image', mutate: (s) => { delete s.containers[0].image; }, rule: 'container-image-required', path: 'containers[0].image' },
   { name: 'containerPort 0', mutate: (s) => { s.containers[0].ports[0].containerPort = 0; }, rule: 'container-ports', path: 'containers[0].ports[0].containerPort' },
   { name: 'containerPort 70000', mutate: (s) => { s.containers[0].ports[0].containerPort = 70000; }, rule: 'container-ports', path: 'containers[0].ports[0].containerPort' },
-  { name: 'port name longer than 15', mutate: (s) => { s.containers[0].ports[0].name = 'http-management-port'; }, rule: 'container-ports', path: 'containers[0].ports[0].name' },
+  { name: 'port name longer than 15', mutate: (s) => { s.containers[0].ports[0].name = 'http-management-port'; s.containers[0].readinessProbe.httpGet.port = 8080; }, rule: 'container-ports', path: 'containers[0].ports[0].name' },
   { name: 'duplicate port name', mutate: (s) => { s.containers[0].ports.push({ name: 'http', containerPort: 9090 }); }, rule: 'container-ports', path: 'containers[0].ports[1].name' },
   { name: 'containerPort as a string', mutate: (s) => { s.containers[0].ports[0].containerPort = '8080'; }, rule: 'schema-type', path: 'containers[0].ports[0].containerPort' },
   { name: 'protocol outside the enum', mutate: (s) => { s.containers[0].ports[0].protocol = 'HTTP'; }, rule: 'container-ports', path: 'containers[0].ports[0].protocol' },

@@ -27,6 +27,7 @@ import horizontalpodautoscalerSpec from './horizontalpodautoscaler-spec';
 import hostAliases from './host-aliases';
 import hostNetworkPorts from './host-network-ports';
 import hostPortConflict from './host-port-conflict';
+import imageReference from './image-reference';
 import imageTagLatest from './image-tag-latest';
 import ingressSpec from './ingress-spec';
 import initContainerProbes from './init-container-probes';
@@ -44,6 +45,8 @@ import podRestartPolicy from './pod-restart-policy';
 import podSpecNames from './pod-spec-names';
 import poddisruptionbudgetSpec from './poddisruptionbudget-spec';
 import probeHandler from './probe-handler';
+import probePortName from './probe-port-name';
+import probePortUndeclared from './probe-port-undeclared';
 import probesMissing from './probes-missing';
 import projectedTokenNeedsServiceAccount from './projected-token-needs-service-account';
 import pssAllowPrivilegeEscalation from './pss-allow-privilege-escalation';
@@ -127,6 +130,7 @@ export const RULES: readonly Rule[] = [
   hostAliases,
   hostNetworkPorts,
   hostPortConflict,
+  imageReference,
   imageTagLatest,
   ingressSpec,
   initContainerProbes,
@@ -144,6 +148,8 @@ export const RULES: readonly Rule[] = [
   podSpecNames,
   poddisruptionbudgetSpec,
   probeHandler,
+  probePortName,
+  probePortUndeclared,
   probesMissing,
   projectedTokenNeedsServiceAccount,
   pssAllowPrivilegeEscalation,
