@@ -13,6 +13,23 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SecurePod, SharedVolumePod, SidecarPod, Volume } from '../lib';
 
+/**
+ * Where an example's image differs from the guide's on purpose, and why. A test
+ * (test/apps/seed.test.ts) parses the guide's examples and requires every other image
+ * to be the guide's own (a tag may be added: the guide's bare names mean `:latest`,
+ * which renders a different pod from day to day).
+ */
+export const SEED_IMAGE_CHOICES: readonly { pod: string; container: string; guide: string; image: string; why: string }[] = [
+  {
+    pod: 'multi-container-pod', container: 'logger', guide: 'fluentd', image: 'fluent/fluentd:v1.17-1',
+    why: 'the Docker Hub library image `fluentd` is deprecated; the Fluentd project publishes fluent/fluentd',
+  },
+  {
+    pod: 'secure-pod', container: 'app', guide: 'nginx', image: 'nginxinc/nginx-unprivileged:1.27-alpine',
+    why: 'the example promises restricted: stock nginx runs as root and the kubelet refuses it under runAsNonRoot',
+  },
+];
+
 /** `nginx`: a single-container Pod. */
 export class NginxChart extends Chart {
   constructor(scope: Construct, id: string) {
@@ -53,6 +70,21 @@ export class SharedStorageChart extends Chart {
       image: 'busybox:1.36',
       command: ['sh', '-c', 'echo "Hello World" > /data/index.html; sleep 3600'],
       mounts: [{ volume: shared, path: '/data' }],
+    });
+  }
+}
+
+/**
+ * `my-pod`: the guide's "How to Create a Pod" example, one container `app`. The image is
+ * pinned (see SEED_IMAGE_CHOICES) and the level is baseline, as for the other root images.
+ */
+export class MyPodChart extends Chart {
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    new SecurePod(this, 'my-pod', {
+      metadata: { name: 'my-pod' },
+      security: { level: 'baseline' },
+      containers: [{ name: 'app', image: 'nginx:1.27' }],
     });
   }
 }

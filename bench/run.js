@@ -5,15 +5,17 @@
  *
  *   1. render   N ReplicatedApps synthesized with validation on, vs plain cdk8s-plus-28
  *               Deployments with app.synth() (no validation), vs JSON.stringify of the same objects
- *   2. validate a 20,000- and a 40,000-document YAML file with `podwright validate` (the CLI's
- *               run(), in-process, the report formatted into a byte counter)
+ *   2. validate realistic corpora (bench/lib/corpora.js: cdk8s-plus-28's rendering, podwright's
+ *               constructs, Helm-style text, the website examples, a mix) of 20,000 and 100,000
+ *               documents with `podwright validate` (the CLI's run(), the report formatted into a
+ *               byte counter), and kubeconform -strict on the same files in the same run
  *   3. latency  `podwright validate` on one small file, and `npm run synth` of apps/
  *
  * Every measurement runs in its own child process (peak RSS = that process's maxRSS),
  * from a compiled build in bench/out/build (so TypeScript transpiling is not timed).
  * The benchmark prints figures; nothing here asserts a time.
  *
- * Options: --quick (N=1,000 and 20k docs only), --only render|validate|latency (repeatable),
+ * Options: --quick (N=1,000 and 20,000 documents only), --only render|validate|latency (repeatable),
  *          --n 1000,10000, --no-build, --timeout SECONDS (per measurement, default 150),
  *          --runs N (validate runs per file size, median reported; default 3, 1 with --quick)
  */
@@ -35,7 +37,7 @@ const quick = flag('--quick');
 const only = new Set(values('--only'));
 const want = (part) => only.size === 0 || only.has(part);
 const ns = values('--n').length > 0 ? values('--n')[0].split(',').map(Number) : quick ? [1000] : [1000, 10000];
-const docCounts = quick ? [20000] : [20000, 40000];
+const docCounts = quick ? [20000] : [20000, 100000];
 const VALIDATE_RUNS = Number(values('--runs')[0] ?? (quick ? 1 : 3));
 
 const results = { machine: machine(), render: [], validate: [], latency: {} };
@@ -129,31 +131,74 @@ function render() {
   }
 }
 
+const KUBECONFORM_DIR = path.join(ROOT, '..', 'shared', 'peers', 'kubeconform-0.7.0');
+
+/** kubeconform -strict on one file: wall time and peak RSS of the process (GNU time). */
+function kubeconform(file, workers) {
+  const bin = path.join(KUBECONFORM_DIR, 'kubeconform');
+  const args = ['-strict', '-summary', '-ignore-missing-schemas', '-schema-location', path.join(KUBECONFORM_DIR, 'schemas', '{{ .ResourceKind }}{{ .KindSuffix }}.json')];
+  if (workers) args.push('-n', String(workers));
+  const t = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', bin, ...args, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const ms = performance.now() - t;
+  if (r.error) throw r.error;
+  const summary = /(\d+) resources found/.exec(r.stdout);
+  const rss = Number(r.stderr.trim().split('\n').pop());
+  return { ms, documents: summary ? Number(summary[1]) : NaN, docsPerSec: summary ? Number(summary[1]) / (ms / 1000) : NaN, maxRssKB: rss };
+}
+
+function haveKubeconform() {
+  return fs.existsSync(path.join(KUBECONFORM_DIR, 'kubeconform')) && fs.existsSync('/usr/bin/time');
+}
+
 function validate() {
-  log('\n== 2. Validate at scale (`podwright validate FILE`, in-process: read, all four layers, default config, report formatted) ==');
-  const { generate } = require('./lib/generate');
+  log('\n== 2. Validate at scale: realistic corpora, podwright and kubeconform in the same run ==');
+  log('  podwright: `podwright validate FILE` (all four layers, default config, text report), wall time of the whole process;');
+  log('  kubeconform v0.7.0 -strict (schema only), default workers and -n 1, wall time of the whole process.');
+  const { CORPORA, writeCorpus } = require('./lib/corpora');
+  const peer = haveKubeconform();
+  if (!peer) log(`  (kubeconform not found at ${KUBECONFORM_DIR} or no /usr/bin/time: podwright figures only)`);
+  const rows = [];
   for (const count of docCounts) {
-    const file = path.join(OUT, `mixed-${count}.yaml`);
-    if (!fs.existsSync(file)) generate(file, count);
-    // Several runs: on this shared machine one run varies by 10-15 %. The median speed is
-    // reported with every run listed, and the highest peak RSS of them.
-    const runs = Array.from({ length: VALIDATE_RUNS }, () => child('validate-child.js', [file, 'text']));
-    const r = { ...runs.find((x) => x.docsPerSec === median(runs.map((y) => y.docsPerSec))) };
-    r.runsDocsPerSec = runs.map((x) => x.docsPerSec);
-    r.maxRssKB = Math.max(...runs.map((x) => x.maxRssKB));
-    r.fileMB = fs.statSync(file).size / 2 ** 20;
-    results.validate.push(r);
-    log(`  ${pad(fmt(count), 6)} docs (${fmt(r.fileMB, 1)} MB), text report: ${fmt(r.ms)} ms, ${pad(fmt(r.docsPerSec), 7)} docs/s (median of ${runs.length}: ${runs.map((x) => fmt(x.docsPerSec)).join(', ')}), peak RSS ${fmt(mb(r.maxRssKB))} MB (highest), ${fmt(r.findings)} findings, layers ${r.layers.join('+')}`);
-    if (count === docCounts[0]) {
-      const sarif = child('validate-child.js', [file, 'sarif']);
-      sarif.fileMB = r.fileMB;
-      results.validate.push(sarif);
-      log(`  ${pad(fmt(count), 6)} docs, SARIF report (${fmt(sarif.reportBytes / 2 ** 20, 1)} MB): ${fmt(sarif.ms)} ms, ${pad(fmt(sarif.docsPerSec), 7)} docs/s (one run), peak RSS ${fmt(mb(sarif.maxRssKB))} MB`);
+    for (const corpus of CORPORA) {
+      const file = path.join(OUT, `${corpus}-${count}.yaml`);
+      if (!fs.existsSync(file)) {
+        const t = performance.now();
+        writeCorpus(corpus, file, count);
+        log(`  wrote ${path.basename(file)} (${fmt(fs.statSync(file).size / 2 ** 20, 1)} MB) in ${fmt((performance.now() - t) / 1000, 1)} s`);
+      }
+      // Several runs: on this shared machine one run varies by 10-15 %. The median speed is
+      // reported, and the highest peak RSS of the runs.
+      const runs = Array.from({ length: VALIDATE_RUNS }, () => child('validate-child.js', [file, 'text']));
+      const r = { ...runs.find((x) => x.docsPerSec === median(runs.map((y) => y.docsPerSec))) };
+      r.corpus = corpus;
+      r.count = count;
+      r.runsDocsPerSec = runs.map((x) => x.docsPerSec);
+      r.maxRssKB = Math.max(...runs.map((x) => x.maxRssKB));
+      r.fileMB = fs.statSync(file).size / 2 ** 20;
+      if (peer) {
+        r.kubeconform = kubeconform(file);
+        r.kubeconform1 = kubeconform(file, 1);
+      }
+      results.validate.push(r);
+      rows.push(r);
+      const k = r.kubeconform;
+      log(`  ${corpus.padEnd(10)} ${pad(fmt(count), 7)} docs ${pad(fmt(r.fileMB, 1), 6)} MB  podwright ${pad(fmt(r.docsPerSec), 6)} docs/s (runs ${runs.map((x) => fmt(x.docsPerSec)).join(', ')}), ${pad(fmt(mb(r.maxRssKB)), 4)} MB, fast path ${fmt((100 * r.fastDocuments) / r.documents, 1)} %`
+        + (k ? `  |  kubeconform ${pad(fmt(k.docsPerSec), 6)} docs/s ${pad(fmt(mb(k.maxRssKB)), 4)} MB, -n 1 ${pad(fmt(r.kubeconform1.docsPerSec), 6)} docs/s  |  ratio ${fmt(r.docsPerSec / k.docsPerSec, 2)}x` : ''));
     }
   }
-  log('  reference (not run here): kubeconform v0.7.0 ~3,500 docs/s (default workers), ~2,500 docs/s (one worker), 25-45 MiB');
-  const best = results.validate[0];
-  if (best) log(`  ratio podwright / kubeconform (3,500 docs/s): ${fmt(best.docsPerSec / 3500, 2)} (target >= 2.0); peak RSS target < 200 MB, flat in file size`);
+  log('\n  per corpus, slowest ratio first (targets: podwright >= 3x kubeconform; fast path 100 %; peak RSS < 150 MB and flat in file size):');
+  const byCorpus = CORPORA.map((c) => rows.filter((r) => r.corpus === c));
+  const ratio = (r) => (r.kubeconform ? r.docsPerSec / r.kubeconform.docsPerSec : r.docsPerSec);
+  byCorpus.sort((a, b) => Math.min(...a.map(ratio)) - Math.min(...b.map(ratio)));
+  for (const rs of byCorpus) {
+    const cells = rs.map((r) => `${fmt(r.count)}: ${r.kubeconform ? `${fmt(ratio(r), 2)}x` : `${fmt(r.docsPerSec)} docs/s`}, ${fmt(mb(r.maxRssKB))} MB`).join('; ');
+    log(`  ${rs[0].corpus.padEnd(10)} ${cells}; fast path ${rs.map((r) => `${fmt((100 * r.fastDocuments) / r.documents, 1)} %`).join(' / ')}`);
+  }
+  const file = path.join(OUT, `mix-${docCounts[0]}.yaml`);
+  const sarif = child('validate-child.js', [file, 'sarif']);
+  results.validate.push({ ...sarif, corpus: 'mix', count: docCounts[0] });
+  log(`  mix ${fmt(docCounts[0])} docs, SARIF report (${fmt(sarif.reportBytes / 2 ** 20, 1)} MB): ${fmt(sarif.docsPerSec)} docs/s (one run), peak RSS ${fmt(mb(sarif.maxRssKB))} MB`);
 }
 
 function median(xs) {

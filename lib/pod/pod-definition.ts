@@ -260,7 +260,9 @@ export class PodDefinition implements ContainerHost {
     const res = this.options.defaultResources;
     const scratch = this.scratch;
     const scratchVolume = scratch ? this.scratchVolume() : undefined;
-    const containers = this.containerList.filter((c) => c.role === 'main' || c.role === 'sidecar');
+    // Main containers first, then classic sidecars, whatever the order they were added in:
+    // kubectl (logs, exec, attach) picks the first container when none is named.
+    const containers = [...this.containerList.filter((c) => c.role === 'main'), ...this.containerList.filter((c) => c.role === 'sidecar')];
     const inits = this.containerList.filter((c) => c.role === 'init' || c.role === 'native-sidecar');
     const withScratch = (c: k8s.Container): k8s.Container => scratchVolume
       ? { ...c, volumeMounts: [...(c.volumeMounts ?? []), { name: scratchVolume.name, mountPath: scratch!.path ?? '/tmp' }] }

@@ -95,11 +95,12 @@ describe('ReplicatedApp defaults', () => {
     app.addContainer({ name: 'metrics', image: 'prom/statsd-exporter:v0.27.1', ports: [{ number: 9102, name: 'metrics' }] });
     app.addVolume(Volume.emptyDir('cache'));
     const pod = one(synth(chart), 'Deployment').spec.template.spec;
-    expect(pod.containers.map((c: Obj) => c.name)).toEqual(['main', 'shipper', 'metrics']);
+    // Main containers render before classic sidecars, whatever the order they were added in.
+    expect(pod.containers.map((c: Obj) => c.name)).toEqual(['main', 'metrics', 'shipper']);
     expect(pod.initContainers.map((c: Obj) => c.name)).toEqual(['migrate']);
     expect(pod.volumes.map((v: Obj) => v.name)).toEqual(['scratch', 'logs', 'cache']);
-    expect(pod.containers[1].volumeMounts).toContainEqual({ name: 'logs', mountPath: '/var/log/app', readOnly: true });
-    expect(pod.containers[2].resources.requests).toEqual({ cpu: '100m', memory: '128Mi' });
+    expect(pod.containers[2].volumeMounts).toContainEqual({ name: 'logs', mountPath: '/var/log/app', readOnly: true });
+    expect(pod.containers[1].resources.requests).toEqual({ cpu: '100m', memory: '128Mi' });
     expect(errorsOf(synth(chart))).toEqual([]);
   });
 

@@ -54,9 +54,9 @@ describe('debugProfileFor', () => {
     expect(debugProfileFor({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'c' }, spec: { jobTemplate: { spec: { template: { spec: podSpec } } } } })).toEqual(expected);
   });
 
-  test('target: the first main container of a PodDefinition (not a sidecar), the default-container annotation, or the first container', () => {
+  test('target: the first main container of a PodDefinition (rendered first, before classic sidecars), the default-container annotation, or the first container', () => {
     const p = new SidecarPod(Testing.chart(), 'p', { main: { name: 'web', image: 'nginx:1.27' }, sidecars: [{ name: 'logger', image: 'fluent/fluentd:v1.17-1' }], security: { level: 'baseline' } });
-    expect((p.pod.toJson() as any).containers[0].name).toBe('logger');
+    expect((p.pod.toJson() as any).containers[0].name).toBe('web');
     expect(debugTargetOf(p.pod)).toBe('web');
     const pod = (annotations: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p', annotations },
       spec: { containers: [{ name: 'side', image: 'a:1' }, { name: 'app', image: 'b:1' }] } });

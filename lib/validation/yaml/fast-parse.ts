@@ -6,8 +6,9 @@
  * `fastParse` reads a document with js-yaml, with plain scalars resolved by the very
  * resolvers of the `yaml` package's YAML 1.1 schema (minus the timestamp tag), and
  * records where each key and sequence item starts, so `locate()` answers as the full
- * reader does. It declines (returns undefined) for anything out of the ordinary:
- * anchors, aliases, tags, merge keys, directives, tabs, or any js-yaml error (duplicate
+ * reader does. It declines (returns undefined) for what it does not do: anchors,
+ * aliases, tags, merge keys, directives and explicit keys as YAML syntax (not the same
+ * characters inside scalars: see `unusual`), tabs, or any js-yaml error (duplicate
  * keys, syntax errors, nesting too deep). The caller then uses the full reader, which
  * reports those cases. A differential test keeps both paths equal on every document the
  * fast path accepts.
@@ -83,15 +84,56 @@ interface PositionNode {
 }
 
 /**
- * What signals a document the fast path leaves to the full reader: anchors, aliases,
- * tags, directives, tabs, merge keys and explicit (`? `) keys.
+ * What the fast path leaves to the full reader: anchors, aliases, tags, directives,
+ * merge keys, explicit (`? `) keys and tabs, as YAML syntax. The characters themselves
+ * are common inside scalars (`maxSurge: 25%`, `host: "*.example.com"`, `path: /api/*`,
+ * `echo done!`, `?a=1&b=2`, `cat <<EOF`), so each is matched only where YAML could read
+ * it as syntax, and a false match only costs a decline:
+ * - a node property (`&anchor`, `!tag`) or an alias (`*name`) can only begin a node
+ *   (YAML 1.2 §6.9, §7.1; a plain scalar cannot begin with `&`, `*` or `!`, §7.3.3): at
+ *   the start of a line after indentation, after a block indicator (`-`, `?`, `:`) and a
+ *   space, after a flow indicator (`[`, `{`, `,`), or right after a quoted key's `:`;
+ * - a directive begins a line with `%` (§6.8);
+ * - a merge key is the key `<<`;
+ * - the lines of a block scalar (`key: |`, `- >-`) are content, not syntax (§8.1): a
+ *   line indented deeper than the scalar's key belongs to it, so a script's `* * *`,
+ *   `& friends` or tab-indented Makefile lines there do not count.
  */
-const UNUSUAL = /[&*!%\t]|<</;
-const EXPLICIT_KEY = /(?:^|[\n{,[])[ -]*\?\s/;
+const QUICK = /[&*!%\t?]|<</;
+const NODE_PROPERTY = /^[ ]*[&*!]|[-?:][ ]+[&*!]|[[{,][ ]*[&*!]|["']:[&*!]/;
+const MERGE_KEY = /<<["']?[ ]*:/;
+const EXPLICIT_KEY = /(?:^|[{,[])[ -]*\?(?:\s|$)/;
+/** A line that opens a block scalar: group 1 is what precedes its key (indentation and `- `), group 2 the key. */
+const BLOCK_SCALAR = /^([ ]*(?:-[ ]+)*)((?:[^\s#'"&*!|>%@`{[\]},?:-][^:#]*|"[^"\\]*"|'[^']*'):[ ]+)?[|>][-+1-9]{0,2}[ ]*(?:#.*)?$/;
 
-function unusual(text: string): boolean {
-  // The explicit-key pattern is slow to scan for; most documents hold no '?' at all.
-  return UNUSUAL.test(text) || (text.includes('?') && EXPLICIT_KEY.test(text));
+/** Exported for the tests. */
+export function unusual(text: string): boolean {
+  // Most documents hold none of these characters at all: only those that do are read a line at a time.
+  return QUICK.test(text) && syntaxOutsideBlockScalars(text);
+}
+
+function syntaxOutsideBlockScalars(text: string): boolean {
+  /** Lines indented deeper than this are block scalar content; -1 outside a block scalar. */
+  let blockKey = -1;
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end);
+    start = end + 1;
+    if (blockKey >= 0) {
+      let spaces = 0;
+      while (line.charCodeAt(spaces) === 0x20) spaces++;
+      if (spaces > blockKey || line.trim() === '') continue;
+      blockKey = -1;
+    }
+    if (QUICK.test(line)
+      && (line.includes('\t') || line.startsWith('%') || NODE_PROPERTY.test(line) || MERGE_KEY.test(line) || EXPLICIT_KEY.test(line))) return true;
+    if (!line.includes('|') && !line.includes('>')) continue;
+    const block = BLOCK_SCALAR.exec(line);
+    // The scalar's parent: its key (`- key: |`), or the last dash of a sequence entry (`- |`).
+    if (block) blockKey = block[2] ? block[1]!.length : Math.max(0, block[1]!.trimEnd().length - 1);
+  }
+  return false;
 }
 
 export interface FastDocument {

@@ -1,8 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { readYamlString } from '../../../lib/validation/yaml/read';
 import { fastParse } from '../../../lib/validation/yaml/fast-parse';
-import { ObjectInput, Path } from '../../../lib/validation/types';
+import { compare } from './compare-readers';
 
 /**
  * The fast path must read every document it accepts exactly as the full reader does:
@@ -13,27 +12,6 @@ const exampleFiles = (dir: string): string[] => fs.readdirSync(dir, { withFileTy
   const p = path.join(dir, e.name);
   return e.isDirectory() ? exampleFiles(p) : /\.ya?ml$/.test(e.name) ? [p] : [];
 });
-
-function paths(value: unknown, prefix: Path = []): Path[] {
-  const out: Path[] = [prefix];
-  if (Array.isArray(value)) value.forEach((v, i) => out.push(...paths(v, [...prefix, i])));
-  else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) out.push(...paths(v, [...prefix, k]));
-  return out;
-}
-
-function compare(text: string, name: string): { fast: number; total: number } {
-  const full = readYamlString(text, name, { fastPath: false });
-  const quick = readYamlString(text, name);
-  expect(quick.map((d) => d.object)).toEqual(full.map((d) => d.object));
-  expect(quick.map((d) => d.problems)).toEqual(full.map((d) => d.problems));
-  expect(quick.map((d) => d.documentIndex)).toEqual(full.map((d) => d.documentIndex));
-  quick.forEach((q: ObjectInput, i) => {
-    const f = full[i]!;
-    for (const p of paths(q.object)) expect([p, q.locate?.(p)]).toEqual([p, f.locate?.(p)]);
-  });
-  const segments = text.split(/^---(?:[ \t].*)?$/m);
-  return { fast: segments.filter((s) => fastParse(s, 1000) !== undefined).length, total: segments.length };
-}
 
 const TRICKY = `apiVersion: v1
 kind: ConfigMap
@@ -83,7 +61,7 @@ test('documents with anchors, tags, merges, tabs, duplicate keys or empty entrie
   }
 });
 
-test('every corpus document reads the same on both paths, and most take the fast path', () => {
+test('every corpus document reads the same on both paths, and nearly all take the fast path', () => {
   let fast = 0;
   let total = 0;
   for (const file of exampleFiles(corpus)) {
@@ -92,10 +70,138 @@ test('every corpus document reads the same on both paths, and most take the fast
     total += r.total;
   }
   expect(total).toBeGreaterThan(250);
-  expect(fast / total).toBeGreaterThan(0.5);
+  expect(fast / total).toBeGreaterThan(0.95); // 317 of 325 when measured; the rest hold tabs or `[ !` in a quoted string
 });
 
 test('locations in a document that starts with blank lines (once an endless loop)', () => {
   compare('\n\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  a: b\n', 'blank-start.yaml');
   expect(fastParse('\n\na:\n  - 1\n', 1000)!.offsetOf(['a', 0])).toBe(9);
+});
+
+/** Characters that are YAML syntax in some places, inside scalars where they are not. */
+const HELM_STYLE = `# Source: web/templates/deployment.yaml  (a comment with & and * and ! and %)
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  annotations:
+    checksum/config: "sha256:abc&def"
+    note: 'keep 100% of traffic; see https://example.com/?a=1&b=2#frag'
+    description: >-
+      Rolls out at 25% surge! Serves *.example.com & /api/* paths.
+spec:
+  strategy:
+    rollingUpdate:
+      maxSurge: 25%
+      maxUnavailable: 0%
+  template:
+    spec:
+      containers:
+      - name: app
+        image: ghcr.io/acme/web:1.4.2
+        command: ["sh", "-c", "echo done!; cat <<EOF > /tmp/x\\nhello\\nEOF"]
+        args: [--rate=50%, --glob=/api/*, --and=a&b]
+        env:
+        - name: SCHEDULE
+          value: "*/5 * * * *"
+        - name: BANG
+          value: wow!
+        - name: PLAIN_STAR
+          value: a * b
+        - name: PERCENT
+          value: 5%
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: web
+spec:
+  rules:
+  - host: "*.example.com"
+    http:
+      paths:
+      - path: /api/*
+        pathType: ImplementationSpecific
+        backend: {service: {name: web, port: {number: 80}}}
+---
+apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: tick
+spec:
+  schedule: '*/5 * * * *'
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+          - name: tick
+            image: busybox:1.36
+            command:
+            - sh
+            - -c
+            - |
+              date
+              echo "50% done & more!" # not a comment inside a block scalar
+`;
+
+const BLOCK_SCALARS = `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: scripts
+data:
+  crontab: |
+    * * * * * /bin/tick
+    */5 * * * * /bin/tock
+  banner: >-
+    Welcome!
+    & friends,
+    !important
+  Makefile: |
+    all:
+    \tgo build ./...
+    %.o: %.c
+    \tcc -c $<
+  list:
+    - |
+      &not-an-anchor
+    - >
+      *not-an-alias
+  after: done
+`;
+
+test('block scalar lines beginning with *, &, ! or % and tab-indented lines stay on the fast path', () => {
+  expect(fastParse(BLOCK_SCALARS, 1000)).toBeDefined();
+  compare(BLOCK_SCALARS, 'block.yaml');
+});
+
+test('%, *, !, & and << inside scalars and comments stay on the fast path, read as the full reader reads them', () => {
+  const { fast, total } = compare(HELM_STYLE, 'helm.yaml');
+  expect(total).toBe(3);
+  expect(fast).toBe(3);
+});
+
+test.each([
+  ['an anchor after a sequence dash', 'a:\n- &x 1\n- *x\n'],
+  ['an alias in a flow sequence', 'a: &x 1\nb: [*x]\n'],
+  ['an alias after a flow comma', 'a: &x 1\nb: [1, *x]\n'],
+  ['an alias in a flow mapping', 'a: &x 1\nb: {c: *x}\n'],
+  ['an anchor on its own line', 'a:\n  &x\n  b: 1\nc: *x\n'],
+  ['a tag after a key', 'a: !!str 1\n'],
+  ['a local tag at the start of a line', 'a:\n  !thing\n  b: 1\n'],
+  ['a tag on the document start marker', '--- !!map\na: 1\n'],
+  ['an alias right after a quoted key', '{"a": &x 1, "b":*x}\n'],
+  ['a directive', '%TAG ! tag:example.com,2000:\n---\na: 1\n'],
+  ['a merge key', 'base: &b {x: 1}\nm:\n  <<: *b\n'],
+  ['a merge key without an alias', 'm:\n  <<: {x: 1}\n  y: 2\n'],
+  ['a quoted merge key', 'm:\n  "<<": {x: 1}\n'],
+  ['an alias after a comment that ends like a block scalar', 'a: &x 1\nb:\n# note: |\n  c: *x\n'],
+  ['an alias after a trailing comment that ends like a block scalar', 'a: &x 1\nb: 2 # note: |\n  \nc: *x\n'],
+  ['an alias on the line after a block scalar, at its key', 'a: &x 1\nl:\n  - command: |\n      echo\n    image: *x\n'],
+  ['an alias after a block scalar ends', 'a: &x 1\nb: |\n  * not syntax\nc: *x\n'],
+  ['a tab outside a block scalar', 'a: |\n  x\nb:\t1\n'],
+])('%s goes to the full reader', (_name, text) => {
+  expect(fastParse(text, 1000)).toBeUndefined();
+  compare(text, 'x.yaml');
 });

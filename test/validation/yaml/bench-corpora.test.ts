@@ -1,0 +1,28 @@
+/**
+ * The fast YAML path on the benchmark's corpora (bench/lib/corpora.js, small samples):
+ * both readers give the same objects and locations, and the fast path reads every
+ * document of the realistic corpora (the website examples hold a few deliberately
+ * exotic ones: tabs, `[ !` inside a quoted string).
+ */
+import * as lib from '../../../lib';
+import { compare } from './compare-readers';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const corpora = require('../../../bench/lib/corpora.js') as {
+  sample(name: string, count: number): string[];
+  usePodwright(mod: unknown): void;
+};
+corpora.usePodwright(lib);
+
+test.each([
+  ['cdk8s-plus', 60, 1],
+  ['podwright', 60, 1],
+  ['helm', 60, 1],
+  ['mix', 60, 0.97],
+  ['website', 330, 0.97],
+])('%s: both readers agree; the fast path reads at least the expected share', (name, count, share) => {
+  const docs = corpora.sample(name, count);
+  const { fast, total } = compare(docs.join('---\n'), `${name}.yaml`);
+  expect(total).toBe(count);
+  expect(fast / total).toBeGreaterThanOrEqual(share);
+});
