@@ -138,6 +138,8 @@ async function spillStdin(stdin: AsyncIterable<Uint8Array | string>): Promise<st
 
 const SCAN_BYTES = 1024 * 1024;
 const NAMESPACE_WORD = Buffer.from('Namespace');
+/** One scan buffer for the whole run (files are scanned one after the other). */
+let scanBuffer: Buffer | undefined;
 
 /**
  * Declares to the engine every Namespace in one file. Most files hold none: the file is
@@ -150,7 +152,7 @@ async function declareNamespaces(engine: Engine, file: string, readOptions: Read
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
-    const buf = Buffer.allocUnsafe(SCAN_BYTES);
+    const buf = (scanBuffer ??= Buffer.allocUnsafe(SCAN_BYTES));
     let position = 0;
     for (;;) {
       const n = fs.readSync(fd, buf, 0, SCAN_BYTES, position);
