@@ -76,14 +76,16 @@ describe('files and standard input: a Namespace after its objects still sets the
     dir = manifestDir({
       'a-pods.yaml': `${yaml(pod('apps'))}\n---\n${yaml(pod('web'))}\n`,
       'b-namespace.yaml': yaml(namespace('apps', BASELINE)),
+      // block style, between other documents, after the objects in it
+      'c-mixed.yaml': `${yaml(pod('ops'))}\n---\n# ops runs node agents\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: ops\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n---\n${yaml(pod('web'))}\n`,
     });
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('files', async () => {
     const run = await validateFiles(['.'], { config: config(), cwd: dir });
-    expect(run.report.podSecurityLevels).toEqual({ privileged: 0, baseline: 1, restricted: 1 });
-    expect(formatText(run)).toMatch(/; Pod Security: 1 restricted, 1 baseline; failing at error\n$/);
+    expect(run.report.podSecurityLevels).toEqual({ privileged: 1, baseline: 1, restricted: 2 });
+    expect(formatText(run)).toMatch(/; Pod Security: 2 restricted, 1 baseline, 1 privileged; failing at error\n$/);
   });
 
   test('standard input, read from a temporary copy that is removed', async () => {
