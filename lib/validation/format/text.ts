@@ -62,24 +62,23 @@ export function* textChunks(run: RunResult, options: TextOptions = {}): Generato
   const fixes = new Map<string, string>();
   let hiddenInfos = 0;
   for (const [file, objects] of groupByFileAndObject(run)) {
-    const shown: { label: string; lines: Line[] }[] = [];
+    let any = false;
+    // Written an object at a time: nothing of the report is held beyond the findings.
     for (const { label, findings } of objects) {
       const visible = verbose ? findings : findings.filter((f) => f.severity !== 'info');
       hiddenInfos += findings.length - visible.length;
       if (visible.length === 0) continue;
+      any = true;
       for (const f of visible) if (!fixes.has(f.ruleId)) fixes.set(f.ruleId, genericFix(f));
-      shown.push({ label, lines: verbose ? visible.map((f) => lineOf([f], file, true)) : mergePodSecurity(visible, file) });
-    }
-    for (const { label, lines } of shown) {
       const heading = `${file}  ${label}`;
       yield wrap(paint('bold', heading), heading.length);
-      for (const l of lines) {
-        const plain = `${l.where}  ${l.severity.padEnd(7)}  ${l.message}  ${l.rules}`;
-        yield wrap(`${l.where}  ${sevWord(l.severity)}  ${l.message}  ${paint('dim', l.rules)}`, plain.length);
+      for (const l of verbose ? visible.map((f) => lineOf([f], file, true)) : mergePodSecurity(visible, file)) {
+        const plain = l.where.length + l.message.length + l.rules.length + 13;
+        yield wrap(`${l.where}  ${sevWord(l.severity)}  ${l.message}  ${paint('dim', l.rules)}`, plain);
         if (verbose && l.fix !== undefined) yield wrap(`    ${paint('dim', `fix: ${l.fix}`)}`, l.fix.length + 9);
       }
     }
-    if (shown.length > 0) yield '\n';
+    if (any) yield '\n';
   }
   const skipped = run.report.skipped;
   if (verbose) {
@@ -129,8 +128,8 @@ function lineOf(findings: readonly Finding[], file: string, verbose = false): Li
   return {
     where: f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : (f.constructPath ?? file),
     severity: f.severity,
-    message: findings.map((x) => `${x.message}${own(x)}`).join(', '),
-    rules: findings.map((x) => x.ruleId).join(','),
+    message: findings.length === 1 && own(f) === '' ? f.message : findings.map((x) => `${x.message}${own(x)}`).join(', '),
+    rules: findings.length === 1 ? f.ruleId : findings.map((x) => x.ruleId).join(','),
     fix: f.fix,
   };
 }
