@@ -6,6 +6,8 @@ import { CombinedPodChart } from './combined';
 import { MultiContainerChart, MyPodChart, NginxChart, SecurePodChart, SharedStorageChart } from './seed';
 import { addReplicatedExamples } from './replicated';
 import { addStaticExamples } from './static';
+import { addBatchExamples } from './batch';
+import { addMixedExample } from './mixed';
 
 const app = new PodwrightApp();
 new NginxChart(app, 'seed-nginx');
@@ -16,4 +18,6 @@ new SecurePodChart(app, 'seed-secure-pod');
 new CombinedPodChart(app, 'combined-pod');
 addStaticExamples(app);
 addReplicatedExamples(app);
+addBatchExamples(app);
+addMixedExample(app);
 app.synth();

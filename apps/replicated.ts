@@ -36,7 +36,8 @@ export class SeedDeploymentChart extends Chart {
  * A realistic web app: 3 replicas at the restricted level of an unprivileged nginx
  * build, serving pages from a ConfigMap (whose content is hashed into the pod template,
  * so editing a page rolls the pods), with a log-shipping sidecar reading nginx's log
- * directory from a shared emptyDir, probes, a PodDisruptionBudget, spreading and a Service.
+ * directory from a shared emptyDir, probes, a PodDisruptionBudget, spreading and a Service;
+ * Prometheus annotations on the pod template, and no CPU limit on nginx.
  */
 export class WebAppChart extends Chart {
   readonly app: ReplicatedApp;
@@ -59,7 +60,11 @@ export class WebAppChart extends Chart {
       livenessProbe: Probe.httpGet('/', 'http'),
       // Load balancers keep sending traffic for a moment after the endpoint goes away.
       preStopSleepSeconds: 5,
-      resources: 'small',
+      // No CPU limit (no throttling when the node has idle CPU); nginx's temp files count as ephemeral storage.
+      resources: { preset: 'small', cpuLimit: false, ephemeralStorage: '256Mi' },
+      // Prometheus scrapes the log shipper's metrics.
+      annotations: { 'prometheus.io/scrape': 'true', 'prometheus.io/port': '2020', 'prometheus.io/path': '/api/v1/metrics/prometheus' },
+      terminationGracePeriodSeconds: 30,
       mounts: [{ volume: Volume.configMap('content', content), path: '/usr/share/nginx/html', readOnly: true }],
       service: { ports: [{ targetPort: 'http', port: 80 }] },
     });

@@ -14,8 +14,12 @@ export {
   ReplicatedApp, ReplicatedAppProps, WorkloadKind, DeploymentStrategy, DisruptionBudgetOptions, AppServiceOptions,
   ServicePortOptions, SpreadMode, StatefulSetOptions, StatefulSetUpdateStrategy,
 } from './constructs/replicated-app';
+export { PodWorkload, PodWorkloadProps, PodWorkloadConfig } from './constructs/pod-workload';
+export { Job, JobProps } from './constructs/job';
+export { CronJob, CronJobProps, ConcurrencyPolicy } from './constructs/cron-job';
+export { JobOptions, JobRestartPolicy } from './workload/job-spec';
 export { VolumeClaim, VolumeClaimOptions, AccessMode } from './workload/volume-claim';
-export { RecommendedLabels } from './workload/labels';
+export { RecommendedLabels, LabelOptions } from './workload/labels';
 export { IntOrPercent } from './workload/int-or-percent';
 export { CONFIG_HASH_ANNOTATION } from './workload/config-hash';
 
@@ -26,12 +30,17 @@ export {
 } from './debug/debug-profile';
 
 // The pod seam
-export { PodDefinition, PodOptions, SidecarOptions, SidecarMode, InitContainerOptions, ScratchDirOptions } from './pod/pod-definition';
+export {
+  PodDefinition, PodDefinitionConfig, PodOptions, SidecarOptions, SidecarMode, InitContainerOptions, ScratchDirOptions, HostAlias,
+  DnsConfigOptions,
+} from './pod/pod-definition';
+export { withPodSecurityLevel } from './pod/metadata';
 export { PodContainer, ContainerOptions, PortOptions, MountOptions, MountSpec, ContainerRole } from './pod/container';
 export { Volume, VolumeType, EmptyDirOptions, ConfigSourceOptions, KeyToPath, ProjectedSource, NamedRef } from './pod/volume';
 export { Probe, ProbeTimings, ProbeKind, PortRef } from './pod/probe';
-export { Resources, ResourceSpec, ResourcePreset, RESOURCE_PRESETS } from './pod/resources';
-export { EnvValue } from './pod/env';
+export { Resources, ResourceSpec, ResourceAmounts, PresetResources, ResourcePreset, RESOURCE_PRESETS } from './pod/resources';
+export { EnvValue, EnvFrom, EnvFromOptions } from './pod/env';
+export { LifecycleHandler, LifecycleOptions } from './pod/lifecycle';
 export {
   SecurityLevel, PodSecurityOptions, ContainerSecurityOptions, SeccompProfile, DEFAULT_NON_ROOT_ID,
 } from './pod/security';
@@ -45,15 +54,22 @@ export { K8S_VERSION_CONTEXT, DEFAULT_K8S_VERSION, targetVersion } from './versi
 export { Engine, validate } from './validation/engine';
 export {
   resolveConfig, ConfigError, PodwrightConfig, ResolvedConfig, Exemption, CONFIG_FILE_NAME, EXEMPT_ANNOTATION_PREFIX,
-  POD_SECURITY_ANNOTATION,
+  POD_SECURITY_ANNOTATION, exemptionAnnotation,
 } from './validation/config';
-export { loadConfigFile, LoadedConfig, LoadConfigOptions } from './validation/config-file';
+export { loadConfigFile, loadConfig, LoadedConfig, LoadConfigOptions } from './validation/config-file';
 export { validateFiles, ValidateFilesOptions, RunResult, DocumentResult, InputError } from './validation/yaml/validate-files';
 export { readYamlString, readYamlFile, ReadOptions, ReadLimits } from './validation/yaml/read';
 export { failsAt } from './validation/severity';
 export { RULES } from './validation/rules';
+export { rulesOf } from './validation/rule-set';
+
+// Rules from outside: the rule module API and rule packages
+export { defineRule, definePlugin, RuleDefinition, RuleDefinitionMeta, RulePlugin } from './validation/plugins';
 export { registerCrdSchema } from './validation/schema/crd';
+export { CrdRegistry } from './validation/schema/crd-registry';
+export { loadCrdFiles } from './validation/schema/crd-files';
 export {
   Finding, Report, Severity, Layer, PodSecurityLevel, ObjectInput, ObjectRef, SourceLocation, EngineSettings,
-  Rule, RuleMeta, SkippedObject, KubeObject, Path, PathSegment, MapKey,
+  Rule, RuleMeta, SkippedObject, KubeObject, Path, PathSegment, MapKey, RuleScope, RuleSetting, Violation, CheckedObject, PodSite,
+  RuleContextBase, InputRuleContext, ObjectRuleContext, PodRuleContext, OutputRuleSession, OutputFinishContext, Anchor,
 } from './validation/types';

@@ -20,7 +20,10 @@ export interface OptionSpec {
 }
 
 export interface Parsed {
+  /** Each option's value (the last one, for an option given more than once). */
   readonly options: Readonly<Record<string, string | true>>;
+  /** Every value of each option that takes one, in order (`--crd a --crd b`). */
+  readonly values: Readonly<Record<string, readonly string[]>>;
   readonly positionals: readonly string[];
 }
 
@@ -30,6 +33,7 @@ export interface Parsed {
  */
 export function parseArgs(command: string, args: readonly string[], specs: readonly OptionSpec[]): Parsed {
   const options: Record<string, string | true> = {};
+  const values: Record<string, string[]> = {};
   const positionals: string[] = [];
   const names = specs.map((s) => `--${s.name}`);
   for (let i = 0; i < args.length; i++) {
@@ -65,6 +69,7 @@ export function parseArgs(command: string, args: readonly string[], specs: reado
       throw new UsageError(`podwright ${command}: --${spec.name} ${value} is not one of ${spec.choices.join(', ')}${hint ? `; did you mean ${hint}?` : '.'}`);
     }
     options[spec.name] = value;
+    (values[spec.name] ??= []).push(value);
   }
-  return { options, positionals };
+  return { options, values, positionals };
 }

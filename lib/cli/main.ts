@@ -15,8 +15,12 @@ import { writeChunks, writeFileAtomic } from '../validation/format/output';
 import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules';
 import { sarifChunks } from '../validation/format/sarif';
 import { textChunks, textWidth, useColor } from '../validation/format/text';
+import { rulesOf } from '../validation/rule-set';
+import { loadCrdFiles } from '../validation/schema/crd-files';
+import { CrdRegistry } from '../validation/schema/crd-registry';
 import { normalizeVersion } from '../validation/util/version';
-import { InputError, validateFiles } from '../validation/yaml/validate-files';
+import { ObjectInput, PodSecurityLevel } from '../validation/types';
+import { InputError, RunResult, validateFiles } from '../validation/yaml/validate-files';
 import { OptionSpec, parseArgs, UsageError } from './args';
 
 export interface CliIO {
@@ -53,6 +57,12 @@ Options:
   --config FILE                      Configuration file (default: ./podwright.config.json when present)
   --fail-on error|warning            Lowest severity that fails the run (default: config, else error)
   --static-pods                      Treat every input as a static Pod manifest for the kubelet
+  --crd FILE|DIR                     CRDs whose schemas and CEL rules check custom resources (repeatable;
+                                     CRDs in the input and config "crds" are used too)
+  --server                           Also check each object against a real kube-apiserver (dry runs), started
+                                     from KUBEBUILDER_ASSETS; its findings join the report (layer server)
+  --server-assets DIR                The envtest assets folder for --server (holds kube-apiserver; etcd from
+                                     there, TEST_ASSET_ETCD or PATH); implies --server
   --verbose                          Text report: every finding with its fix, info findings, objects not checked
   --allow-empty                      Exit 0 when the input holds no Kubernetes object (default: exit 2)
   -h, --help                         Show this help
@@ -60,12 +70,14 @@ Options:
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
 `;
 
-const RULES_HELP = `Usage: podwright rules [--format text|markdown]
+const RULES_HELP = `Usage: podwright rules [--format text|markdown] [--config FILE]
 
-Lists every rule with its id, layer, default severity, description and fix.
+Lists every rule with its id, layer, default severity, description and fix: podwright's
+own and those of the rule packages the configuration's "plugins" loads.
 
 Options:
   --format text|markdown   Output format (default: text; markdown is docs/rules.md)
+  --config FILE            Configuration file (default: ./podwright.config.json when present)
   -h, --help               Show this help
 `;
 
@@ -77,6 +89,9 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'config', value: true },
   { name: 'fail-on', value: true, choices: ['error', 'warning'] },
   { name: 'static-pods' },
+  { name: 'crd', value: true },
+  { name: 'server' },
+  { name: 'server-assets', value: true },
   { name: 'verbose' },
   { name: 'allow-empty' },
   { name: 'help', short: 'h' },
@@ -84,6 +99,7 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
 
 const RULES_OPTIONS: readonly OptionSpec[] = [
   { name: 'format', value: true, choices: ['text', 'markdown'] },
+  { name: 'config', value: true },
   { name: 'help', short: 'h' },
 ];
 
@@ -115,34 +131,43 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
 }
 
 async function validateCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { options, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
+  const { options, values, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
   if (options.help) {
     io.stdout.write(VALIDATE_HELP);
     return 0;
   }
   const str = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
   const loaded = loadConfigFile({ file: str('config'), cwd: io.cwd });
-  const config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
+  let config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
+  const crdTargets = values.crd ?? [];
+  if (crdTargets.length > 0) {
+    config = { ...config, crdRegistry: loadCrdFiles(crdTargets, io.cwd, '--crd', new CrdRegistry(config.crdRegistry)) };
+  }
   const targets = positionals.length > 0 ? positionals : ['.'];
   const format = str('format') ?? 'text';
-  const result = await validateFiles(targets, {
+  const serverAssets = str('server-assets');
+  const server = options.server === true || serverAssets !== undefined ? await serverLayer(serverAssets, io) : undefined;
+  const inputs: ObjectInput[] = [];
+  let result = await validateFiles(targets, {
     config,
-    keepAllDocuments: format === 'junit',
+    keepAllDocuments: format === 'junit' || server !== undefined,
     staticPodDirs: loaded.staticPodDirs,
     staticPods: options['static-pods'] === true,
     cwd: io.cwd,
     stdin: io.stdin,
+    ...(server ? { onInput: (input: ObjectInput) => inputs.push(input) } : {}),
   });
   if (result.report.objectCount === 0 && result.report.findings.length === 0 && options['allow-empty'] !== true) {
     // `helm template ... | podwright validate -` after helm failed: say so rather than pass.
     const where = targets.map((t) => (t === '-' ? 'standard input' : t)).join(', ');
     throw new InputError(`podwright validate: no Kubernetes objects found in ${where}; check the input, or pass --allow-empty if none is expected.`);
   }
+  if (server) result = await server.check(result, inputs, config.settings.podSecurity, format === 'junit');
   const output = str('output');
   const color = output === undefined && useColor(io.stdout, io.env);
   // Written in pieces as they are formatted: the report is never one string in memory.
   const chunks = format === 'json' ? jsonReportChunks(result)
-    : format === 'sarif' ? sarifChunks(result, { ruleSettings: config.rules })
+    : format === 'sarif' ? sarifChunks(result, { rules: rulesOf(config).map((r) => r.meta), ruleSettings: config.rules })
       : format === 'junit' ? junitChunks(result)
         : textChunks(result, { color, verbose: options.verbose === true, width: output === undefined ? textWidth(io.stdout, io.env) : undefined });
   if (output !== undefined) {
@@ -155,6 +180,33 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
     writeChunks(io.stdout, chunks);
   }
   return exitCodeOf(result);
+}
+
+/**
+ * The optional server layer (lib/server), loaded only for --server so the offline CLI
+ * stays fast. Missing assets are a usage error (exit 2) that says how to get them.
+ */
+async function serverLayer(assetsDir: string | undefined, io: CliIO) {
+  const { resolveAssets, ServerAssetsError } = await import('../server/assets');
+  let assets;
+  try {
+    assets = resolveAssets(assetsDir === undefined ? undefined : path.resolve(io.cwd, assetsDir), io.env);
+  } catch (e) {
+    if (e instanceof ServerAssetsError) throw new UsageError(`podwright validate --server: ${e.message}`);
+    throw e;
+  }
+  const { ApiServer } = await import('../server/api-server');
+  const { checkInputs, withServerFindings } = await import('../server/server-layer');
+  return {
+    async check(run: RunResult, inputs: readonly ObjectInput[], podSecurity: PodSecurityLevel, keepAll: boolean): Promise<RunResult> {
+      const server = await ApiServer.start({ assets });
+      try {
+        return withServerFindings(run, await checkInputs(server, inputs, { podSecurity }), keepAll);
+      } finally {
+        await server.stop();
+      }
+    },
+  };
 }
 
 function withOverrides(config: ResolvedConfig, k8sVersion?: string, podSecurity?: string, failOn?: string): ResolvedConfig {
@@ -183,7 +235,9 @@ function rulesCommand(args: readonly string[], io: CliIO): number {
     return 0;
   }
   if (positionals.length > 0) throw new UsageError(`podwright rules: unexpected argument "${positionals[0]}".`);
-  io.stdout.write(options.format === 'markdown' ? formatRulesMarkdown() : formatRulesText());
+  const config = loadConfigFile({ file: typeof options.config === 'string' ? options.config : undefined, cwd: io.cwd }).config;
+  const metas = rulesOf(config).map((r) => r.meta);
+  io.stdout.write(options.format === 'markdown' ? formatRulesMarkdown(metas) : formatRulesText(metas));
   return 0;
 }
 

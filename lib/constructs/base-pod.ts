@@ -5,9 +5,16 @@ import { PodOwner } from './pod-owner';
 import { ContainerOptions } from '../pod/container';
 import { PodDefinition, PodOptions } from '../pod/pod-definition';
 import { withLevel } from '../pod/metadata';
+import { constructError } from '../errors';
+import { LabelOptions, resolveLabels } from '../workload/labels';
 
-/** Props every podwright Pod construct takes. */
-export interface BasePodProps extends PodOptions {
+/**
+ * Props every podwright Pod construct takes. The Pod carries the recommended
+ * `app.kubernetes.io/*` labels (name, instance, version from the first main image,
+ * managed-by; component and part-of when given), so Services and NetworkPolicies can
+ * select it.
+ */
+export interface BasePodProps extends PodOptions, LabelOptions {
   /** Metadata of the Pod object. @default - a name generated from the construct path */
   readonly metadata?: ApiObjectMetadata;
   /** Main containers; more can be added with addContainer(). @default [] */
@@ -27,14 +34,20 @@ export abstract class BasePod extends PodOwner {
   /** The rendered Pod object (an L1 `KubePod`). */
   readonly apiObject: ApiObject;
 
-  protected constructor(scope: Construct, id: string, typeName: string, props: BasePodProps = {}) {
+  /** The Pod's labels: the recommended labels, `labels`, then `metadata.labels`. */
+  readonly labels: Readonly<Record<string, string>>;
+
+  /** `mainImage` is the image the version label comes from (default: the first container's). */
+  protected constructor(scope: Construct, id: string, typeName: string, props: BasePodProps = {}, mainImage = props.containers?.[0]?.image) {
     super(scope, id);
     this.pod = new PodDefinition(this, { typeName, restartPolicy: props.restartPolicy }, props);
     for (const c of props.containers ?? []) this.pod.addContainer(c);
+    const fail = (message: string) => constructError(this, typeName, `${message}.`);
+    const { all } = resolveLabels(this, { ...props, objectName: props.metadata?.name, image: mainImage }, fail);
+    this.labels = { ...all, ...props.metadata?.labels };
     this.apiObject = new k8s.KubePod(this, 'Resource', {
-      metadata: withLevel(props.metadata, this.pod.level),
-      spec: Lazy.any({ produce: () => this.pod.render() }),
+      metadata: withLevel({ ...props.metadata, labels: { ...this.labels }, annotations: { ...this.pod.annotations, ...props.metadata?.annotations } }, this.pod.level),
+      spec: Lazy.any({ produce: () => this.renderPodSpec() }),
     });
-    this.node.addValidation({ validate: () => this.pod.validate() });
   }
 }

@@ -1,23 +1,14 @@
 import { Construct } from 'constructs';
 import { ContainerOptions, PodContainer } from '../pod/container';
-import { SidecarOptions } from '../pod/pod-definition';
-import { Volume } from '../pod/volume';
+import { LogShipperOptions } from '../pod/log-shipper';
 import { BasePod, BasePodProps } from './base-pod';
+
+export { LogShipperOptions } from '../pod/log-shipper';
 
 /** Props of a SidecarPod. */
 export interface SidecarPodProps extends BasePodProps {
   /** The main container. */
   readonly main: ContainerOptions;
-}
-
-/** A log-shipping sidecar that reads the main container's log directory. */
-export interface LogShipperOptions extends SidecarOptions {
-  /** Where the main container writes its logs. @default '/var/log/app' */
-  readonly logDir?: string;
-  /** Where the shipper sees them (read-only). @default - the same path as logDir */
-  readonly shipperPath?: string;
-  /** Size limit of the shared emptyDir. @default '256Mi' */
-  readonly sizeLimit?: string;
 }
 
 /**
@@ -33,24 +24,12 @@ export class SidecarPod extends BasePod {
   readonly main: PodContainer;
 
   constructor(scope: Construct, id: string, props: SidecarPodProps) {
-    super(scope, id, 'SidecarPod', props);
+    super(scope, id, 'SidecarPod', props, props.main.image);
     this.main = this.pod.addContainer(props.main);
   }
 
-  /**
-   * Adds a log-shipping sidecar and shares a log directory with it: an emptyDir
-   * named `logs`, mounted read-write in the main container and read-only in the shipper.
-   */
-  addLogShipper(options: LogShipperOptions): PodContainer {
-    const { logDir, shipperPath, sizeLimit, ...sidecar } = options;
-    const shipper = this.pod.addSidecar(sidecar);
-    this.logVolume = this.pod.shareDirectory('logs', logDir ?? '/var/log/app', this.main, [shipper], {
-      sizeLimit: sizeLimit ?? '256Mi',
-      readerPath: shipperPath,
-    });
-    return shipper;
+  /** Adds a log-shipping sidecar that ships the main container's logs (see PodOwner.addLogShipper). */
+  override addLogShipper(options: LogShipperOptions): PodContainer {
+    return super.addLogShipper({ writer: this.main, ...options });
   }
-
-  /** The shared log volume, once addLogShipper() was called. */
-  logVolume?: Volume;
 }

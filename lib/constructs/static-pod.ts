@@ -8,6 +8,7 @@ import { InitContainerOptions, PodDefinition, PodOptions, SidecarOptions } from 
 import { Volume } from '../pod/volume';
 import type { ISideOutput, SideFile } from '../synth/podwright-app';
 import { KubeObject } from '../validation/types';
+import { LabelOptions, resolveLabels } from '../workload/labels';
 
 /** The folder, next to the output folder (dist/), that static Pod manifests are written to. */
 export const STATIC_POD_FOLDER = 'static-pods';
@@ -17,8 +18,8 @@ export const STATIC_POD_DEFAULT_NAMESPACE = 'kube-system';
 
 const STATIC_POD_SYMBOL = Symbol.for('podwright.StaticPod');
 
-/** Props of a StaticPod. */
-export interface StaticPodProps extends PodOptions {
+/** Props of a StaticPod. Its labels default like every podwright Pod's (see BasePodProps). */
+export interface StaticPodProps extends PodOptions, LabelOptions {
   /**
    * Metadata of the Pod manifest. The kubelet names the mirror Pod it shows in the
    * API `<name>-<nodeName>`.
@@ -85,7 +86,8 @@ export class StaticPod extends Construct implements ISideOutput {
   readonly name: string;
   /** The Pod's namespace. */
   readonly namespace: string;
-  private readonly metadata: ApiObjectMetadata;
+  // Truly private (#): a subclass's own members of these names replace nothing.
+  readonly #metadata: ApiObjectMetadata;
 
   constructor(scope: Construct, id: string, props: StaticPodProps = {}) {
     super(scope, id);
@@ -93,35 +95,46 @@ export class StaticPod extends Construct implements ISideOutput {
     this.name = props.metadata?.name ?? id;
     const namespace = props.metadata?.namespace ?? STATIC_POD_DEFAULT_NAMESPACE;
     if (namespace.trim() === '') {
-      throw this.error(`metadata.namespace is '${namespace}'; a static Pod must name its namespace (the kubelet would put it in 'default'); leave it unset for '${STATIC_POD_DEFAULT_NAMESPACE}' or name one`);
+      throw this.#error(`metadata.namespace is '${namespace}'; a static Pod must name its namespace (the kubelet would put it in 'default'); leave it unset for '${STATIC_POD_DEFAULT_NAMESPACE}' or name one`);
     }
     this.namespace = namespace;
     if (props.serviceAccountName !== undefined) {
-      throw this.error(`serviceAccountName is '${props.serviceAccountName}', but a static Pod cannot refer to other API objects (the API server refuses the mirror Pod of a pod that names a service account); remove serviceAccountName`);
+      throw this.#error(`serviceAccountName is '${props.serviceAccountName}', but a static Pod cannot refer to other API objects (the API server refuses the mirror Pod of a pod that names a service account); remove serviceAccountName`);
+    }
+    if (props.imagePullSecrets !== undefined && props.imagePullSecrets.length > 0) {
+      const names = props.imagePullSecrets.map((r) => `'${typeof r === 'string' ? r : r.name}'`).join(', ');
+      throw this.#error(`imagePullSecrets names ${names}, but a static Pod cannot refer to other API objects (the kubelet cannot read Secrets for it, and the API server refuses its mirror Pod); remove imagePullSecrets and configure registry credentials on the node (the kubelet's config.json or credential provider)`);
     }
     if (props.security?.automountServiceAccountToken === true) {
-      throw this.error(`security.automountServiceAccountToken is true, but a static Pod has no service account and gets no token (static Pods bypass admission, which mounts the token); remove it`);
+      throw this.#error(`security.automountServiceAccountToken is true, but a static Pod has no service account and gets no token (static Pods bypass admission, which mounts the token); remove it`);
     }
     this.pod = new PodDefinition(this, { typeName: 'StaticPod', restartPolicy: props.restartPolicy }, props);
-    this.checkReferences();
+    this.#checkReferences();
     for (const c of props.containers ?? []) this.addContainer(c);
-    this.metadata = { ...props.metadata, name: this.name, namespace: this.namespace };
-    this.node.addValidation({ validate: () => [...this.referenceErrors(), ...this.pod.validate()] });
+    const { all } = resolveLabels(this, { ...props, objectName: this.name, image: props.containers?.[0]?.image }, (m) => this.#error(m));
+    this.#metadata = {
+      ...props.metadata,
+      name: this.name,
+      namespace: this.namespace,
+      labels: { ...all, ...props.metadata?.labels },
+      annotations: Object.keys(this.pod.annotations).length || props.metadata?.annotations ? { ...this.pod.annotations, ...props.metadata?.annotations } : undefined,
+    };
+    this.node.addValidation({ validate: () => [...this.#referenceErrors(), ...this.pod.validate()] });
   }
 
   /** Adds a main container. */
   addContainer(options: ContainerOptions): PodContainer {
-    return this.checked(this.pod.addContainer(options));
+    return this.#checked(this.pod.addContainer(options));
   }
 
   /** Adds an init container (runs to completion, in order, before the main containers). */
   addInitContainer(options: InitContainerOptions): PodContainer {
-    return this.checked(this.pod.addInitContainer(options));
+    return this.#checked(this.pod.addInitContainer(options));
   }
 
   /** Adds a sidecar (native or classic, see PodOptions.sidecarMode). */
   addSidecar(options: SidecarOptions): PodContainer {
-    return this.checked(this.pod.addSidecar(options));
+    return this.#checked(this.pod.addSidecar(options));
   }
 
   /**
@@ -131,7 +144,7 @@ export class StaticPod extends Construct implements ISideOutput {
    */
   addVolume(volume: Volume): Volume {
     const refs = volume.references;
-    if (refs.length > 0) throw this.error(referenceMessage(refs));
+    if (refs.length > 0) throw this.#error(referenceMessage(refs));
     return this.pod.addVolume(volume);
   }
 
@@ -140,7 +153,7 @@ export class StaticPod extends Construct implements ISideOutput {
     return {
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: withLevel(this.metadata, this.pod.level) as unknown as KubeObject,
+      metadata: withLevel(this.#metadata, this.pod.level) as unknown as KubeObject,
       spec: this.pod.toJson(),
     };
   }
@@ -155,23 +168,23 @@ export class StaticPod extends Construct implements ISideOutput {
     return [{ folder: STATIC_POD_FOLDER, file: `${this.name}.yaml`, content: this.toYaml() }];
   }
 
-  private checked(container: PodContainer): PodContainer {
-    this.checkReferences();
+  #checked(container: PodContainer): PodContainer {
+    this.#checkReferences();
     return container;
   }
 
-  private checkReferences(): void {
-    const [first] = this.referenceErrors();
-    if (first !== undefined) throw this.error(first.replace(/\.$/, ''));
+  #checkReferences(): void {
+    const [first] = this.#referenceErrors();
+    if (first !== undefined) throw this.#error(first.replace(/\.$/, ''));
   }
 
   /** Messages for what the pod reads from the API (PodDefinition.references). */
-  private referenceErrors(): string[] {
+  #referenceErrors(): string[] {
     const refs = this.pod.references;
     return refs.length > 0 ? [`${referenceMessage(refs)}.`] : [];
   }
 
-  private error(message: string): Error {
+  #error(message: string): Error {
     return constructError(this as IConstruct, 'StaticPod', `${message}.`);
   }
 }

@@ -7,4 +7,4 @@
  * expect.extend(podwrightMatchers);
  * ```
  */
-export { podwrightMatchers, check, Checkable, ViolationQuery } from './matchers';
+export { podwrightMatchers, createPodwrightMatchers, MatcherOptions, check, Checkable, ViolationQuery } from './matchers';

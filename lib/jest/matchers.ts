@@ -1,8 +1,9 @@
 import { IConstruct } from 'constructs';
-import { POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from '../validation/config';
-import { loadConfigFile } from '../validation/config-file';
+import { POD_SECURITY_ANNOTATION, PodwrightConfig, ResolvedConfig, resolveConfig } from '../validation/config';
+import { loadConfig } from '../validation/config-file';
 import { Engine } from '../validation/engine';
 import { RULES } from '../validation/rules';
+import { rulesOf } from '../validation/rule-set';
 import { Finding, ObjectInput, PodSecurityLevel, Report } from '../validation/types';
 import { readYamlString } from '../validation/yaml/read';
 import { failsAt } from '../validation/severity';
@@ -40,8 +41,8 @@ function inputsFor(subject: Checkable): ObjectInput[] {
   return subject.map((object) => ({ object }));
 }
 
-/** Runs the engine with podwright.config.json (as the CLI, the synth gate and the plugin do). */
-export function check(subject: Checkable, config: ResolvedConfig = loadConfigFile().config): Report {
+/** Runs the engine with podwright.config.json and its plugins (as the CLI, the synth gate and the plugin do). */
+export function check(subject: Checkable, config: ResolvedConfig = loadConfig(undefined, 'podwright/jest').config): Report {
   const engine = new Engine(config);
   const inputs = [...inputsFor(subject)];
   for (const input of inputs) engine.declareNamespace(input.object); // a Namespace may come after its objects
@@ -53,6 +54,78 @@ const list = (fs: readonly Finding[]) => fs.map((f) => `  ${formatFindingLine(f)
 
 type MatcherResult = { pass: boolean; message: () => string };
 
+/** Where the matchers take their configuration from. */
+export interface MatcherOptions {
+  /**
+   * A podwright.config.json path or an inline configuration (its `plugins` included).
+   * Read at each assertion, so a test may write the file first.
+   * @default - podwright.config.json in the working folder when it exists, else defaults
+   */
+  readonly config?: string | PodwrightConfig;
+}
+
+/**
+ * The matchers with a configuration of their own (a rule package's tests, for example):
+ *
+ * ```ts
+ * expect.extend(createPodwrightMatchers({ config: { plugins: [acmeRules] } }));
+ * expect(chart).toHaveViolation('acme/team-label');
+ * ```
+ */
+export function createPodwrightMatchers(options: MatcherOptions = {}) {
+  const configOf = () => loadConfig(options.config, 'podwright/jest config').config;
+  return {
+    /** No finding at or above `failOn` (errors by default; pass 'warning' to fail on warnings too). */
+    toHaveNoViolations(subject: Checkable, failOn: 'error' | 'warning' = 'error'): MatcherResult {
+      const report = check(subject, configOf());
+      const bad = report.findings.filter((f) => failsAt(f, failOn));
+      return {
+        pass: bad.length === 0,
+        message: () => (bad.length === 0
+          ? `expected violations at or above '${failOn}', found none`
+          : `expected no violations at or above '${failOn}', found ${bad.length}:\n${list(bad)}`),
+      };
+    },
+
+    /** Every pod passes Pod Security Standards at `level` (with PSA's wording on failure). */
+    toPassPodSecurity(subject: Checkable, level: PodSecurityLevel): MatcherResult {
+      const base = configOf();
+      const rules = rulesOf(base).filter((r) => r.meta.layer === 'pod-security');
+      const config = resolveConfig({ k8sVersion: base.settings.k8sVersion, podSecurity: level, plugins: base.plugins }, RULES.map((r) => r.meta.id));
+      const pss = new Engine(config, rules);
+      // Judge at the asked level, not at any level the objects declare for themselves.
+      for (const input of inputsFor(subject)) pss.check(stripDeclaredLevel(input));
+      const bad = pss.finish().findings;
+      return {
+        pass: bad.length === 0,
+        message: () => (bad.length === 0
+          ? `expected Pod Security '${level}' to refuse a pod, but every pod passes`
+          : `expected every pod to pass Pod Security '${level}', but:\n${list(bad)}`),
+      };
+    },
+
+    /** At least one finding of `ruleId` (a podwright rule or a loaded plugin's) matches the query. */
+    toHaveViolation(subject: Checkable, ruleId: string, query: ViolationQuery = {}): MatcherResult {
+      const config = configOf();
+      if (!rulesOf(config).some((r) => r.meta.id === ruleId)) {
+        return { pass: false, message: () => `'${ruleId}' is not a podwright rule${ruleId.includes('/') ? ' or a rule of a loaded plugin' : ''}; run \`podwright rules\` for the list` };
+      }
+      const findings = check(subject, config).findings;
+      const hits = findings.filter((f) => f.ruleId === ruleId
+        && (query.path === undefined || f.path === query.path)
+        && (query.kind === undefined || f.object.kind === query.kind)
+        && (query.message === undefined || (typeof query.message === 'string' ? f.message.includes(query.message) : query.message.test(f.message))));
+      const same = findings.filter((f) => f.ruleId === ruleId);
+      return {
+        pass: hits.length > 0,
+        message: () => (hits.length > 0
+          ? `expected no '${ruleId}' violation matching ${JSON.stringify(query)}, found:\n${list(hits)}`
+          : `expected a '${ruleId}' violation matching ${JSON.stringify(query)}; ${same.length ? `found only:\n${list(same)}` : `all findings:\n${list(findings) || '  (none)'}`}`),
+      };
+    },
+  };
+}
+
 /**
  * Jest matchers for construct-library authors:
  *
@@ -63,55 +136,11 @@ type MatcherResult = { pass: boolean; message: () => string };
  * expect(chart).toPassPodSecurity('restricted');
  * expect(chart).toHaveViolation('pss-privileged', { path: 'spec.containers[0].securityContext.privileged' });
  * ```
+ *
+ * They read podwright.config.json in the working folder, its `plugins` included, as
+ * every other surface does; `createPodwrightMatchers` takes another configuration.
  */
-export const podwrightMatchers = {
-  /** No finding at or above `failOn` (errors by default; pass 'warning' to fail on warnings too). */
-  toHaveNoViolations(subject: Checkable, failOn: 'error' | 'warning' = 'error'): MatcherResult {
-    const report = check(subject);
-    const bad = report.findings.filter((f) => failsAt(f, failOn));
-    return {
-      pass: bad.length === 0,
-      message: () => (bad.length === 0
-        ? `expected violations at or above '${failOn}', found none`
-        : `expected no violations at or above '${failOn}', found ${bad.length}:\n${list(bad)}`),
-    };
-  },
-
-  /** Every pod passes Pod Security Standards at `level` (with PSA's wording on failure). */
-  toPassPodSecurity(subject: Checkable, level: PodSecurityLevel): MatcherResult {
-    const base = loadConfigFile().config;
-    const config = resolveConfig({ k8sVersion: base.settings.k8sVersion, podSecurity: level }, RULES.map((r) => r.meta.id));
-    const pss = new Engine(config, RULES.filter((r) => r.meta.layer === 'pod-security'));
-    // Judge at the asked level, not at any level the objects declare for themselves.
-    for (const input of inputsFor(subject)) pss.check(stripDeclaredLevel(input));
-    const bad = pss.finish().findings;
-    return {
-      pass: bad.length === 0,
-      message: () => (bad.length === 0
-        ? `expected Pod Security '${level}' to refuse a pod, but every pod passes`
-        : `expected every pod to pass Pod Security '${level}', but:\n${list(bad)}`),
-    };
-  },
-
-  /** At least one finding of `ruleId` matches the query. */
-  toHaveViolation(subject: Checkable, ruleId: string, query: ViolationQuery = {}): MatcherResult {
-    if (!RULES.some((r) => r.meta.id === ruleId)) {
-      return { pass: false, message: () => `'${ruleId}' is not a podwright rule; run \`podwright rules\` for the list` };
-    }
-    const findings = check(subject).findings;
-    const hits = findings.filter((f) => f.ruleId === ruleId
-      && (query.path === undefined || f.path === query.path)
-      && (query.kind === undefined || f.object.kind === query.kind)
-      && (query.message === undefined || (typeof query.message === 'string' ? f.message.includes(query.message) : query.message.test(f.message))));
-    const same = findings.filter((f) => f.ruleId === ruleId);
-    return {
-      pass: hits.length > 0,
-      message: () => (hits.length > 0
-        ? `expected no '${ruleId}' violation matching ${JSON.stringify(query)}, found:\n${list(hits)}`
-        : `expected a '${ruleId}' violation matching ${JSON.stringify(query)}; ${same.length ? `found only:\n${list(same)}` : `all findings:\n${list(findings) || '  (none)'}`}`),
-    };
-  },
-};
+export const podwrightMatchers = createPodwrightMatchers();
 
 function stripDeclaredLevel(input: ObjectInput): ObjectInput {
   const obj = input.object as { metadata?: { annotations?: Record<string, unknown> } } | undefined;

@@ -1,5 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
-import { EnvValue } from './env';
+import { EnvFrom, EnvValue } from './env';
+import { LifecycleOptions } from './lifecycle';
 import { Probe, ProbeKind } from './probe';
 import { Resources, resourcesToKube } from './resources';
 import { ContainerSecurityOptions } from './security';
@@ -33,8 +34,11 @@ export interface ContainerOptions {
   readonly image: string;
   /** Unique in the pod; a DNS-1123 label. @default 'main' for the main container; required for others */
   readonly name?: string;
+  /** The entrypoint. @default - the image's ENTRYPOINT */
   readonly command?: readonly string[];
+  /** Arguments to the entrypoint. @default - the image's CMD */
   readonly args?: readonly string[];
+  /** @default - the image's working directory */
   readonly workingDir?: string;
   /** @default - the API default (Always for `:latest`, IfNotPresent otherwise) */
   readonly imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
@@ -42,7 +46,13 @@ export interface ContainerOptions {
   readonly ports?: readonly (number | PortOptions)[];
   /** Environment variables, by name; a string is a literal value. @default {} */
   readonly env?: Readonly<Record<string, string | EnvValue>>;
-  /** CPU and memory: a documented preset or explicit values. @default - the pod's default (see each construct) */
+  /** Every key of ConfigMaps or Secrets as variables (EnvFrom.configMap(), EnvFrom.secret()); `env` wins on a clash. @default [] */
+  readonly envFrom?: readonly EnvFrom[];
+  /**
+   * CPU, memory and ephemeral storage: a documented preset (`'small'`), a preset with
+   * options (`{ preset: 'small', cpuLimit: false }`), or explicit values.
+   * @default - the pod's default (see each construct)
+   */
   readonly resources?: Resources;
   /** @default - none */
   readonly startupProbe?: Probe;
@@ -56,6 +66,8 @@ export interface ContainerOptions {
   readonly mounts?: readonly MountSpec[];
   /** Seconds to sleep in preStop so load balancers stop sending traffic before the process gets SIGTERM. @default - no preStop hook */
   readonly preStopSleepSeconds?: number;
+  /** postStart and preStop hooks (exec or httpGet). preStop and preStopSleepSeconds exclude each other. @default - none */
+  readonly lifecycle?: LifecycleOptions;
 }
 
 /** The role a container plays in the pod. */
@@ -147,6 +159,22 @@ export class PodContainer {
     return out;
   }
 
+  /** The API objects the container reads through env and envFrom. */
+  get references(): readonly { readonly kind: string; readonly name: string }[] {
+    const refs: { kind: string; name: string }[] = [];
+    for (const [, v] of this.env) if (v.reference) refs.push(v.reference);
+    for (const e of this.options.envFrom ?? []) refs.push(e.reference);
+    return refs;
+  }
+
+  private lifecycle(): k8s.Lifecycle | undefined {
+    const o = this.options;
+    const preStop = o.lifecycle?.preStop?.toKube()
+      ?? (o.preStopSleepSeconds !== undefined ? { exec: { command: ['sleep', String(o.preStopSleepSeconds)] } } : undefined);
+    const postStart = o.lifecycle?.postStart?.toKube();
+    return preStop || postStart ? { postStart, preStop } : undefined;
+  }
+
   /** @internal renders the container; `defaultResources` applies when the container set none. */
   toKube(defaultResources: Resources | undefined): k8s.Container {
     const o = this.options;
@@ -160,13 +188,12 @@ export class PodContainer {
       workingDir: o.workingDir,
       ports: this.ports.length ? this.ports.map((p) => ({ containerPort: p.number, name: p.name, protocol: p.protocol ?? 'TCP' })) : undefined,
       env: this.env.length ? this.env.map(([k, v]) => v.toKube(k)) : undefined,
+      envFrom: o.envFrom?.length ? o.envFrom.map((e) => e.toKube()) : undefined,
       resources: resources ? resourcesToKube(resources) : undefined,
       startupProbe: o.startupProbe?.toKube('startup'),
       readinessProbe: o.readinessProbe?.toKube('readiness'),
       livenessProbe: o.livenessProbe?.toKube('liveness'),
-      lifecycle: o.preStopSleepSeconds !== undefined
-        ? { preStop: { exec: { command: ['sleep', String(o.preStopSleepSeconds)] } } }
-        : undefined,
+      lifecycle: this.lifecycle(),
       restartPolicy: this.role === 'native-sidecar' ? 'Always' : undefined,
       // An all-default context (the privileged level sets nothing) is left out rather than rendered as {}.
       securityContext: Object.values(this.securityContext).some((v) => v !== undefined) ? this.securityContext : undefined,

@@ -36,3 +36,40 @@ export class EnvValue {
     return { name, ...this.source };
   }
 }
+
+/**
+ * Every key of a ConfigMap or Secret as environment variables (`envFrom`), optionally
+ * prefixed. Keys that are not valid variable names are skipped by the kubelet.
+ */
+export class EnvFrom {
+  /** All keys of a ConfigMap. */
+  static configMap(configMap: NamedRef, options: EnvFromOptions = {}): EnvFrom {
+    const name = nameOf(configMap);
+    return new EnvFrom({ prefix: options.prefix, configMapRef: { name, optional: options.optional } }, { kind: 'ConfigMap', name });
+  }
+
+  /** All keys of a Secret. */
+  static secret(secret: NamedRef, options: EnvFromOptions = {}): EnvFrom {
+    const name = nameOf(secret);
+    return new EnvFrom({ prefix: options.prefix, secretRef: { name, optional: options.optional } }, { kind: 'Secret', name });
+  }
+
+  private constructor(
+    private readonly source: k8s.EnvFromSource,
+    /** The API object the variables come from. */
+    readonly reference: { readonly kind: 'ConfigMap' | 'Secret'; readonly name: string },
+  ) {}
+
+  /** @internal */
+  toKube(): k8s.EnvFromSource {
+    return this.source;
+  }
+}
+
+/** Options of EnvFrom.configMap() and EnvFrom.secret(). */
+export interface EnvFromOptions {
+  /** Prepended to every key, e.g. `DB_`. @default - none */
+  readonly prefix?: string;
+  /** Start the container even when the object does not exist. @default false (the API default) */
+  readonly optional?: boolean;
+}

@@ -12,8 +12,12 @@ import { SecurityLevel } from './security';
  * against the schema and API-server rules too (what the server would refuse). Practice
  * rules (warnings) are left to the synth gate.
  */
-/** Which rules a check runs: everything but practices, or the Pod Security controls alone. */
-export type CheckScope = 'all' | 'pod-security';
+/**
+ * Which rules a check runs: everything but practices, the Pod Security controls alone,
+ * or the API-server and schema rules alone (for a pod part checked on its own, beside a
+ * stand-in container that Pod Security would fault).
+ */
+export type CheckScope = 'all' | 'pod-security' | 'api';
 
 const engines = new Map<string, Engine>();
 
@@ -21,7 +25,9 @@ function engineFor(scope: CheckScope, level: SecurityLevel, k8sVersion: string):
   const key = `${scope}/${level}/${k8sVersion}`;
   let engine = engines.get(key);
   if (!engine) {
-    const rules = RULES.filter((r) => (scope === 'all' ? r.meta.layer !== 'practice' : r.meta.layer === 'pod-security'));
+    const rules = RULES.filter((r) => (scope === 'all' ? r.meta.layer !== 'practice'
+      : scope === 'api' ? r.meta.layer !== 'practice' && r.meta.layer !== 'pod-security'
+        : r.meta.layer === 'pod-security'));
     engine = new Engine(resolveConfig({ podSecurity: level, k8sVersion }, rules.map((r) => r.meta.id)), rules);
     engines.set(key, engine);
   }

@@ -1,15 +1,18 @@
+import { createHash } from 'crypto';
 import { k8s } from 'cdk8s-plus-28';
 import { IConstruct } from 'constructs';
 import { constructError } from '../errors';
+import { POD_SECURITY_ANNOTATION } from '../validation/config';
 import { Finding, KubeObject } from '../validation/types';
+import { isDNS1123Subdomain, isQualifiedName } from '../validation/util/k8s-names';
 import { portDeclared } from '../validation/util/probe-ports';
 import { atLeast } from '../validation/util/version';
 import { ENGINE_GATE_CONTEXT, targetVersion } from '../version';
 import { ContainerHost, ContainerOptions, ContainerRole, MountOptions, PodContainer } from './container';
 import { cachedPodSpecErrors, podSpecErrors } from './level-check';
-import { Resources } from './resources';
+import { Resources, resourcesProblem } from './resources';
 import { PodSecurityOptions, ResolvedPodSecurity, resolveContainerSecurity, resolvePodSecurity, SecurityLevel } from './security';
-import { Volume } from './volume';
+import { NamedRef, Volume } from './volume';
 
 /** How sidecars are rendered. */
 export type SidecarMode =
@@ -38,7 +41,38 @@ export interface ScratchDirOptions {
   readonly sizeLimit?: string;
   /** Back it with memory (tmpfs). @default false */
   readonly memory?: boolean;
+  /**
+   * One directory shared by every container (a volume named `scratch`), for containers
+   * that hand files to each other through it. Otherwise each container gets its own
+   * (`scratch-<container>`), so a sidecar cannot read or fill the main container's /tmp.
+   * @default false
+   */
+  readonly shared?: boolean;
 }
+
+/** An entry of the pod's /etc/hosts. */
+export interface HostAlias {
+  /** An IPv4 or IPv6 address. */
+  readonly ip: string;
+  /** Names for it (DNS-1123 subdomains). */
+  readonly hostnames: readonly string[];
+}
+
+/** The pod's DNS resolver settings, merged into what dnsPolicy gives (or all of it with dnsPolicy 'None'). */
+export interface DnsConfigOptions {
+  /** At most 3 IP addresses. @default [] */
+  readonly nameservers?: readonly string[];
+  /** Search domains, at most 32. @default [] */
+  readonly searches?: readonly string[];
+  /** resolv.conf options, e.g. `{ name: 'ndots', value: '2' }`. @default [] */
+  readonly options?: readonly { readonly name: string; readonly value?: string }[];
+}
+
+/** Annotations podwright writes itself, which props may not set. */
+const RESERVED_ANNOTATIONS: Readonly<Record<string, string>> = {
+  [POD_SECURITY_ANNOTATION]: 'podwright sets it from security.level; set security.level instead',
+  'podwright.io/config-hash': 'podwright computes it from the ConfigMaps and Secrets the pod reads; use hashConfig() to add objects',
+};
 
 /**
  * Everything that describes a pod, shared by every pod-bearing construct
@@ -54,7 +88,8 @@ export interface PodOptions {
   /** Volumes declared up front (mounting a volume also declares it). @default [] */
   readonly volumes?: readonly Volume[];
   /**
-   * A writable emptyDir mounted in every container, `true` for the defaults.
+   * A writable emptyDir at /tmp in each container (one per container unless `shared`),
+   * `true` for the defaults.
    * @default - on at the restricted level (whose root filesystem is read-only), off otherwise
    */
   readonly scratchDir?: boolean | ScratchDirOptions;
@@ -72,16 +107,41 @@ export interface PodOptions {
   readonly sidecarFeatureGate?: boolean;
   /** Resources for containers that set none. @default - none (each construct documents its own) */
   readonly defaultResources?: Resources;
-  /** @default - the namespace's default service account */
+  /**
+   * The pod's service account. Its token is still not mounted unless
+   * `security.automountServiceAccountToken` says so (the level's default is false).
+   * @default - the namespace's default service account
+   */
   readonly serviceAccountName?: string;
-  /** @default 30 (the API default) */
+  /** Seconds between SIGTERM (after preStop hooks) and SIGKILL. @default 30 (the API default) */
   readonly terminationGracePeriodSeconds?: number;
-  /** @default - none */
+  /** Schedule only onto nodes with these labels. @default - none */
   readonly nodeSelector?: Readonly<Record<string, string>>;
+  /**
+   * Node affinity, pod affinity and pod anti-affinity. On a ReplicatedApp with
+   * `spread: 'antiAffinity'`, the spreading term is added to these.
+   * @default - none
+   */
+  readonly affinity?: k8s.Affinity;
   /** @default - none */
   readonly priorityClassName?: string;
-  /** @default - none */
+  /** Taints the pod tolerates. @default - none */
   readonly tolerations?: readonly k8s.Toleration[];
+  /** Secrets (type kubernetes.io/dockerconfigjson) for pulling images from private registries. @default - none (the service account's) */
+  readonly imagePullSecrets?: readonly NamedRef[];
+  /**
+   * Annotations of the pod: on the Pod object, or on a workload's pod template
+   * (`prometheus.io/scrape`, `sidecar.istio.io/inject`, `vault.hashicorp.com/agent-inject`).
+   * podwright's own `podwright.io/*` annotations cannot be set here.
+   * @default {}
+   */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** Extra /etc/hosts entries. @default - none */
+  readonly hostAliases?: readonly HostAlias[];
+  /** @default - unset (the API default, 'ClusterFirst') */
+  readonly dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+  /** Resolver settings; required, with nameservers, when dnsPolicy is 'None'. @default - none */
+  readonly dnsConfig?: DnsConfigOptions;
 }
 
 /** Options that only the constructs set. */
@@ -119,6 +179,8 @@ export class PodDefinition implements ContainerHost {
     this.k8sVersion = targetVersion(owner);
     this.sidecarMode = options.sidecarMode ?? (atLeast(this.k8sVersion, '1.29') ? 'native' : 'classic');
     this.checkNativeAllowed(this.sidecarMode, 'sidecarMode');
+    this.annotations = this.checkedAnnotations(options.annotations);
+    this.checkPodSettings(options);
     this.checkLevel();
     for (const v of options.volumes ?? []) this.addVolume(v);
     const scratch = options.scratchDir ?? this.level === 'restricted';
@@ -129,6 +191,9 @@ export class PodDefinition implements ContainerHost {
 
   /** The scratch directory settings, when on. */
   readonly scratch?: ScratchDirOptions;
+
+  /** The pod's own annotations (from `annotations`), checked. */
+  readonly annotations: Readonly<Record<string, string>>;
 
   /** All containers, in the order they were added. */
   get containers(): readonly PodContainer[] {
@@ -193,7 +258,7 @@ export class PodDefinition implements ContainerHost {
     if (!this.containerList.includes(container)) throw this.error(`container '${container.name}' belongs to another pod`);
     this.addVolume(volume);
     const scratchPath = this.scratch ? this.scratch.path ?? '/tmp' : undefined;
-    const clash = container.mountList.find((m) => m.path === path) ?? (path === scratchPath ? { volume: { name: 'scratch' } } : undefined);
+    const clash = container.mountList.find((m) => m.path === path) ?? (path === scratchPath ? { volume: { name: this.scratchVolumeName(container.name) } } : undefined);
     if (clash) {
       throw this.error(`container '${container.name}' mounts both volume '${clash.volume.name}' and volume '${volume.name}' at ${path}; mount paths must be unique in a container${path === scratchPath ? ' (the scratch directory is mounted there; set scratchDir: false or give it another path)' : ''}`);
     }
@@ -259,30 +324,39 @@ export class PodDefinition implements ContainerHost {
   render(): k8s.PodSpec {
     const res = this.options.defaultResources;
     const scratch = this.scratch;
-    const scratchVolume = scratch ? this.scratchVolume() : undefined;
     // Main containers first, then classic sidecars, whatever the order they were added in:
     // kubectl (logs, exec, attach) picks the first container when none is named.
     const containers = [...this.containerList.filter((c) => c.role === 'main'), ...this.containerList.filter((c) => c.role === 'sidecar')];
     const inits = this.containerList.filter((c) => c.role === 'init' || c.role === 'native-sidecar');
-    const withScratch = (c: k8s.Container): k8s.Container => scratchVolume
-      ? { ...c, volumeMounts: [...(c.volumeMounts ?? []), { name: scratchVolume.name, mountPath: scratch!.path ?? '/tmp' }] }
+    const scratchVolumes = this.scratchVolumes();
+    const withScratch = (c: k8s.Container): k8s.Container => scratch
+      ? { ...c, volumeMounts: [...(c.volumeMounts ?? []), { name: this.scratchVolumeName(c.name), mountPath: scratch.path ?? '/tmp' }] }
       : c;
-    const volumes = [...(scratchVolume ? [scratchVolume.toKube()] : []), ...this.volumeList.map((v) => v.toKube())];
+    const volumes = [...scratchVolumes.map((v) => v.toKube()), ...this.volumeList.map((v) => v.toKube())];
     const s = this.security;
+    const o = this.options;
+    const dns = o.dnsConfig;
     return {
+      affinity: o.affinity,
       automountServiceAccountToken: s.automountServiceAccountToken,
       containers: containers.map((c) => withScratch(c.toKube(res))),
+      dnsConfig: dns
+        ? { nameservers: dns.nameservers && [...dns.nameservers], searches: dns.searches && [...dns.searches], options: dns.options?.map((x) => ({ ...x })) }
+        : undefined,
+      dnsPolicy: o.dnsPolicy,
+      hostAliases: o.hostAliases?.map((a) => ({ ip: a.ip, hostnames: [...a.hostnames] })),
+      imagePullSecrets: o.imagePullSecrets?.map((r) => ({ name: typeof r === 'string' ? r : r.name })),
       initContainers: inits.length ? inits.map((c) => withScratch(c.toKube(res))) : undefined,
       hostNetwork: s.hostNetwork,
       hostPid: s.hostPID,
       hostIpc: s.hostIPC,
-      nodeSelector: this.options.nodeSelector ? { ...this.options.nodeSelector } : undefined,
-      priorityClassName: this.options.priorityClassName,
+      nodeSelector: o.nodeSelector ? { ...o.nodeSelector } : undefined,
+      priorityClassName: o.priorityClassName,
       restartPolicy: this.config.restartPolicy,
       securityContext: s.context,
-      serviceAccountName: this.options.serviceAccountName,
-      terminationGracePeriodSeconds: this.options.terminationGracePeriodSeconds,
-      tolerations: this.options.tolerations ? [...this.options.tolerations] : undefined,
+      serviceAccountName: o.serviceAccountName,
+      terminationGracePeriodSeconds: o.terminationGracePeriodSeconds,
+      tolerations: o.tolerations ? [...o.tolerations] : undefined,
       volumes: volumes.length ? volumes : undefined,
     };
   }
@@ -295,17 +369,71 @@ export class PodDefinition implements ContainerHost {
   /** The API objects the pod reads (ConfigMaps, Secrets, PVCs, service account tokens), for reference checks. */
   get references(): readonly { readonly kind: string; readonly name: string }[] {
     const refs = this.volumeList.flatMap((v) => v.references);
-    for (const c of this.containerList) for (const [, v] of c.envList) if (v.reference) refs.push(v.reference);
+    for (const c of this.containerList) refs.push(...c.references);
     return refs;
   }
 
-  private scratchVolume(): Volume {
-    const s = this.scratch!;
-    const name = 'scratch';
-    if (this.volumeList.some((v) => v.name === name)) {
-      throw this.error(`volume name 'scratch' is reserved for the scratch directory; rename your volume or set scratchDir: false`);
+  /**
+   * The names the scratch directory takes: `scratch` when shared, else one
+   * `scratch-<container>` per container (what claims and volumes may not be named).
+   */
+  get scratchVolumeNames(): readonly string[] {
+    if (!this.scratch) return [];
+    return this.scratch.shared ? ['scratch'] : this.containerList.map((c) => this.scratchVolumeName(c.name));
+  }
+
+  /** The scratch volume a container mounts: `scratch` when shared, else `scratch-<container>` (shortened with a hash to stay a 63-character DNS label). */
+  private scratchVolumeName(container: string): string {
+    if (this.scratch?.shared) return 'scratch';
+    const name = `scratch-${container}`;
+    if (name.length <= 63) return name;
+    return `scratch-${container.slice(0, 45).replace(/-+$/, '')}-${createHash('sha256').update(container).digest('hex').slice(0, 8)}`;
+  }
+
+  private scratchVolumes(): Volume[] {
+    const s = this.scratch;
+    if (!s) return [];
+    return this.scratchVolumeNames.map((name) => {
+      if (this.volumeList.some((v) => v.name === name)) {
+        throw this.error(`volume name '${name}' is reserved for the scratch directory; rename your volume or set scratchDir: false`);
+      }
+      return Volume.emptyDir(name, { medium: s.memory ? 'Memory' : undefined, sizeLimit: s.sizeLimit ?? '64Mi' });
+    });
+  }
+
+  /** The `annotations` prop, checked: valid keys, none of podwright's own. */
+  private checkedAnnotations(annotations: Readonly<Record<string, string>> | undefined): Readonly<Record<string, string>> {
+    for (const [key, value] of Object.entries(annotations ?? {})) {
+      const reserved = RESERVED_ANNOTATIONS[key];
+      if (reserved !== undefined) throw this.error(`annotations sets '${key}' to '${value}', but ${reserved}`);
+      const problems = isQualifiedName(key);
+      if (problems.length) throw this.error(`annotations key '${key}' is not a valid annotation key (${problems.join('; ')}); use a key such as 'prometheus.io/scrape' or 'example.com/name'`);
     }
-    return Volume.emptyDir(name, { medium: s.memory ? 'Memory' : undefined, sizeLimit: s.sizeLimit ?? '64Mi' });
+    return { ...annotations };
+  }
+
+  /**
+   * Checks the pod-wide settings that the rules cannot judge (names of objects the
+   * API server never looks up), then the rest with the rules at once (see checkLevel).
+   */
+  private checkPodSettings(options: PodOptions): void {
+    (options.imagePullSecrets ?? []).forEach((r, i) => {
+      const name = typeof r === 'string' ? r : r.name;
+      const problems = isDNS1123Subdomain(name);
+      // The API server accepts any name here (validateImagePullSecrets checks only that
+      // nothing but the name is set); the kubelet then fails to pull, so say it now.
+      if (problems.length) throw this.error(`imagePullSecrets[${i}] is '${name}', which cannot be a Secret's name (${problems.join('; ')}); use the name of a kubernetes.io/dockerconfigjson Secret in the pod's namespace`);
+    });
+    const grace = options.terminationGracePeriodSeconds;
+    if (grace !== undefined && (!Number.isInteger(grace) || grace < 0)) {
+      throw this.error(`terminationGracePeriodSeconds is ${grace}, but it must be a whole number of seconds, 0 or more (the time between SIGTERM and SIGKILL); fix the value`);
+    }
+    const problem = resourcesProblem(options.defaultResources, 'defaultResources');
+    if (problem) throw this.error(problem);
+    const dns = options.dnsConfig;
+    if (options.dnsPolicy === 'None' && (dns?.nameservers ?? []).length === 0) {
+      throw this.error(`dnsPolicy is 'None', but dnsConfig.nameservers is ${dns ? 'empty' : 'not set'}, so the pod would have no resolver; add dnsConfig: { nameservers: ['10.0.0.10'] }, or use another dnsPolicy`);
+    }
   }
 
   private add(options: ContainerOptions, role: ContainerRole): PodContainer {
@@ -313,6 +441,11 @@ export class PodDefinition implements ContainerHost {
     if (name === undefined) throw this.error(`every container but the first main container needs a name; image '${options.image}' has none`);
     if (this.containerList.some((c) => c.name === name)) {
       throw this.error(`container name '${name}' is already used in this pod; container names must be unique across containers, init containers and sidecars`);
+    }
+    const problem = resourcesProblem(options.resources, `container '${name}' resources`);
+    if (problem) throw this.error(problem);
+    if (options.lifecycle?.preStop && options.preStopSleepSeconds !== undefined) {
+      throw this.error(`container '${name}' sets both preStopSleepSeconds (${options.preStopSleepSeconds}) and lifecycle.preStop, but a container has one preStop hook; keep one (lifecycle.preStop: LifecycleHandler.exec(['sleep', '${options.preStopSleepSeconds}']) sleeps too)`);
     }
     const container = new PodContainer(this, name, role, options, resolveContainerSecurity(this.level, options.securityContext));
     this.containerList.push(container);
@@ -332,11 +465,26 @@ export class PodDefinition implements ContainerHost {
     }
   }
 
-  /** Checks pod-wide settings against the level at once, with a stand-in container. */
+  /**
+   * Checks pod-wide settings at once, with a stand-in container: against the level's Pod
+   * Security rules and against the API-server and schema rules (so that a bad toleration,
+   * host alias, dnsConfig or affinity names its field now, in the words the validator uses).
+   */
   private checkLevel(): void {
     const probe = { name: PLACEHOLDER, image: PLACEHOLDER, securityContext: resolveContainerSecurity(this.level) };
-    const [f] = cachedPodSpecErrors({ ...this.render(), containers: [probe], initContainers: undefined }, this.level, this.k8sVersion, 'pod-security');
+    const spec = { ...this.render(), containers: [probe], initContainers: undefined };
+    const [f] = cachedPodSpecErrors(spec, this.level, this.k8sVersion, 'pod-security');
     if (f) throw this.error(this.describe(f, 'spec', 'spec'));
+    if (!this.hasPodSettings()) return;
+    const [g] = cachedPodSpecErrors(spec, this.level, this.k8sVersion, 'api');
+    if (g) throw this.error(this.describe(g, 'spec', 'spec'));
+  }
+
+  /** True when a pod-wide setting beyond security is given (the only ones the 'all' check can fault). */
+  private hasPodSettings(): boolean {
+    const o = this.options;
+    return [o.serviceAccountName, o.terminationGracePeriodSeconds, o.nodeSelector, o.affinity, o.priorityClassName, o.tolerations,
+      o.imagePullSecrets, o.hostAliases, o.dnsPolicy, o.dnsConfig].some((v) => v !== undefined);
   }
 
   /**
@@ -352,6 +500,14 @@ export class PodDefinition implements ContainerHost {
       containers: [{ name: kube.name, image: PLACEHOLDER, ports: kube.ports, securityContext: kube.securityContext }],
     }, this.level, this.k8sVersion, 'pod-security');
     if (f) throw this.error(`container '${container.name}': ${this.describe(f, 'spec.containers[0]', 'container')}`);
+    // envFrom and lifecycle hooks: the API-server rules, at once, on those fields alone
+    // (init containers render as such, so the rules see where a hook is allowed).
+    if (kube.envFrom === undefined && kube.lifecycle === undefined) return;
+    const site = { name: kube.name, image: PLACEHOLDER, envFrom: kube.envFrom, lifecycle: kube.lifecycle, restartPolicy: kube.restartPolicy };
+    const init = container.role === 'init' || container.role === 'native-sidecar';
+    const probe = { name: PLACEHOLDER, image: PLACEHOLDER };
+    const [g] = cachedPodSpecErrors(init ? { containers: [probe], initContainers: [site] } : { containers: [site] }, this.level, this.k8sVersion, 'api');
+    if (g) throw this.error(`container '${container.name}': ${this.describe(g, init ? 'spec.initContainers[0]' : 'spec.containers[0]', 'container')}`);
   }
 
   /** A finding as a clause of a construct error, its path shown from `shownAs`. */

@@ -11,7 +11,7 @@ import { k8s } from 'cdk8s-plus-28';
  * | pod `seccompProfile` | `RuntimeDefault` | `RuntimeDefault` | `RuntimeDefault` |
  * | container `allowPrivilegeEscalation` | `false` | `false` | unset |
  * | container `capabilities` | `drop: [ALL]`; only `NET_BIND_SERVICE` may be added | runtime defaults; adds limited to the baseline list | anything |
- * | container `readOnlyRootFilesystem` | `true` (use the `/tmp` scratch dir) | `false` | unset |
+ * | container `readOnlyRootFilesystem` | `true` (each container gets its own `/tmp` scratch dir) | `false` | unset |
  * | container `privileged` | `false`, cannot be changed | `false`, cannot be changed | may be `true` |
  * | host namespaces, host ports, hostPath volumes | forbidden | forbidden | allowed |
  * | volume types | configMap, csi, downwardAPI, emptyDir, ephemeral, persistentVolumeClaim, projected, secret | any but hostPath | any |

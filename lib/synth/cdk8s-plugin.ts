@@ -1,6 +1,6 @@
-import { loadConfigFile } from '../validation/config-file';
-import { PodwrightConfig, resolveConfig } from '../validation/config';
-import { RULES } from '../validation/rules';
+import { loadConfig } from '../validation/config-file';
+import { PodwrightConfig } from '../validation/config';
+import { rulesOf } from '../validation/rule-set';
 import { Finding } from '../validation/types';
 import { validateFiles } from '../validation/yaml/validate-files';
 import { failsAt } from '../validation/severity';
@@ -57,8 +57,9 @@ export class PodwrightValidation {
 
   async validate(context: Cdk8sValidationContext): Promise<void> {
     const loaded = this.props.settings
-      ? { config: resolveConfig(this.props.settings, RULES.map((r) => r.meta.id), 'cdk8s.yaml validations properties'), staticPodDirs: [] }
-      : loadConfigFile({ file: this.props.config });
+      ? { config: loadConfig(this.props.settings, 'cdk8s.yaml validations properties').config, staticPodDirs: [] }
+      : loadConfig(this.props.config, 'cdk8s.yaml validations properties');
+    const rules = rulesOf(loaded.config);
     const run = await validateFiles([...context.manifests], { config: loaded.config, staticPodDirs: loaded.staticPodDirs });
     const byRule = new Map<string, Finding[]>();
     for (const f of run.report.findings) {
@@ -71,7 +72,7 @@ export class PodwrightValidation {
       byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
     }
     for (const [ruleId, findings] of byRule) {
-      const rule = RULES.find((r) => r.meta.id === ruleId);
+      const rule = rules.find((r) => r.meta.id === ruleId);
       context.report.addViolation({
         ruleName: `${ruleId} (${findings[0]!.severity})`,
         recommendation: rule?.meta.description ?? findings[0]!.message,

@@ -2,16 +2,18 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { App, AppProps } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { PodwrightConfig, ResolvedConfig, resolveConfig } from '../validation/config';
-import { loadConfigFile } from '../validation/config-file';
+import { PodwrightConfig, ResolvedConfig } from '../validation/config';
+import { loadConfig } from '../validation/config-file';
+import { RulePlugin } from '../validation/plugins';
 import { Engine } from '../validation/engine';
 import { formatFindingLine } from './finding-text';
-import { RULES } from '../validation/rules';
 import { failsAt } from '../validation/severity';
-import { Report } from '../validation/types';
+import { KubeObject, Report } from '../validation/types';
 import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
 import { inputsOf, staticPodInputsOf } from './chart-inputs';
 import { fastSynth, fastSynthApplies } from './fast-synth';
+import { setScopeLevel } from './scope-level';
+import { PodSecurityLevel } from '../validation/types';
 
 /** Props of a PodwrightApp. */
 export interface PodwrightAppProps extends AppProps {
@@ -28,6 +30,21 @@ export interface PodwrightAppProps extends AppProps {
   readonly validate?: boolean;
   /** Where findings are printed. @default process.stderr */
   readonly log?: (line: string) => void;
+  /**
+   * Rule packages to run beside podwright's rules, after those the configuration's
+   * `plugins` names: packages made with `definePlugin`, or package names and paths
+   * (resolved from the working folder). Prefer the configuration's `plugins`, which the
+   * CLI, the cdk8s plugin and the jest matchers read too.
+   * @default []
+   */
+  readonly plugins?: readonly (string | RulePlugin)[];
+  /**
+   * Also check every object against a real kube-apiserver at synth (as `podwright validate
+   * --server` does): `true` takes the binaries from KUBEBUILDER_ASSETS, a string is the
+   * assets folder. Server findings join the report (layer `server`) and gate the same way.
+   * @default false
+   */
+  readonly server?: boolean | string;
 }
 
 /**
@@ -69,16 +86,35 @@ export class ValidationError extends Error {
  * Works the same under `cdk8s synth` and when run directly with node.
  */
 export class PodwrightApp extends App {
+  /**
+   * Holds the objects that hold pods under `scope` (a chart, or any construct subtree)
+   * to a Pod Security level: cdk8s-plus workloads and L1 objects that podwright did not
+   * build, including those added later. Each gets the `podwright.io/pod-security`
+   * annotation at synth unless it states its own; podwright's constructs keep the level
+   * of their `security` prop. The nearest scope wins; objects outside any such scope are
+   * held to the configuration's `podSecurity`. Works in a plain cdk8s App too.
+   *
+   * @example
+   * const legacy = new Chart(app, 'legacy');
+   * PodwrightApp.setLevel(legacy, 'baseline');
+   * new kplus.Deployment(legacy, 'web', { containers: [{ image: 'nginx:1.27' }] });
+   */
+  static setLevel(scope: IConstruct, level: PodSecurityLevel): void {
+    setScopeLevel(scope, level);
+  }
+
   /** The resolved configuration (one for the synth gate, the plugin and the CLI). */
   readonly config: ResolvedConfig;
   private readonly validateOnSynth: boolean;
   private readonly log: (line: string) => void;
+  private readonly server: boolean | string;
 
   constructor(props: PodwrightAppProps = {}) {
     super(props);
-    this.config = loadAppConfig(props.config);
+    this.config = loadConfig(props.config, 'PodwrightApp config', process.cwd(), props.plugins).config;
     this.validateOnSynth = props.validate ?? true;
     this.log = props.log ?? ((line) => process.stderr.write(`${line}\n`));
+    this.server = props.server ?? false;
     if (this.validateOnSynth) this.node.setContext(ENGINE_GATE_CONTEXT, true);
     if (this.node.tryGetContext(K8S_VERSION_CONTEXT) === undefined) {
       this.node.setContext(K8S_VERSION_CONTEXT, this.config.settings.k8sVersion);
@@ -101,8 +137,8 @@ export class PodwrightApp extends App {
       this.writeSideFiles();
       return;
     }
-    if (!fastSynthApplies(this)) {
-      this.gate(this.check());
+    if (!fastSynthApplies(this) || this.server !== false) {
+      this.gate(this.server !== false ? this.withServer(this.check()) : this.check());
       this.swapIn(this.renderToTemp());
       this.writeSideFiles();
       return;
@@ -124,6 +160,17 @@ export class PodwrightApp extends App {
       this.swapIn(tmp);
     }, (apiObject, json) => engine.check({ object: json, constructPath: apiObject.node.path }));
     this.writeSideFiles();
+  }
+
+  /** The report with the server's findings added (lib/server, run in a child process: synth is synchronous). */
+  private withServer(report: Report): Report {
+    // Loaded here so that apps without `server` never load the server layer.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { checkObjectsSync } = require('../server/sync-check') as typeof import('../server/sync-check');
+    const inputs = [...inputsOf(this)].filter((i) => !i.staticPod);
+    const objects = inputs.map((i) => ({ object: i.object as KubeObject, ...(i.constructPath ? { constructPath: i.constructPath } : {}) }));
+    const found = checkObjectsSync(objects, { assets: typeof this.server === 'string' ? this.server : undefined, podSecurity: this.config.settings.podSecurity });
+    return { ...report, findings: [...report.findings, ...found.flat()] };
   }
 
   /** Prints the findings and throws ValidationError when any is at or above `failOn`. */
@@ -206,9 +253,4 @@ export function constructErrors(scope: IConstruct): { path: string; message: str
     for (const message of c.node.validate()) out.push({ path: c.node.path, message });
   }
   return out;
-}
-
-function loadAppConfig(config: string | PodwrightConfig | undefined): ResolvedConfig {
-  if (typeof config === 'object') return resolveConfig(config, RULES.map((r) => r.meta.id), 'PodwrightApp config');
-  return loadConfigFile({ file: config }).config;
 }

@@ -1,3 +1,5 @@
+import { asPlugin, loadPlugin, RulePlugin } from './plugins';
+import type { CrdRegistry } from './schema/crd-registry';
 import { EngineSettings, PodSecurityLevel, RuleSetting, Severity } from './types';
 import { DEFAULT_K8S_VERSION, normalizeVersion } from './util/version';
 
@@ -18,6 +20,20 @@ export interface PodwrightConfig {
   readonly staticPodDirs?: readonly string[];
   /** The lowest severity that fails the CLI and the synth gate. @default 'error' */
   readonly failOn?: Exclude<Severity, 'info'>;
+  /**
+   * CRD files or folders (relative to the config file) whose served versions' schemas and
+   * CEL rules check custom resources of those kinds. @default [] (CRDs in the input and
+   * the local files under `imports:` of the app's cdk8s.yaml are used anyway)
+   */
+  readonly crds?: readonly string[];
+  /**
+   * Rule packages whose rules run beside podwright's own, on every surface: package
+   * names or paths (resolved from the configuration file's folder, like `require`), or,
+   * in an inline configuration, packages made with `definePlugin`. Their rules are
+   * configured and exempted under their namespaced ids (`acme/team-label`).
+   * @default []
+   */
+  readonly plugins?: readonly (string | RulePlugin)[];
   /**
    * Namespaces the input does not hold but its objects run in: their Pod Security level
    * (`podSecurity`), or their labels as they are in the cluster (`labels`, of which
@@ -52,6 +68,12 @@ export interface ResolvedConfig {
   readonly exemptions: readonly Exemption[];
   readonly staticPodDirs: readonly string[];
   readonly failOn: Exclude<Severity, 'info'>;
+  /** `crds` as written (loadConfigFile resolves and reads them into `crdRegistry`). */
+  readonly crds: readonly string[];
+  /** The CRDs every run with this configuration starts from (each run adds those in its input). */
+  readonly crdRegistry?: CrdRegistry;
+  /** The rule packages loaded from `plugins`, in order. */
+  readonly plugins: readonly RulePlugin[];
   /** Namespaces named in the configuration. @default {} */
   readonly namespaces?: Readonly<Record<string, NamespaceSettings>>;
 }
@@ -59,8 +81,22 @@ export interface ResolvedConfig {
 /** The file name podwright looks for. */
 export const CONFIG_FILE_NAME = 'podwright.config.json';
 
-/** The annotation prefix that exempts one object from one rule: `ignore-check.podwright.io/<rule-id>: "<reason>"`. */
+/**
+ * The annotation prefix that exempts one object from one rule: `ignore-check.podwright.io/<rule-id>: "<reason>"`.
+ * A plugin rule's id holds a `/`, which an annotation name may not: write it with a `.`
+ * (`ignore-check.podwright.io/acme.team-label` exempts `acme/team-label`); see `exemptionAnnotation`.
+ */
 export const EXEMPT_ANNOTATION_PREFIX = 'ignore-check.podwright.io/';
+
+/** The annotation key that exempts an object from `ruleId` (`acme/team-label` becomes `ignore-check.podwright.io/acme.team-label`). */
+export function exemptionAnnotation(ruleId: string): string {
+  return `${EXEMPT_ANNOTATION_PREFIX}${ruleId.replace('/', '.')}`;
+}
+
+/** The rule id an exemption annotation's name part stands for (the inverse of `exemptionAnnotation`). */
+export function exemptedRuleId(annotationName: string): string {
+  return annotationName.replace('.', '/');
+}
 
 /**
  * The annotation a podwright construct puts on each object it renders to record the
@@ -73,7 +109,7 @@ export const POD_SECURITY_ANNOTATION = 'podwright.io/pod-security';
 
 const LEVELS: readonly PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
-const TOP_KEYS = ['$schema', 'k8sVersion', 'podSecurity', 'rules', 'exemptions', 'staticPodDirs', 'failOn', 'namespaces'];
+const TOP_KEYS = ['$schema', 'k8sVersion', 'podSecurity', 'rules', 'exemptions', 'staticPodDirs', 'failOn', 'crds', 'plugins', 'namespaces'];
 const NAMESPACE_KEYS = ['podSecurity', 'labels'];
 const EXEMPTION_KEYS = ['rule', 'kind', 'namespace', 'name', 'reason'];
 
@@ -126,15 +162,18 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /**
  * Checks a parsed configuration and applies defaults.
  * @param raw the parsed JSON (or `{}`)
- * @param ruleIds every registered rule id, to catch typos in `rules` and `exemptions`
+ * @param builtInIds the ids of podwright's rules (plugin rules are added), to catch typos in `rules` and `exemptions`
  * @param source where the configuration came from, for error messages
+ * @param baseDir the folder `plugins` are resolved from (the configuration file's folder)
  */
-export function resolveConfig(raw: unknown, ruleIds: readonly string[], source = CONFIG_FILE_NAME): ResolvedConfig {
+export function resolveConfig(raw: unknown, builtInIds: readonly string[], source = CONFIG_FILE_NAME, baseDir = process.cwd()): ResolvedConfig {
   if (raw === undefined || raw === null) raw = {};
   if (!isPlainObject(raw)) throw new ConfigError(`${source}: the configuration must be a JSON object, not ${Array.isArray(raw) ? 'an array' : typeof raw}.`);
   for (const key of Object.keys(raw)) {
     if (!TOP_KEYS.includes(key)) throw unknownKey(source, key, TOP_KEYS);
   }
+  const plugins = resolvePlugins(raw.plugins, builtInIds, source, baseDir);
+  const ruleIds = plugins.length === 0 ? builtInIds : [...builtInIds, ...plugins.flatMap((p) => p.rules.map((r) => r.meta.id))];
   const k8sVersion = raw.k8sVersion === undefined ? DEFAULT_K8S_VERSION : checkVersion(raw.k8sVersion, source);
   const podSecurity = raw.podSecurity === undefined ? 'restricted' : checkLevel(raw.podSecurity, `${source}: podSecurity`);
   const rules: Record<string, RuleSetting> = {};
@@ -143,7 +182,7 @@ export function resolveConfig(raw: unknown, ruleIds: readonly string[], source =
     for (const [id, setting] of Object.entries(raw.rules)) {
       if (!ruleIds.includes(id)) {
         const hint = suggest(id, ruleIds);
-        throw new ConfigError(`${source}: rules."${id}" is not a podwright rule${hint ? `; did you mean "${hint}"?` : '; run `podwright rules` for the list.'}`);
+        throw new ConfigError(`${source}: rules."${id}" is not a podwright rule${id.includes('/') ? ' or a rule of a loaded plugin' : ''}${hint ? `; did you mean "${hint}"?` : '; run `podwright rules` for the list.'}`);
       }
       if (typeof setting !== 'string' || !SETTINGS.includes(setting as RuleSetting)) {
         throw new ConfigError(`${source}: rules."${id}" is ${JSON.stringify(setting)}; use one of ${SETTINGS.map((s) => `"${s}"`).join(', ')}.`);
@@ -181,6 +220,13 @@ export function resolveConfig(raw: unknown, ruleIds: readonly string[], source =
     if (raw.failOn !== 'error' && raw.failOn !== 'warning') throw new ConfigError(`${source}: "failOn" is ${JSON.stringify(raw.failOn)}; use "error" or "warning".`);
     failOn = raw.failOn;
   }
+  let crds: string[] = [];
+  if (raw.crds !== undefined) {
+    if (!Array.isArray(raw.crds) || raw.crds.some((d) => typeof d !== 'string' || d === '')) {
+      throw new ConfigError(`${source}: "crds" must be an array of CRD files or folders, e.g. ["crds/"].`);
+    }
+    crds = raw.crds as string[];
+  }
   const namespaces: Record<string, NamespaceSettings> = {};
   if (raw.namespaces !== undefined) {
     if (!isPlainObject(raw.namespaces)) throw new ConfigError(`${source}: "namespaces" must be an object of namespace name to { podSecurity?, labels? }.`);
@@ -199,7 +245,30 @@ export function resolveConfig(raw: unknown, ruleIds: readonly string[], source =
       namespaces[name] = { ...(level ? { podSecurity: level } : {}), ...(labels ? { labels } : {}) };
     }
   }
-  return { settings: { k8sVersion, podSecurity }, rules, exemptions, staticPodDirs, failOn, namespaces };
+  return { settings: { k8sVersion, podSecurity }, rules, exemptions, staticPodDirs, failOn, crds, plugins, namespaces };
+}
+
+/** Loads the `plugins` entries; a rule id may be defined once across podwright and every package. */
+function resolvePlugins(raw: unknown, builtInIds: readonly string[], source: string, baseDir: string): readonly RulePlugin[] {
+  if (raw === undefined) return [];
+  if (!Array.isArray(raw)) throw new ConfigError(`${source}: "plugins" must be an array of rule package names, such as ["@acme/k8s-rules"].`);
+  const owner = new Map<string, string>(builtInIds.map((id) => [id, 'podwright']));
+  return raw.map((entry, i) => {
+    const where = `${source}: plugins[${i}]`;
+    let plugin: RulePlugin;
+    try {
+      if (typeof entry === 'string') plugin = loadPlugin(entry, baseDir, where);
+      else plugin = asPlugin(entry, where);
+    } catch (e) {
+      throw new ConfigError((e as Error).message);
+    }
+    for (const rule of plugin.rules) {
+      const other = owner.get(rule.meta.id);
+      if (other !== undefined) throw new ConfigError(`${where}: rule "${rule.meta.id}" of package "${plugin.name}" is already defined by ${other === 'podwright' ? 'podwright' : `package "${other}"`}; load each package once.`);
+      owner.set(rule.meta.id, plugin.name);
+    }
+    return plugin;
+  });
 }
 
 function checkVersion(v: unknown, source: string): string {

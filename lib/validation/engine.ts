@@ -1,9 +1,11 @@
-import { EXEMPT_ANNOTATION_PREFIX, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
+import { EXEMPT_ANNOTATION_PREFIX, exemptedRuleId, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
 import { isCheckedKind } from './kinds';
+import { CrdRegistry, isCrdObject } from './schema/crd-registry';
 import { hasCrdSchema } from './schema/validator';
 import { RULES } from './rules';
+import { rulesOf } from './rule-set';
 import {
-  Anchor, CheckedObject, EngineSettings, Finding, InputRuleContext, KubeObject, Layer, ObjectInput, ObjectRef, ObjectRuleContext,
+  Anchor, CheckedObject, CustomResourceSchema, EngineSettings, Finding, InputRuleContext, KubeObject, Layer, ObjectInput, ObjectRef, ObjectRuleContext,
   OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, Violation,
 } from './types';
 import { Interner } from './util/interner';
@@ -38,6 +40,21 @@ const NO_EXEMPTIONS: ReadonlyMap<string, string> = new Map();
 const LEVEL_ORDER: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 1, restricted: 2 };
 
 /**
+ * How many objects of unknown kinds a run keeps waiting for a CRD that may come later
+ * in the input; past that, they are reported as not checked at once (memory stays flat).
+ */
+export const MAX_PENDING_CUSTOM_RESOURCES = 10_000;
+
+/** An object of a kind no CRD was known for yet when it was read. */
+interface Pending {
+  readonly input: ObjectInput;
+  readonly root: KubeObject;
+  readonly out: Finding[];
+  readonly apiVersion: string;
+  readonly kind: string;
+}
+
+/**
  * The validation engine. Feed it objects one at a time with `check()` (the CLI
  * streams large files this way), then call `finish()` for cross-object rules and
  * the report. For a list already in memory, use `validate()`.
@@ -60,11 +77,21 @@ export class Engine {
   private readonly findings: Finding[] = [];
   private readonly skipped: SkippedObject[] = [];
   private objectCount = 0;
+  /** The CRDs this run knows: the configured ones plus those found in the input. */
+  private readonly crds: CrdRegistry;
+  private readonly pending: Pending[] = [];
+  /** Finding lists of pending objects: they may still grow at finish(). */
+  private readonly pendingOut = new WeakSet<Finding[]>();
   /** What the object being checked needs for reporting. */
   private current: { out: Finding[]; exemptions: ReadonlyMap<string, string>; anchor: (path: Path) => Anchor } | undefined;
 
-  constructor(config: ResolvedConfig = resolveConfig({}, RULES.map((r) => r.meta.id)), rules: readonly Rule[] = RULES) {
+  /**
+   * @param config the resolved configuration
+   * @param rules the rules to run @default - podwright's rules and those of the configuration's plugins
+   */
+  constructor(config: ResolvedConfig = resolveConfig({}, RULES.map((r) => r.meta.id)), rules: readonly Rule[] = rulesOf(config)) {
     this.config = config;
+    this.crds = new CrdRegistry(config.crdRegistry);
     for (const [name, ns] of Object.entries(config.namespaces ?? {})) {
       const policy = ns.labels ? policyOfLabels(ns.labels, config.settings.k8sVersion) : undefined;
       if (policy) this.namespacePolicies.set(name, policy);
@@ -72,7 +99,7 @@ export class Engine {
     this.active = [];
     for (const rule of rules) {
       const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
-      // The Pod Security level is checked per object (see levelFor), not here.
+      // The Pod Security level is checked per object (see policyFor), not here.
       if (setting === 'off' || !appliesToSettings(rule.meta, { ...config.settings, podSecurity: 'restricted' })) continue;
       this.active.push({ rule, severity: setting });
     }
@@ -102,6 +129,14 @@ export class Engine {
    */
   inspect(input: ObjectInput): Finding[] {
     return this.run(input, false);
+  }
+
+  /**
+   * True when `findings` (what check() returned) belong to an object of a kind whose CRD
+   * may still come later in the input: finish() then checks it and adds to that list.
+   */
+  mayGrow(findings: readonly Finding[]): boolean {
+    return this.pendingOut.has(findings as Finding[]);
   }
 
   private run(input: ObjectInput, record: boolean): Finding[] {
@@ -138,13 +173,16 @@ export class Engine {
     const apiVersion = typeof root.apiVersion === 'string' ? root.apiVersion : '';
     const kind = typeof root.kind === 'string' ? root.kind : '';
     const known = isCheckedKind(apiVersion, kind);
-    if (record && !known && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind)) {
-      this.skipped.push({
-        object: ref,
-        reason: `${kind} (${apiVersion}) is not a built-in kind podwright knows; not checked`,
-        location: input.locate?.([]),
-        constructPath: input.constructPath,
-      });
+    if (record && isCrdObject(root)) this.crds.addCrd(root, input.file ?? input.constructPath);
+    const customResource = known ? undefined : this.crds.lookup(apiVersion, kind);
+    if (record && !known && !customResource && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind)) {
+      if (this.pending.length < MAX_PENDING_CUSTOM_RESOURCES) {
+        // Its CRD may come later in the input: finish() checks it then, or says it was not checked.
+        this.pending.push({ input, root, out, apiVersion, kind });
+        this.pendingOut.add(out);
+      } else {
+        this.skipped.push(notChecked(ref, input, apiVersion, kind));
+      }
     }
     const target: CheckedObject = {
       object: root,
@@ -154,8 +192,9 @@ export class Engine {
       namespace: ref.namespace,
       input,
       pods: known ? podSitesOf(kind, root) : [],
+      customResource,
     };
-    const { objectRunners, podRunners } = this.runnersFor(kind, known, level, input.staticPod === true);
+    const { objectRunners, podRunners } = this.runnersFor(kind, known ? 1 : customResource ? 2 : 0, level, input.staticPod === true);
     if (record && target.pods.length > 0) this.levelCounts[level]++;
     for (const r of objectRunners) {
       r.ctx.settings = r.rule.meta.layer === 'pod-security' ? podSecuritySettings : settings;
@@ -238,14 +277,16 @@ export class Engine {
    * setting, in rule order; computed once per combination (a 20,000-document file has a
    * handful), not per object.
    */
-  private runnersFor(kind: string, known: boolean, level: PodSecurityLevel, staticPod: boolean): { objectRunners: Runner[]; podRunners: Runner[] } {
+  private runnersFor(kind: string, kindClass: 0 | 1 | 2, level: PodSecurityLevel, staticPod: boolean): { objectRunners: Runner[]; podRunners: Runner[] } {
     let slots = this.runnerCache.get(kind);
     if (!slots) {
       if (this.runnerCache.size >= 1024) this.runnerCache.clear(); // a file of made-up kinds
       slots = [];
       this.runnerCache.set(kind, slots);
     }
-    const slot = ((known ? 3 : 0) + LEVEL_ORDER[level]) * 2 + (staticPod ? 1 : 0);
+    // kindClass: 0 unknown kind, 1 built-in kind, 2 custom resource of a known CRD.
+    const known = kindClass === 1;
+    const slot = (kindClass * 3 + LEVEL_ORDER[level]) * 2 + (staticPod ? 1 : 0);
     let found = slots[slot];
     if (!found) {
       const applies = (meta: RuleMeta) => !(meta.staticPodOnly && !staticPod)
@@ -253,7 +294,7 @@ export class Engine {
         && !(meta.kinds && !meta.kinds.includes(kind));
       found = {
         // Schema rules also run on objects that lack apiVersion/kind, to say so.
-        objectRunners: this.objectRunners.filter((r) => (known || r.rule.meta.layer === 'schema') && applies(r.rule.meta)),
+        objectRunners: this.objectRunners.filter((r) => (known || r.rule.meta.layer === 'schema' || (kindClass === 2 && r.rule.meta.customResources === true)) && applies(r.rule.meta)),
         podRunners: this.podRunners.filter((r) => applies(r.rule.meta)),
       };
       slots[slot] = found;
@@ -272,6 +313,7 @@ export class Engine {
 
   /** Runs cross-object rules and returns the whole report. Call once, after the last `check()`. */
   finish(): Report {
+    this.checkPending();
     for (const { rule, severity, session } of this.sessions) {
       session.finish({
         settings: this.config.settings,
@@ -289,6 +331,51 @@ export class Engine {
     };
   }
 
+  /**
+   * Objects read before their CRD: checked now against it with the rules that run on
+   * custom resources, their findings added to the lists check() returned (the schema
+   * layer's other rules ran when they were read); the others are reported as not checked.
+   */
+  private checkPending(): void {
+    const pending = this.pending.splice(0);
+    let runners: Runner[] | undefined;
+    for (const p of pending) {
+      this.pendingOut.delete(p.out);
+      const ref = objectRefOf(p.root);
+      const customResource: CustomResourceSchema | undefined = this.crds.lookup(p.apiVersion, p.kind);
+      if (!customResource) {
+        this.skipped.push(notChecked(ref, p.input, p.apiVersion, p.kind));
+        continue;
+      }
+      runners ??= this.objectRunners.filter((r) => r.rule.meta.customResources === true);
+      const settings = this.settingsAt(this.policyFor(p.root).level, this.config.settings.k8sVersion);
+      const exemptions = this.exemptionsFor(p.root, ref);
+      const anchor = (path: Path): Anchor => ({
+        object: ref,
+        path: formatPath(path),
+        location: p.input.locate?.(path),
+        constructPath: p.input.constructPath,
+        exemptions,
+      });
+      const late: Finding[] = [];
+      this.current = { out: late, exemptions, anchor };
+      const target: CheckedObject = {
+        object: p.root, apiVersion: p.apiVersion, kind: p.kind, name: ref.name, namespace: ref.namespace,
+        input: p.input, pods: [], customResource,
+      };
+      for (const r of runners) {
+        if (r.rule.meta.kinds && !r.rule.meta.kinds.includes(p.kind)) continue;
+        r.ctx.settings = settings;
+        r.ctx.target = target;
+        r.base = ROOT;
+        (r.rule as ScopedRule<'object'>).check(r.ctx as ObjectRuleContext);
+      }
+      this.current = undefined;
+      p.out.push(...late);
+      this.findings.push(...late);
+    }
+  }
+
   /** Rule id to reason; the shared empty map when the object has no exemption (anchors keep it). */
   private exemptionsFor(root: KubeObject, ref: ObjectRef): ReadonlyMap<string, string> {
     let map: Map<string, string> | undefined;
@@ -297,7 +384,7 @@ export class Engine {
     if (annotations) {
       for (const [key, value] of Object.entries(annotations)) {
         if (key.startsWith(EXEMPT_ANNOTATION_PREFIX) && typeof value === 'string' && value.trim() !== '') {
-          add(key.slice(EXEMPT_ANNOTATION_PREFIX.length), value);
+          add(exemptedRuleId(key.slice(EXEMPT_ANNOTATION_PREFIX.length)), value);
         }
       }
     }
@@ -321,7 +408,7 @@ export class Engine {
  * then Pod Security (the server validates an object before admission sees it), then
  * practice.
  */
-const LAYER_RANK: Record<Layer, number> = { 'api-server': 4, schema: 3, 'pod-security': 2, practice: 1 };
+const LAYER_RANK: Record<Layer, number> = { server: 5, 'api-server': 4, schema: 3, 'pod-security': 2, practice: 1 };
 
 /** A finding never gives way to a milder one (a rule re-graded to warning keeps the error beside it). */
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -422,6 +509,15 @@ function appliesToSettings(meta: RuleMeta, settings: EngineSettings): boolean {
   if (meta.maxVersion && compareVersions(settings.k8sVersion, meta.maxVersion) > 0) return false;
   if (meta.podSecurityLevel && LEVEL_ORDER[settings.podSecurity] < LEVEL_ORDER[meta.podSecurityLevel]) return false;
   return true;
+}
+
+function notChecked(object: ObjectRef, input: ObjectInput, apiVersion: string, kind: string): SkippedObject {
+  return {
+    object,
+    reason: `${kind} (${apiVersion}) is not a built-in kind podwright knows; not checked`,
+    location: input.locate?.([]),
+    constructPath: input.constructPath,
+  };
 }
 
 function objectRefOf(root: KubeObject): ObjectRef {

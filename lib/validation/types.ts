@@ -6,8 +6,8 @@
 /** How bad a finding is. `error` fails synth and (by default) the CLI. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** The four layers of checks, in the order the engine runs them. */
-export type Layer = 'schema' | 'api-server' | 'pod-security' | 'practice';
+/** The layers of checks, in the order they run; `server` is the optional real API server (lib/server). */
+export type Layer = 'schema' | 'api-server' | 'pod-security' | 'practice' | 'server';
 
 /** Pod Security Standards levels (https://kubernetes.io/docs/concepts/security/pod-security-standards/). */
 export type PodSecurityLevel = 'privileged' | 'baseline' | 'restricted';
@@ -186,6 +186,8 @@ export interface RuleMeta {
   readonly maxVersion?: string;
   /** Only for static Pod manifests (kubelet folder); skipped otherwise. */
   readonly staticPodOnly?: boolean;
+  /** Also runs on custom resources whose CRD the run knows (object scope). */
+  readonly customResources?: boolean;
 }
 
 /** What a rule passes to `report()`. */
@@ -214,6 +216,25 @@ export interface CheckedObject {
   readonly input: ObjectInput;
   /** The pod specs inside this object (empty for kinds without pods). */
   readonly pods: readonly PodSite[];
+  /** For a custom resource whose CRD the run knows: its compiled schema. */
+  readonly customResource?: CustomResourceSchema;
+}
+
+/** The compiled schema of one served CRD version (lib/validation/schema/crd-schema.ts). */
+export interface CustomResourceSchema {
+  readonly apiVersion: string;
+  readonly kind: string;
+  readonly namespaced: boolean;
+  /** Every problem of one custom resource, as the API server finds them. */
+  validate(object: unknown): readonly CustomResourceProblem[];
+}
+
+/** One problem of a custom resource; `type` says which rule reports it. */
+export interface CustomResourceProblem {
+  readonly type: 'unknown-field' | 'schema' | 'cel' | 'not-evaluated';
+  readonly path: Path;
+  readonly message: string;
+  readonly fix?: string;
 }
 
 /** Where a pod spec sits inside an object. */

@@ -1,3 +1,4 @@
+import { k8s } from 'cdk8s-plus-28';
 import { isValidPercent } from '../validation/util/k8s-names';
 
 /**
@@ -42,4 +43,9 @@ export function scaled(value: IntOrPercent, total: number, roundUp: boolean): nu
 /** The IntOrString rendering of a value. */
 export function formatIntOrPercent(value: IntOrPercent): string {
   return typeof value === 'number' ? String(value) : `'${value}'`;
+}
+
+/** The L1 IntOrString of a value. */
+export function intOrString(value: IntOrPercent): k8s.IntOrString {
+  return typeof value === 'number' ? k8s.IntOrString.fromNumber(value) : k8s.IntOrString.fromString(value);
 }

@@ -30,6 +30,37 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('podwright validate', () => {
+  test('--crd FILE|DIR (repeatable) checks custom resources against their CRDs; a bad one is exit 2', async () => {
+    const crd = ['apiVersion: apiextensions.k8s.io/v1', 'kind: CustomResourceDefinition', 'metadata: {name: gadgets.example.com}', 'spec:',
+      '  group: example.com', '  names: {kind: Gadget, plural: gadgets}', '  scope: Namespaced', '  versions:', '  - name: v1', '    served: true', '    storage: true',
+      '    schema: {openAPIV3Schema: {type: object, properties: {spec: {type: object, properties: {size: {type: integer}}}}}}', ''].join('\n');
+    fs.mkdirSync(path.join(dir, 'crd-only'));
+    fs.writeFileSync(path.join(dir, 'crd-only', 'gadget-crd.yaml'), crd);
+    fs.writeFileSync(path.join(dir, 'gadget.yml'), 'apiVersion: example.com/v1\nkind: Gadget\nmetadata: {name: g}\nspec: {size: big}\n');
+    const before = await cli(['validate', '--format', 'json', 'gadget.yml'], dir);
+    expect(JSON.parse(before.stdout).skipped).toHaveLength(1);
+    const bad = await cli(['validate', '--crd', 'ok', 'gadget.yml'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('--crd: ok: no CustomResourceDefinition (apiextensions.k8s.io/v1) with a schema found; give the CRD\'s YAML file or a folder of them.\n');
+    const res = await cli(['validate', '--format', 'json', '--crd', 'crd-only', '--crd=crd-only/gadget-crd.yaml', 'gadget.yml'], dir);
+    expect(res.code).toBe(1);
+    const report = JSON.parse(res.stdout);
+    expect(report.skipped).toEqual([]);
+    expect(report.findings.map((f: { ruleId: string; path: string; message: string }) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([
+      'custom-resource-schema spec.size: Invalid value: "string": spec.size in body must be of type integer: "string"',
+    ]);
+  });
+
+  test('--server without assets: exit 2 with how to get them; the offline run needs nothing', async () => {
+    const res = await cli(['validate', '--server', 'ok/good.yaml'], dir);
+    expect(res.code).toBe(2);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/^podwright validate --server: No API server assets: set KUBEBUILDER_ASSETS or pass --server-assets DIR .*`setup-envtest use 1\.28 -p path`/);
+    const missing = await cli(['validate', '--server-assets', 'no-such-folder', 'ok/good.yaml'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`No executable kube-apiserver at ${path.join(dir, 'no-such-folder', 'kube-apiserver')}.`);
+  });
+
   test('exit 0 for a clean file', async () => {
     const res = await cli(['validate', '--pod-security', 'privileged', '--config', 'none.json'], dir).catch((e) => e);
     expect(res.code).toBe(2); // a missing --config file is an input error

@@ -98,7 +98,7 @@ describe('ReplicatedApp defaults', () => {
     // Main containers render before classic sidecars, whatever the order they were added in.
     expect(pod.containers.map((c: Obj) => c.name)).toEqual(['main', 'metrics', 'shipper']);
     expect(pod.initContainers.map((c: Obj) => c.name)).toEqual(['migrate']);
-    expect(pod.volumes.map((v: Obj) => v.name)).toEqual(['scratch', 'logs', 'cache']);
+    expect(pod.volumes.map((v: Obj) => v.name)).toEqual(['scratch-main', 'scratch-shipper', 'scratch-migrate', 'scratch-metrics', 'logs', 'cache']);
     expect(pod.containers[2].volumeMounts).toContainEqual({ name: 'logs', mountPath: '/var/log/app', readOnly: true });
     expect(pod.containers[1].resources.requests).toEqual({ cpu: '100m', memory: '128Mi' });
     expect(errorsOf(synth(chart))).toEqual([]);
@@ -488,7 +488,7 @@ describe('StatefulSet', () => {
     expect(s.spec.volumeClaimTemplates).toEqual([{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }]);
     const pod = s.spec.template.spec;
     expect(pod.containers[0].volumeMounts).toContainEqual({ name: 'data', mountPath: '/data' });
-    expect(pod.volumes.map((v: Obj) => v.name)).toEqual(['scratch']);
+    expect(pod.volumes.map((v: Obj) => v.name)).toEqual(['scratch-main']);
     expect(app.volumeClaims.map((c) => c.name)).toEqual(['data']);
     expectSelectorsMatch(objects);
     expect(errorsOf(objects)).toEqual([]);
@@ -545,7 +545,7 @@ describe('StatefulSet', () => {
     const { chart, app } = sts({ statefulSet: { volumeClaims: [{ name: 'data', size: '1Gi' }] } });
     app.addVolume(Volume.emptyDir('data'));
     expect(validationErrors(chart)).toEqual([`${collision}.`]);
-    expect(() => sts({ statefulSet: { volumeClaims: [{ name: 'scratch', size: '1Gi' }] } })).toThrow("volume claim 'scratch' has the name of a pod volume");
+    expect(() => sts({ statefulSet: { volumeClaims: [{ name: 'scratch-main', size: '1Gi' }] } })).toThrow("volume claim 'scratch-main' has the name of a pod volume");
   });
 
   test('claim errors: bad names, duplicates, unknown claims, clashing mount paths, no container', () => {

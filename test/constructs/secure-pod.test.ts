@@ -42,8 +42,8 @@ describe('SecurePod defaults', () => {
   });
 
   test('a writable /tmp scratch emptyDir is mounted', () => {
-    expect(pod.spec.volumes).toEqual([{ name: 'scratch', emptyDir: { sizeLimit: '64Mi' } }]);
-    expect(pod.spec.containers[0].volumeMounts).toEqual([{ name: 'scratch', mountPath: '/tmp' }]);
+    expect(pod.spec.volumes).toEqual([{ name: 'scratch-main', emptyDir: { sizeLimit: '64Mi' } }]);
+    expect(pod.spec.containers[0].volumeMounts).toEqual([{ name: 'scratch-main', mountPath: '/tmp' }]);
   });
 
   test('the engine finds no error, at restricted', () => {
@@ -152,8 +152,8 @@ describe('SecurePod levels', () => {
     new SecurePod(c, 'a', { scratchDir: { path: '/scratch', sizeLimit: '1Gi', memory: true }, containers: [{ image: 'a:1' }] });
     new SecurePod(c, 'b', { scratchDir: false, containers: [{ image: 'a:1' }] });
     const [a, b] = Testing.synth(c);
-    expect(a.spec.volumes).toEqual([{ name: 'scratch', emptyDir: { medium: 'Memory', sizeLimit: '1Gi' } }]);
-    expect(a.spec.containers[0].volumeMounts).toEqual([{ name: 'scratch', mountPath: '/scratch' }]);
+    expect(a.spec.volumes).toEqual([{ name: 'scratch-main', emptyDir: { medium: 'Memory', sizeLimit: '1Gi' } }]);
+    expect(a.spec.containers[0].volumeMounts).toEqual([{ name: 'scratch-main', mountPath: '/scratch' }]);
     expect(b.spec.volumes).toBeUndefined();
   });
 

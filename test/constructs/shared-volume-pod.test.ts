@@ -38,7 +38,8 @@ describe('SharedVolumePod', () => {
     ]), [{ container: app, path: '/bundle', readOnly: true }]);
     const [m] = Testing.synth(c);
     expect(m.spec.volumes).toEqual([
-      { name: 'scratch', emptyDir: { sizeLimit: '64Mi' } },
+      { name: 'scratch-app', emptyDir: { sizeLimit: '64Mi' } },
+      { name: 'scratch-side', emptyDir: { sizeLimit: '64Mi' } },
       { name: 'cache', emptyDir: { medium: 'Memory', sizeLimit: '128Mi' } },
       { name: 'conf', configMap: { name: 'app-config', items: [{ key: 'app.yaml', path: 'app.yaml' }], defaultMode: 0o444 } },
       { name: 'tls', secret: { secretName: 'web-tls', optional: true } },
@@ -75,10 +76,10 @@ describe('SharedVolumePod', () => {
     );
   });
 
-  test("'scratch' is reserved while the scratch directory is on", () => {
+  test("'scratch-<container>' is reserved while the scratch directory is on", () => {
     const c = Testing.chart();
-    new SharedVolumePod(c, 'p', { volumes: [Volume.emptyDir('scratch')], containers: [{ image: 'a:1' }] });
-    expect(() => Testing.synth(c)).toThrow("volume name 'scratch' is reserved for the scratch directory");
+    new SharedVolumePod(c, 'p', { volumes: [Volume.emptyDir('scratch-main')], containers: [{ image: 'a:1' }] });
+    expect(() => Testing.synth(c)).toThrow("SharedVolumePod 'test/p': volume name 'scratch-main' is reserved for the scratch directory; rename your volume or set scratchDir: false.");
   });
 
   test('env values from ConfigMaps, Secrets and fields', () => {

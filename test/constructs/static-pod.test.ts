@@ -40,7 +40,10 @@ describe('StaticPod defaults', () => {
   test('a v1 Pod named after the construct id, in kube-system, with its promised level', () => {
     expect(manifest.apiVersion).toBe('v1');
     expect(manifest.kind).toBe('Pod');
-    expect(manifest.metadata).toEqual({ name: 'agent', namespace: 'kube-system', annotations: { 'podwright.io/pod-security': 'restricted' } });
+    expect(manifest.metadata).toEqual({
+      name: 'agent', namespace: 'kube-system', annotations: { 'podwright.io/pod-security': 'restricted' },
+      labels: { 'app.kubernetes.io/instance': 'agent', 'app.kubernetes.io/managed-by': 'podwright', 'app.kubernetes.io/name': 'agent', 'app.kubernetes.io/version': '1.0' },
+    });
     expect(sp.name).toBe('agent');
     expect(sp.namespace).toBe('kube-system');
   });

@@ -22,7 +22,7 @@ describe('debugProfileFor', () => {
       securityContext: restrictedContext(1000, 3000),
       volumeMounts: [
         { name: 'cache', mountPath: '/cache', readOnly: true },
-        { name: 'scratch', mountPath: '/tmp', readOnly: true },
+        { name: 'scratch-app', mountPath: '/tmp', readOnly: true },
       ],
     });
   });

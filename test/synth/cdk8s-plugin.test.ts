@@ -34,6 +34,17 @@ function synth(dir: string, ...args: string[]) {
   });
 }
 
+/** A pod spec with no finding at the restricted level. */
+const CLEAN_POD = {
+  automountServiceAccountToken: false,
+  securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
+  containers: [{
+    name: 'app', image: 'nginx:1.27',
+    resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '64Mi' } },
+    securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
+  }],
+};
+
 describe('PodwrightValidation in the real cdk8s CLI', () => {
   test('findings appear in the report table and the synth exits non-zero', () => {
     const dir = project({ containers: [{ name: 'app', image: 'nginx:1.27', securityContext: { privileged: true } }] });
@@ -47,19 +58,29 @@ describe('PodwrightValidation in the real cdk8s CLI', () => {
   });
 
   test('a clean app passes', () => {
-    const dir = project({
-      automountServiceAccountToken: false,
-      securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } },
-      containers: [{
-        name: 'app', image: 'nginx:1.27',
-        resources: { requests: { cpu: '100m', memory: '64Mi' }, limits: { memory: '64Mi' } },
-        securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } },
-      }],
-    });
+    const dir = project(CLEAN_POD);
     const r = synth(dir);
     expect(r.stderr).not.toContain('Validation failed');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Validations ended succesfully');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('rules of a package named in podwright.config.json are enforced too', () => {
+    const dir = project(CLEAN_POD);
+    fs.writeFileSync(path.join(dir, 'acme-rules.js'), `module.exports = { name: 'acme', rules: [{
+      meta: { id: 'acme/team-label', layer: 'practice', severity: 'error', scope: 'object',
+        description: 'Every object carries the acme.com/team label.', fix: 'Add the label acme.com/team.' },
+      check(ctx) {
+        const labels = (ctx.target.object.metadata || {}).labels || {};
+        if (!labels['acme.com/team']) ctx.report({ path: ['metadata', 'labels'], message: 'the acme.com/team label is missing' });
+      },
+    }] };`);
+    fs.writeFileSync(path.join(dir, 'podwright.config.json'), JSON.stringify({ plugins: ['./acme-rules.js'] }));
+    const r = synth(dir);
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toContain('acme/team-label (error)');
+    expect(r.stdout).toContain('metadata.labels: the acme.com/team label is missing');
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

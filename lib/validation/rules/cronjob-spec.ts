@@ -59,8 +59,8 @@ function checkRange(expr: string, r: Bounds): void {
 
 const GO_DURATION = /^[-+]?(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/;
 
-/** Returns robfig/cron's error for a schedule, or undefined when it parses. */
-function cronError(schedule: string): string | undefined {
+/** Returns robfig/cron's error for a schedule, or undefined when it parses (the CronJob construct checks its schedule with it at once). */
+export function cronError(schedule: string): string | undefined {
   let spec = schedule;
   try {
     if (spec.length === 0) throw new Error('empty spec string');
@@ -106,7 +106,8 @@ function timeZoneLoadError(zone: string): string | undefined {
 // validateTimeZone (v1.28): IANA naming rules, no `Local`, and a zone the tz database knows.
 const TZ_PART = /^[A-Za-z.\-_0-9+]{1,14}$/;
 
-function timeZoneErrors(tz: string): string[] {
+/** The API server's errors for a `timeZone` (empty when valid). */
+export function timeZoneErrors(tz: string): string[] {
   if (tz.length === 0) return ['timeZone must be nil or non-empty string'];
   for (const part of tz.split('/')) {
     if (part === '.' || part === '..' || part.startsWith('-') || !TZ_PART.test(part)) return [`unknown time zone ${tz}`];

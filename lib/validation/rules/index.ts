@@ -12,7 +12,12 @@ import containerPortConflict from './container-port-conflict';
 import containerPorts from './container-ports';
 import containerResources from './container-resources';
 import containerRestartPolicy from './container-restart-policy';
+import controllerCreatedObjects from './controller-created-objects';
 import cronjobSpec from './cronjob-spec';
+import customResourceRuleNotEvaluated from './custom-resource-rule-not-evaluated';
+import customResourceSchema from './custom-resource-schema';
+import customResourceUnknownField from './custom-resource-unknown-field';
+import customResourceValidationRule from './custom-resource-validation-rule';
 import daemonsetSpec from './daemonset-spec';
 import deploymentSpec from './deployment-spec';
 import dnsPolicy from './dns-policy';
@@ -106,7 +111,8 @@ import yamlEncoding from './yaml-encoding';
 import yamlLimits from './yaml-limits';
 import yamlSyntax from './yaml-syntax';
 
-export const RULES: readonly Rule[] = [
+/** Frozen: rules from outside come in through the configuration's `plugins` (see ../plugins.ts), never by changing this list. */
+export const RULES: readonly Rule[] = frozen([
   affinity,
   configmapData,
   containerImageRequired,
@@ -115,7 +121,12 @@ export const RULES: readonly Rule[] = [
   containerPorts,
   containerResources,
   containerRestartPolicy,
+  controllerCreatedObjects,
   cronjobSpec,
+  customResourceRuleNotEvaluated,
+  customResourceSchema,
+  customResourceUnknownField,
+  customResourceValidationRule,
   daemonsetSpec,
   deploymentSpec,
   dnsPolicy,
@@ -208,4 +219,14 @@ export const RULES: readonly Rule[] = [
   yamlEncoding,
   yamlLimits,
   yamlSyntax,
-];
+]);
+
+/** Freezes the list, each rule and its metadata: no surface can re-grade or replace a rule behind the configuration's back. */
+function frozen(rules: Rule[]): readonly Rule[] {
+  for (const rule of rules) {
+    if (rule.meta.kinds) Object.freeze(rule.meta.kinds);
+    Object.freeze(rule.meta);
+    Object.freeze(rule);
+  }
+  return Object.freeze(rules);
+}

@@ -14,6 +14,7 @@ export default objectRule({
   fix: 'Use keys like example.com/note, and keep large data in a ConfigMap instead of annotations.',
   source: 'ValidateAnnotations in staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (v1.28)',
   docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/#syntax-and-character-set',
+  customResources: true,
 }, (ctx) => {
   const { object } = ctx.target;
   checkAnnotations(dig(object, ['metadata', 'annotations']), ['metadata', 'annotations'], ctx.report);

@@ -15,6 +15,7 @@ export default objectRule({
   fix: 'Use keys like app or example.com/app and values of at most 63 letters, digits, \'-\', \'_\' or \'.\', starting and ending with a letter or digit.',
   source: 'ValidateLabels in staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/validation/validation.go, called by ValidateObjectMeta and ValidatePodTemplateSpec (v1.28)',
   docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set',
+  customResources: true,
 }, (ctx) => {
   const { object } = ctx.target;
   checkLabels(dig(object, ['metadata', 'labels']), ['metadata', 'labels'], ctx.report);

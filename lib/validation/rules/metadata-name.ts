@@ -30,8 +30,11 @@ export default objectRule({
   fix: 'Set metadata.name to lower-case letters, digits and \'-\' (a DNS-1035 label for Services, a DNS-1123 label for Namespaces and StatefulSets, a DNS-1123 subdomain otherwise).',
   source: 'ValidateObjectMetaAccessor in staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go; name functions in pkg/apis/core/validation and pkg/apis/apps/validation; ValidateCronJobCreate in pkg/apis/batch/validation (v1.28)',
   docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
+  customResources: true,
 }, (ctx) => {
-  const { object, kind } = ctx.target;
+  const { object } = ctx.target;
+  // Custom resources: always a DNS-1123 subdomain (apiextensions-apiserver customresource validator), whatever the kind's name.
+  const kind = ctx.target.customResource ? '' : ctx.target.kind;
   const name = dig(object, ['metadata', 'name']);
   const generateName = dig(object, ['metadata', 'generateName']);
   const hasName = typeof name === 'string' && name !== '';

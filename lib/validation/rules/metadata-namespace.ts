@@ -15,8 +15,10 @@ export default objectRule({
   description: 'metadata.namespace must be a valid namespace name (a DNS-1123 label).',
   fix: 'Use at most 63 lower-case letters, digits and \'-\', starting and ending with a letter or digit.',
   source: 'validateObjectMetaAccessorWithOptsCommon (ValidateNamespaceName) in staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (v1.28)',
+  customResources: true,
 }, (ctx) => {
-  if (ctx.target.kind === 'Namespace') return;
+  // Cluster-scoped kinds (Namespace, cluster-scoped custom resources) drop the field.
+  if (ctx.target.kind === 'Namespace' || ctx.target.customResource?.namespaced === false) return;
   const ns = dig(ctx.target.object, ['metadata', 'namespace']);
   if (typeof ns !== 'string' || ns === '') return;
   for (const msg of isDNS1123Label(ns)) ctx.report({ path: ['metadata', 'namespace'], message: fieldInvalid(ns, msg) });

@@ -1,6 +1,7 @@
 import { Path } from '../types';
 import { podRule } from '../util/define-rule';
 import { joinQuote, pluralize, PSS_DOCS, reportControl, sortedSet } from '../util/pss';
+import { VOLUME_SOURCES } from '../util/pod-validation';
 import { asArray, field, isObject } from '../util/values';
 
 /** Volume sources the restricted level allows (check_restrictedVolumes.go, v1.28). */
@@ -39,6 +40,8 @@ export default podRule({
   asArray(field(ctx.pod.spec, 'volumes')).forEach((v, i) => {
     if (!isObject(v)) return;
     if (RESTRICTED_VOLUME_TYPES.some((k) => present(v, k))) return;
+    // A volume with no source is defaulted to emptyDir before admission (SetDefaults_Volume).
+    if (!VOLUME_SOURCES.some((k) => present(v, k))) return;
     bad.push(typeof v.name === 'string' ? v.name : '');
     const type = NAMED_TYPES.find((k) => present(v, k));
     types.push(type ?? 'unknown');

@@ -2,9 +2,10 @@ import { podRule } from '../util/define-rule';
 import {
   fieldDuplicate, fieldForbidden, fieldInvalid, fieldRequired, isDNS1123Label,
 } from '../util/k8s-names';
-import { isSet, localNonReservedPath, NEWER_VOLUME_SOURCES, pathNoBacksteps, SpecError, VOLUME_SOURCES } from '../util/pod-validation';
+import { isSet, localNonReservedPath, pathNoBacksteps, SpecError, VOLUME_SOURCES } from '../util/pod-validation';
+import { mapKey } from '../util/path';
 import { Path } from '../types';
-import { asArray, asString, field, isObject } from '../util/values';
+import { asArray, asObject, asString, field, isObject } from '../util/values';
 
 /** validateKeyToPath: items of configMap, secret and projected sources. */
 function keyToPathItems(items: unknown, at: Path): SpecError[] {
@@ -44,6 +45,17 @@ function sourceErrors(kind: string, src: unknown, at: Path): SpecError[] {
       if ((asString(field(src, 'name')) ?? '') === '') errs.push({ path: [...at, 'name'], message: fieldRequired() });
       errs.push(...keyToPathItems(field(src, 'items'), [...at, 'items']));
       break;
+    case 'flexVolume': {
+      // validateFlexVolumeSource: a driver, and no option keys in the kubernetes.io or k8s.io namespaces.
+      if ((asString(field(src, 'driver')) ?? '') === '') errs.push({ path: [...at, 'driver'], message: fieldRequired() });
+      for (const key of Object.keys(asObject(field(src, 'options')) ?? {})) {
+        const ns = `.${(key.includes('/') ? key.slice(0, key.indexOf('/')) : key).toLowerCase()}`;
+        if (ns.endsWith('.kubernetes.io') || ns.endsWith('.k8s.io')) {
+          errs.push({ path: [...at, 'options', mapKey(key)], message: fieldInvalid(key, 'kubernetes.io and k8s.io namespaces are reserved') });
+        }
+      }
+      break;
+    }
     case 'persistentVolumeClaim':
       if ((asString(field(src, 'claimName')) ?? '') === '') errs.push({ path: [...at, 'claimName'], message: fieldRequired() });
       break;
@@ -54,8 +66,8 @@ function sourceErrors(kind: string, src: unknown, at: Path): SpecError[] {
 }
 
 /**
- * Volumes: a DNS-1123 label name, unique in the pod, and exactly one volume
- * source; hostPath needs a path without '..'; secret and configMap need their
+ * Volumes: a DNS-1123 label name, unique in the pod, and at most one volume
+ * source (none means emptyDir); hostPath needs a path without '..'; secret and configMap need their
  * name; items need a key and a relative path without '..'. Follows ValidateVolumes,
  * validateVolumeSource, validateHostPathVolumeSource, validateSecretVolumeSource,
  * validateConfigMapVolumeSource and validateKeyToPath (v1.28).
@@ -84,9 +96,8 @@ export default podRule({
         errs.push(...sourceErrors(kind, field(vol, kind), [...at, kind]));
       }
     }
-    if (count === 0 && !NEWER_VOLUME_SOURCES.some((k) => isSet(vol, k))) {
-      errs.push({ path: at, message: fieldRequired('must specify a volume type') });
-    }
+    // No source at all is no error: the v1 API defaults such a volume to emptyDir
+    // (SetDefaults_Volume in pkg/apis/core/v1/defaults.go), so validation never sees it empty.
     const name = asString(field(vol, 'name')) ?? '';
     if (name === '') errs.push({ path: [...at, 'name'], message: fieldRequired() });
     else for (const m of isDNS1123Label(name)) errs.push({ path: [...at, 'name'], message: fieldInvalid(name, m) });

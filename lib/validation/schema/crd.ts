@@ -17,6 +17,13 @@ const OBJECT_META = 'io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
  * Registers the `openAPIV3Schema` of one served CRD version, so objects of that
  * apiVersion and kind are checked by the schema rules. `apiVersion` is
  * `<group>/<version>`. Registering again replaces the previous schema.
+ *
+ * @deprecated A process-wide registry that leaks from one run into the next, and checks
+ * only types, required fields and string enums. Give CRDs per run instead: put the CRD
+ * in the input, or pass a `CrdRegistry` (`loadCrdFiles([...])`, or
+ * `new CrdRegistry().addCrd(crdObject)`) as `crdRegistry` of the configuration, or name
+ * the files in `podwright.config.json` `crds` / `podwright validate --crd`. Those check
+ * the whole structural schema and the CEL rules, as the API server does.
  */
 export function registerCrdSchema(apiVersion: string, kind: string, openAPIV3Schema: unknown): void {
   if (!isObject(openAPIV3Schema)) throw new Error(`registerCrdSchema(${apiVersion}, ${kind}): openAPIV3Schema must be an object`);

@@ -51,3 +51,8 @@ export function podSitesOf(kind: string, obj: KubeObject): PodSite[] {
 
 /** Kinds that carry a pod template or are a Pod. */
 export const POD_BEARING_KINDS: readonly string[] = ['Pod', ...Object.keys(TEMPLATE_PATHS)];
+
+/** True for the built-in kinds that hold a pod spec (a Pod, or a pod template). */
+export function holdsPods(kind: string): boolean {
+  return kind === 'Pod' || Object.prototype.hasOwnProperty.call(TEMPLATE_PATHS, kind);
+}

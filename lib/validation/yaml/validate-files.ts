@@ -52,6 +52,8 @@ export interface ValidateFilesOptions {
   readonly keepAllDocuments?: boolean;
   /** What `-` reads. @default process.stdin */
   readonly stdin?: AsyncIterable<Uint8Array | string>;
+  /** Called with every document read, in order, after the engine checked it (the server layer keeps them). */
+  readonly onInput?: (input: ObjectInput) => void;
 }
 
 const YAML_EXT = /\.ya?ml$/i;
@@ -116,11 +118,15 @@ async function checkFiles(
         const input = doc.value;
         documentCount++;
         const findings = engine.check(input);
-        if (options.keepAllDocuments || findings.length > 0) documents.push(resultOf(input, findings));
+        options.onInput?.(input);
+        // A custom resource read before its CRD gets its findings at finish(), into the same list.
+        if (options.keepAllDocuments || findings.length > 0 || engine.mayGrow(findings)) documents.push(resultOf(input, findings));
       }
     }
   }
-  return { report: engine.finish(), documents, documentCount, files: shownFiles, failOn: options.config.failOn };
+  const report = engine.finish();
+  const kept = options.keepAllDocuments ? documents : documents.filter((d) => d.findings.length > 0);
+  return { report, documents: kept, documentCount, files: shownFiles, failOn: options.config.failOn };
 }
 
 /** Copies standard input to a file in a new temporary folder (removed by the caller). */

@@ -1,0 +1,8 @@
+export { ApiServer, CheckOptions, POD_SECURITY_VERSION, ServerCause, ServerVerdict, StartOptions, verdictOf } from './api-server';
+export { ASSETS_HINT, resolveAssets, ServerAssets, ServerAssetsError } from './assets';
+export { Endpoint, KubeClient, parseWarningHeader, ServerResponse } from './client';
+export { Discovery, RestResource, restPath } from './discovery';
+export { GroupChild, ProcessGroup } from './processes';
+export { CreatedVerdict, EffectiveVerdict, effectiveVerdict, isPodSecurityWarning } from './effective';
+export { parseFieldPath } from './field-path';
+export { checkInputs, findingsOf, SERVER_RULES, ServerCheckOptions, withServerFindings } from './server-layer';

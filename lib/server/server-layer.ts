@@ -1,0 +1,172 @@
+import { POD_SECURITY_ANNOTATION } from '../validation/config';
+import { Finding, KubeObject, ObjectInput, ObjectRef, Path, PodSecurityLevel, Severity } from '../validation/types';
+import { formatPath } from '../validation/util/path';
+import { DocumentResult, RunResult } from '../validation/yaml/validate-files';
+import { podSitesOf } from '../validation/util/pod-sites';
+import { asObject, asString, field, isObject } from '../validation/util/values';
+import { ApiServer, ServerVerdict } from './api-server';
+import { CreatedVerdict, EffectiveVerdict, effectiveVerdict } from './effective';
+import { parseFieldPath } from './field-path';
+
+/**
+ * The rule ids of the server layer. They are not offline rules (nothing in
+ * lib/validation/rules checks them): each names what the real server said.
+ */
+export const SERVER_RULES = {
+  refused: {
+    id: 'server-refused',
+    fix: 'Fix the field the API server names; the message is the server\'s own.',
+  },
+  createdRefused: {
+    id: 'server-created-refused',
+    fix: 'Fix the pod template (or the name) the controller builds from: the API server accepts this object but refuses what its controller creates from it.',
+  },
+  podSecurity: {
+    id: 'server-pod-security',
+    fix: 'Change the pod spec so the Pod Security level it promises admits it, or promise a lower level (annotation podwright.io/pod-security).',
+  },
+  warning: {
+    id: 'server-warning',
+    fix: 'Read the API server\'s warning; it usually names a deprecated or ignored field.',
+  },
+} as const;
+
+/** The Pod Security level an object promises: its podwright annotation, else the configured one. */
+function levelOf(object: KubeObject, configured: PodSecurityLevel): PodSecurityLevel {
+  const declared = field(asObject(field(field(object, 'metadata'), 'annotations')), POD_SECURITY_ANNOTATION);
+  return declared === 'restricted' || declared === 'baseline' || declared === 'privileged' ? declared : configured;
+}
+
+function refOf(object: KubeObject): ObjectRef {
+  const meta = asObject(field(object, 'metadata'));
+  const ref: { -readonly [K in keyof ObjectRef]: ObjectRef[K] } = {};
+  const apiVersion = asString(field(object, 'apiVersion'));
+  const kind = asString(field(object, 'kind'));
+  const namespace = asString(field(meta, 'namespace'));
+  const name = asString(field(meta, 'name')) ?? asString(field(meta, 'generateName'));
+  if (apiVersion !== undefined) ref.apiVersion = apiVersion;
+  if (kind !== undefined) ref.kind = kind;
+  if (namespace !== undefined) ref.namespace = namespace;
+  if (name !== undefined) ref.name = name;
+  return ref;
+}
+
+const NAME_FIELDS = new Set(['metadata.name', 'metadata.generateName', 'spec.hostname']);
+
+/**
+ * Where, in the checked object, a cause reported on a created object belongs: the created
+ * object's root stands for `templatePath`; names, hostnames and the labels the controller
+ * derived from the name belong to the workload's metadata.name.
+ */
+function createdCausePath(c: CreatedVerdict, causeField: string, causeMessage: string): Path {
+  if (NAME_FIELDS.has(causeField)) return ['metadata', 'name'];
+  if (causeField === 'metadata.labels') {
+    // `metadata.labels: Invalid value: "<value>"`: a label the controller derived from the name?
+    const value = /^Invalid value: "((?:[^"\\]|\\.)*)"/.exec(causeMessage)?.[1];
+    const labels = asObject(field(field(c.object, 'metadata'), 'labels')) ?? {};
+    if (value !== undefined && c.addedLabels.some((k) => labels[k] === value)) return ['metadata', 'name'];
+  }
+  return [...c.templatePath, ...parseFieldPath(causeField)];
+}
+
+/** Turns one object's effective verdict into findings located in its source. */
+export function findingsOf(input: ObjectInput, effective: EffectiveVerdict): Finding[] {
+  const object = input.object as KubeObject;
+  const ref = refOf(object);
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  const add = (ruleId: string, fix: string, severity: Severity, path: Path, message: string) => {
+    const key = `${ruleId}\u0000${formatPath(path)}\u0000${message}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const f: { -readonly [K in keyof Finding]: Finding[K] } = { ruleId, layer: 'server', severity, message, fix, object: ref, path: formatPath(path) };
+    const location = input.locate?.(path);
+    if (location) f.location = location;
+    if (input.constructPath) f.constructPath = input.constructPath;
+    out.push(f);
+  };
+  const podSpecPath = (): Path => podSitesOf(ref.kind ?? '', object)[0]?.specPath ?? [];
+  const v = effective.verdict;
+  if (!v.accepted) {
+    const psa = isPodSecurityRefusal(v);
+    const rule = psa ? SERVER_RULES.podSecurity : SERVER_RULES.refused;
+    if (v.causes.length === 0 || psa) add(rule.id, rule.fix, 'error', psa ? podSpecPath() : [], v.message ?? `HTTP ${v.status}`);
+    else for (const c of v.causes) add(rule.id, rule.fix, 'error', parseFieldPath(c.field), c.message);
+  }
+  for (const w of v.warnings) {
+    if (w.startsWith('would violate PodSecurity')) add(SERVER_RULES.podSecurity.id, SERVER_RULES.podSecurity.fix, 'error', podSpecPath(), w);
+    else add(SERVER_RULES.warning.id, SERVER_RULES.warning.fix, 'warning', [], w);
+  }
+  for (const c of effective.created) {
+    if (c.verdict.accepted) continue;
+    const psa = isPodSecurityRefusal(c.verdict);
+    // The workload's own Pod Security warning already says what the Pod refusal says.
+    if (psa && effective.podSecurityWarnings.length > 0) continue;
+    const rule = psa ? SERVER_RULES.podSecurity : SERVER_RULES.createdRefused;
+    const lead = `${c.createdBy} would create ${c.kind} "${c.name}", which the API server refuses:`;
+    if (c.verdict.causes.length === 0 || psa) {
+      add(rule.id, rule.fix, 'error', [...c.templatePath, ...(c.kind === 'Pod' ? ['spec'] : [])], `${lead} ${c.verdict.message ?? `HTTP ${c.verdict.status}`}`);
+    } else {
+      for (const cause of c.verdict.causes) {
+        const detail = cause.field === '' ? cause.message : `${cause.field}: ${cause.message}`;
+        add(rule.id, rule.fix, 'error', createdCausePath(c, cause.field, cause.message), `${lead} ${detail}`);
+      }
+    }
+  }
+  return out;
+}
+
+function isPodSecurityRefusal(v: ServerVerdict): boolean {
+  return v.status === 403 && /violates PodSecurity/.test(v.message ?? '');
+}
+
+/** Options for checking inputs against a server. */
+export interface ServerCheckOptions {
+  /** The level for objects without a podwright.io/pod-security annotation. */
+  readonly podSecurity: PodSecurityLevel;
+  /** How many objects are in flight at once. @default 8 */
+  readonly concurrency?: number;
+}
+
+/**
+ * Checks each input against the server (its effective verdict, at the level it promises)
+ * and returns the findings per input, in input order. Inputs that are not objects, and
+ * kinds the server does not serve (custom resources without their CRD), get none.
+ */
+export async function checkInputs(server: ApiServer, inputs: readonly ObjectInput[], options: ServerCheckOptions): Promise<Finding[][]> {
+  const results: Finding[][] = inputs.map(() => []);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < inputs.length; i = next++) {
+      const input = inputs[i]!;
+      if (!isObject(input.object) || input.staticPod) continue;
+      const object = input.object;
+      const apiVersion = asString(field(object, 'apiVersion'));
+      const kind = asString(field(object, 'kind'));
+      if (!apiVersion || !kind || !(await server.resourceFor(apiVersion, kind))) continue;
+      const effective = await effectiveVerdict(server, object, { level: levelOf(object, options.podSecurity) });
+      results[i] = findingsOf(input, effective);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+  return results;
+}
+
+/**
+ * Adds server findings to an offline run. `inputs[i]` is the i-th document read and
+ * `perInput[i]` its server findings; `run.documents` must hold every document (the run was
+ * made with `keepAllDocuments`). Documents without findings are dropped again unless
+ * `keepAllDocuments` (JUnit reports every object).
+ */
+export function withServerFindings(run: RunResult, perInput: readonly (readonly Finding[])[], keepAllDocuments: boolean): RunResult {
+  if (run.documents.length !== perInput.length) throw new Error(`server layer: ${perInput.length} inputs for ${run.documents.length} documents`);
+  const documents: DocumentResult[] = [];
+  const added: Finding[] = [];
+  run.documents.forEach((doc, i) => {
+    const extra = perInput[i] ?? [];
+    added.push(...extra);
+    const merged = extra.length > 0 ? { ...doc, findings: [...doc.findings, ...extra] } : doc;
+    if (keepAllDocuments || merged.findings.length > 0) documents.push(merged);
+  });
+  return { ...run, documents, report: { ...run.report, findings: [...run.report.findings, ...added] } };
+}

@@ -1,0 +1,105 @@
+/**
+ * How the server layer turns verdicts into findings (plain data; the verdicts below have the
+ * shape and wording test/server/controller-objects.test.ts gets from kube-apiserver v1.28.15).
+ */
+import { EffectiveVerdict } from '../../../lib/server/effective';
+import { findingsOf, withServerFindings } from '../../../lib/server/server-layer';
+import { ObjectInput, Path } from '../../../lib/validation/types';
+import { formatPath } from '../../../lib/validation/util/path';
+import { RunResult } from '../../../lib/validation/yaml/validate-files';
+
+const located = (object: unknown): ObjectInput => ({
+  object,
+  file: 'app.yaml',
+  locate: (path: Path) => ({ file: 'app.yaml', line: 1 + formatPath(path).length, column: 1 }),
+});
+
+const deployment = {
+  apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
+  spec: { template: { metadata: { labels: { app: 'web' } }, spec: { containers: [{ name: 'app', image: 'nginx ' }] } } },
+};
+const accepted = { accepted: true, status: 201, causes: [], warnings: [] };
+
+describe('findingsOf', () => {
+  test('a refused Pod of an accepted Deployment is located at the template field', () => {
+    const effective: EffectiveVerdict = {
+      verdict: accepted,
+      created: [
+        { kind: 'ReplicaSet', name: 'web-5d4f6b8c7d', object: {}, createdBy: 'the Deployment controller', templatePath: [], addedLabels: ['pod-template-hash'], verdict: accepted },
+        {
+          kind: 'Pod', name: 'web-5d4f6b8c7d-x2b7z', object: {}, createdBy: 'the ReplicaSet controller', templatePath: ['spec', 'template'], addedLabels: ['pod-template-hash'],
+          verdict: {
+            accepted: false, status: 422, reason: 'Invalid', message: 'Pod "web-5d4f6b8c7d-x2b7z" is invalid: ...',
+            causes: [{ field: 'spec.containers[0].image', message: 'Invalid value: "nginx ": must not have leading or trailing whitespace', reason: 'FieldValueInvalid' }],
+            warnings: [],
+          },
+        },
+      ],
+      podSecurityWarnings: [],
+      valid: false,
+    };
+    const [f, ...rest] = findingsOf(located(deployment), effective);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({
+      ruleId: 'server-created-refused', layer: 'server', severity: 'error',
+      path: 'spec.template.spec.containers[0].image',
+      message: 'the ReplicaSet controller would create Pod "web-5d4f6b8c7d-x2b7z", which the API server refuses: spec.containers[0].image: Invalid value: "nginx ": must not have leading or trailing whitespace',
+      object: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' },
+      location: { file: 'app.yaml', line: 1 + 'spec.template.spec.containers[0].image'.length, column: 1 },
+    });
+  });
+
+  test('a label the controller derived from the name is located at metadata.name', () => {
+    const sts = { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'a'.repeat(58) }, spec: {} };
+    const value = `${'a'.repeat(58)}-5d4f6b8c7d`;
+    const effective: EffectiveVerdict = {
+      verdict: accepted,
+      created: [{
+        kind: 'Pod', name: `${'a'.repeat(58)}-0`, object: { metadata: { labels: { 'controller-revision-hash': value } } },
+        createdBy: 'the StatefulSet controller', templatePath: ['spec', 'template'], addedLabels: ['controller-revision-hash'],
+        verdict: { accepted: false, status: 422, reason: 'Invalid', message: '...', causes: [{ field: 'metadata.labels', message: `Invalid value: "${value}": must be no more than 63 characters`, reason: 'FieldValueInvalid' }], warnings: [] },
+      }],
+      podSecurityWarnings: [],
+      valid: false,
+    };
+    expect(findingsOf(located(sts), effective).map((f) => f.path)).toEqual(['metadata.name']);
+  });
+
+  test('refusals per cause, PSA warnings as errors on the pod spec, other warnings as warnings', () => {
+    const effective: EffectiveVerdict = {
+      verdict: {
+        accepted: false, status: 422, reason: 'Invalid', message: 'x',
+        causes: [{ field: 'metadata.labels[app.kubernetes.io/name]', message: 'Invalid value: "-x-"', reason: 'FieldValueInvalid' }],
+        warnings: ['would violate PodSecurity "restricted:v1.28": runAsNonRoot != true', 'unknown field "spec.foo"'],
+      },
+      created: [],
+      podSecurityWarnings: ['would violate PodSecurity "restricted:v1.28": runAsNonRoot != true'],
+      valid: false,
+    };
+    expect(findingsOf(located(deployment), effective).map((f) => [f.ruleId, f.severity, f.path])).toEqual([
+      ['server-refused', 'error', 'metadata.labels[app.kubernetes.io/name]'],
+      ['server-pod-security', 'error', 'spec.template.spec'],
+      ['server-warning', 'warning', ''],
+    ]);
+  });
+});
+
+describe('withServerFindings', () => {
+  test('adds findings to their documents and the report, and drops clean documents again', () => {
+    const finding = findingsOf(located(deployment), {
+      verdict: { accepted: false, status: 422, reason: 'Invalid', message: 'm', causes: [], warnings: [] }, created: [], podSecurityWarnings: [], valid: false,
+    });
+    const run: RunResult = {
+      report: { findings: [], skipped: [], objectCount: 2, settings: { k8sVersion: '1.28', podSecurity: 'restricted' } },
+      documents: [{ object: { kind: 'Deployment', name: 'web' }, findings: [] }, { object: { kind: 'Pod', name: 'p' }, findings: [] }],
+      documentCount: 2,
+      files: ['app.yaml'],
+      failOn: 'error',
+    };
+    const merged = withServerFindings(run, [finding, []], false);
+    expect(merged.documents).toEqual([{ object: { kind: 'Deployment', name: 'web' }, findings: finding }]);
+    expect(merged.report.findings).toEqual(finding);
+    expect(withServerFindings(run, [finding, []], true).documents).toHaveLength(2);
+    expect(() => withServerFindings(run, [finding], false)).toThrow('server layer: 1 inputs for 2 documents');
+  });
+});
