@@ -308,6 +308,12 @@ export class PodDefinition implements ContainerHost {
           errors.push(`container '${c.name}' ${kind} probe sets successThreshold ${probe.timings.successThreshold}; the API server requires 1 for ${kind} probes; remove it or set 1.`);
         }
       }
+      for (const { kind, handler } of c.hooks) {
+        const port = handler.port;
+        if (port !== undefined && !portDeclared(port, c.portList)) {
+          errors.push(`container '${c.name}' has a ${kind} hook on port ${JSON.stringify(port)}, which the container does not declare; add it to the container's ports.`);
+        }
+      }
     }
     // Under PodwrightApp the engine checks every rendered object at its level anyway
     // (the same rules, through the podwright.io/pod-security annotation): skip the repeat.

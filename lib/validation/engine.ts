@@ -89,8 +89,17 @@ export class Engine {
    * @param config the resolved configuration
    * @param rules the rules to run @default - podwright's rules and those of the configuration's plugins
    */
-  constructor(config: ResolvedConfig = resolveConfig({}, RULES.map((r) => r.meta.id)), rules: readonly Rule[] = rulesOf(config)) {
+  /** Every finding of every rule, without the precedence between rules (see oneFindingPerMistake). */
+  private readonly allFindings: boolean;
+
+  /**
+   * @param options.allFindings keep every rule's findings, even when a more specific rule
+   *   reports the same defect: for comparing each rule with the API server's full list of
+   *   causes. @default false
+   */
+  constructor(config: ResolvedConfig = resolveConfig({}, RULES.map((r) => r.meta.id)), rules: readonly Rule[] = rulesOf(config), options: { readonly allFindings?: boolean } = {}) {
     this.config = config;
+    this.allFindings = options.allFindings === true;
     this.crds = new CrdRegistry(config.crdRegistry);
     for (const [name, ns] of Object.entries(config.namespaces ?? {})) {
       const policy = ns.labels ? policyOfLabels(ns.labels, config.settings.k8sVersion) : undefined;
@@ -217,7 +226,7 @@ export class Engine {
       for (const { session } of this.sessions) session.visit(target, anchor);
     }
     this.current = undefined;
-    if (out.length > 1) oneFindingPerMistake(out, target.pods);
+    if (out.length > 1 && !this.allFindings) oneFindingPerMistake(out, target.pods);
     if (record) this.findings.push(...out);
     return out;
   }

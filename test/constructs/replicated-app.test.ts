@@ -2,7 +2,7 @@ import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { ConfigMap, Secret } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { CacheStatefulSetChart, SeedDeploymentChart, WebAppChart } from '../../apps/replicated';
-import { EnvValue, Probe, ReplicatedApp, ReplicatedAppProps, Volume } from '../../lib';
+import { EnvValue, LifecycleHandler, Probe, ReplicatedApp, ReplicatedAppProps, Volume } from '../../lib';
 import { VolumeClaimOptions } from '../../lib/workload/volume-claim';
 import { constructErrors } from '../../lib/synth/podwright-app';
 import { validate } from '../../lib/validation/engine';
@@ -394,6 +394,9 @@ describe('probes and security', () => {
     const bad = make({ image: IMAGE, ports: [HTTP], startupProbe: Probe.grpc(9090) }).chart;
     expect(validationErrors(bad)).toEqual(["container 'main' has a startup probe on port 9090, which the container does not declare; add it to the container's ports."]);
     expect(() => synth(bad)).toThrow("[test/web] container 'main' has a startup probe on port 9090");
+    // lifecycle hooks are held to the same rule (issue 14; lib/validation/util/probe-ports.ts decides for both)
+    const hook = make({ image: IMAGE, ports: [HTTP], lifecycle: { preStop: LifecycleHandler.httpGet('/drain', 'admin') } }).chart;
+    expect(validationErrors(hook)).toEqual(["container 'main' has a preStop hook on port \"admin\", which the container does not declare; add it to the container's ports."]);
   });
 
   test('baseline level: the annotation records it and the template holds no restricted-only defaults', () => {

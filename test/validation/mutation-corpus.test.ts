@@ -83,7 +83,9 @@ const POD_MUTATIONS: { name: string; mutate: (s: Obj) => void; rule: string; pat
   { name: 'duplicate volume name', mutate: (s) => { s.volumes[1].name = 'tmp'; s.containers[0].volumeMounts[1].name = 'tmp'; s.containers[0].volumeMounts[1].mountPath = '/etc/app'; }, rule: 'volume-definition', path: 'volumes[1].name' },
   { name: 'volume with two sources', mutate: (s) => { s.volumes[0].configMap = { name: 'x' }; }, rule: 'volume-definition', path: 'volumes[0].configMap' },
   // A volume with no source is no defect: the server defaults it to emptyDir (issue 11). A flexVolume needs a driver.
-  { name: 'flexVolume without a driver', mutate: (s) => { delete s.volumes[0].emptyDir; s.volumes[0].flexVolume = { driver: '' }; }, rule: 'volume-definition', path: 'volumes[0].flexVolume.driver' },
+  { name: 'flexVolume without a driver', mutate: (s) => { delete s.volumes[0].emptyDir; s.volumes[0].flexVolume = { driver: '' }; }, rule: 'volume-definition', path: 'volumes[0].flexVolume.driver',
+    // any flexVolume is a second defect at restricted (restricted volume types); baseline allows it
+    level: 'baseline' },
   { name: 'probe with two handlers', mutate: (s) => { s.containers[0].livenessProbe.exec = { command: ['true'] }; }, rule: 'probe-handler', path: 'containers[0].livenessProbe.tcpSocket' },
   { name: 'liveness successThreshold 2', mutate: (s) => { s.containers[0].livenessProbe.successThreshold = 2; }, rule: 'probe-handler', path: 'containers[0].livenessProbe.successThreshold' },
   { name: 'request above limit', mutate: (s) => { s.containers[0].resources.requests.memory = '256Mi'; }, rule: 'container-resources', path: 'containers[0].resources.requests' },

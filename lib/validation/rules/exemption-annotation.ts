@@ -1,4 +1,4 @@
-import { EXEMPT_ANNOTATION_PREFIX, suggest } from '../config';
+import { EXEMPT_ANNOTATION_PREFIX, exemptedRuleId, suggest } from '../config';
 import { Rule } from '../types';
 import { objectRule } from '../util/define-rule';
 import { mapKey } from '../util/path';
@@ -27,10 +27,12 @@ export default objectRule({
   let ids: readonly string[] | undefined;
   for (const [key, value] of Object.entries(annotations)) {
     if (!key.startsWith(EXEMPT_ANNOTATION_PREFIX)) continue;
-    const rule = key.slice(EXEMPT_ANNOTATION_PREFIX.length);
+    const rule = exemptedRuleId(key.slice(EXEMPT_ANNOTATION_PREFIX.length));
     const path = ['metadata', 'annotations', mapKey(key)];
     ids ??= knownRuleIds();
-    if (!ids.includes(rule)) {
+    // A plugin rule (`acme/min-replicas`, annotated `acme.min-replicas`) is not in the
+    // built-in registry; which packages a run loads is the configuration's business.
+    if (!rule.includes('/') && !ids.includes(rule)) {
       const hint = suggest(rule, ids);
       ctx.report({
         path,

@@ -12,6 +12,7 @@ ruleTester(rule, {
   valid: [
     annotated({ 'ignore-check.podwright.io/pss-privileged': 'the node agent needs it' }),
     annotated({ 'example.com/other': '' }),
+    annotated({ 'ignore-check.podwright.io/acme.min-replicas': 'a plugin rule, loaded by the configuration' }),
   ],
   invalid: [
     {
