@@ -17,7 +17,10 @@
  * and a name of at most 255 characters (NameTotalLengthMax).
  */
 const ALNUM = '[a-z0-9]+';
-const SEPARATOR = '(?:[._]|__|[-]*)';
+// The grammar's `[-]*` may match nothing; here `[-]+`: the same strings (an empty
+// separator joins two alpha-numeric runs into one), and no nested quantifier that a
+// backtracking engine could take exponential time over (Go's regexp is linear; this is not).
+const SEPARATOR = '(?:[._]|__|[-]+)';
 const PATH_COMPONENT = `${ALNUM}(?:${SEPARATOR}${ALNUM})*`;
 const DOMAIN_COMPONENT = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
 const DOMAIN = `${DOMAIN_COMPONENT}(?:\\.${DOMAIN_COMPONENT})*(?::[0-9]+)?`;

@@ -22,6 +22,12 @@ const INVALID: [string, string][] = [
   [`${'a'.repeat(200)}/${'b'.repeat(60)}`, 'repository name must not be more than 255 characters'],
 ];
 
+test('long references that fail are answered at once (no nested quantifier to backtrack over)', () => {
+  for (const image of ['a'.repeat(5000) + '!', `${'a-'.repeat(2000)}!`, `${'a.b_'.repeat(1000)}:`, `x/${'a'.repeat(3000)}@sha256:zz`]) {
+    expect(imageReferenceProblem(image)).toBeDefined();
+  }
+});
+
 test.each(VALID)('the kubelet parses %s', (image) => expect(imageReferenceProblem(image)).toBeUndefined());
 test.each(INVALID)('the kubelet refuses %s', (image, problem) => expect(imageReferenceProblem(image)).toBe(problem));
 
