@@ -52,7 +52,7 @@ Checks every YAML document in the given files (folders are searched for .yaml an
 Options:
   --format text|json|sarif|junit     Report format (default: text)
   -o, --output FILE                  Write the report to FILE (atomically) instead of stdout
-  --k8s-version 1.NN                 Target Kubernetes version (default: config, else 1.28)
+  --k8s-version 1.NN                 Target Kubernetes version, 1.28 to 1.33 (default: config, else 1.28)
   --pod-security LEVEL               restricted, baseline or privileged (default: config, else restricted)
   --config FILE                      Configuration file (default: ./podwright.config.json when present)
   --fail-on error|warning            Lowest severity that fails the run (default: config, else error)
@@ -63,6 +63,8 @@ Options:
                                      from KUBEBUILDER_ASSETS; its findings join the report (layer server)
   --server-assets DIR                The envtest assets folder for --server (holds kube-apiserver; etcd from
                                      there, TEST_ASSET_ETCD or PATH); implies --server
+  --kubeconfig FILE                  Instead, dry-run each object against an existing cluster (its current
+                                     context; never writes; Pod Security is what each namespace enforces)
   --verbose                          Text report: every finding with its fix, info findings, objects not checked
   --allow-empty                      Exit 0 when the input holds no Kubernetes object (default: exit 2)
   -h, --help                         Show this help
@@ -92,6 +94,7 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'crd', value: true },
   { name: 'server' },
   { name: 'server-assets', value: true },
+  { name: 'kubeconfig', value: true },
   { name: 'verbose' },
   { name: 'allow-empty' },
   { name: 'help', short: 'h' },
@@ -146,7 +149,10 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
   const targets = positionals.length > 0 ? positionals : ['.'];
   const format = str('format') ?? 'text';
   const serverAssets = str('server-assets');
-  const server = options.server === true || serverAssets !== undefined ? await serverLayer(serverAssets, io) : undefined;
+  const kubeconfig = str('kubeconfig');
+  const wantsServer = options.server === true || serverAssets !== undefined;
+  if (wantsServer && kubeconfig !== undefined) throw new UsageError('podwright validate: --server and --kubeconfig exclude each other; pick one.');
+  const server = wantsServer || kubeconfig !== undefined ? await serverLayer({ assetsDir: serverAssets, kubeconfig }, io) : undefined;
   const inputs: ObjectInput[] = [];
   let result = await validateFiles(targets, {
     config,
@@ -183,20 +189,42 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
 }
 
 /**
- * The optional server layer (lib/server), loaded only for --server so the offline CLI
- * stays fast. Missing assets are a usage error (exit 2) that says how to get them.
+ * The optional server layer (lib/server), loaded only for --server or --kubeconfig so the
+ * offline CLI stays fast. Missing assets or an unusable kubeconfig are usage errors (exit 2)
+ * that say what to do.
  */
-async function serverLayer(assetsDir: string | undefined, io: CliIO) {
+async function serverLayer(where: { assetsDir?: string; kubeconfig?: string }, io: CliIO) {
+  const { checkInputs, withServerFindings } = await import('../server/server-layer');
+  if (where.kubeconfig !== undefined) {
+    const { Cluster, KubeconfigError } = await import('../server/cluster');
+    const connect = () => {
+      try {
+        return Cluster.fromKubeconfig(path.resolve(io.cwd, where.kubeconfig!));
+      } catch (e) {
+        if (e instanceof KubeconfigError) throw new UsageError(`podwright validate --kubeconfig: ${e.message}`);
+        throw e;
+      }
+    };
+    const cluster = connect();
+    return {
+      async check(run: RunResult, inputs: readonly ObjectInput[], podSecurity: PodSecurityLevel, keepAll: boolean): Promise<RunResult> {
+        try {
+          return withServerFindings(run, await checkInputs(cluster, inputs, { podSecurity }), keepAll);
+        } finally {
+          cluster.close();
+        }
+      },
+    };
+  }
   const { resolveAssets, ServerAssetsError } = await import('../server/assets');
   let assets;
   try {
-    assets = resolveAssets(assetsDir === undefined ? undefined : path.resolve(io.cwd, assetsDir), io.env);
+    assets = resolveAssets(where.assetsDir === undefined ? undefined : path.resolve(io.cwd, where.assetsDir), io.env);
   } catch (e) {
     if (e instanceof ServerAssetsError) throw new UsageError(`podwright validate --server: ${e.message}`);
     throw e;
   }
   const { ApiServer } = await import('../server/api-server');
-  const { checkInputs, withServerFindings } = await import('../server/server-layer');
   return {
     async check(run: RunResult, inputs: readonly ObjectInput[], podSecurity: PodSecurityLevel, keepAll: boolean): Promise<RunResult> {
       const server = await ApiServer.start({ assets });

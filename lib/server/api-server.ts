@@ -96,6 +96,12 @@ export function verdictOf(res: ServerResponse): ServerVerdict {
   };
 }
 
+/** What the server layer needs: dry runs and discovery (an ApiServer, or an existing Cluster). */
+export interface DryRunTarget {
+  dryRun(object: KubeObject, options?: CheckOptions): Promise<ServerVerdict>;
+  resourceFor(apiVersion: string, kind: string): Promise<RestResource | undefined>;
+}
+
 /**
  * A real kube-apiserver (with its etcd) on free loopback ports, for server-side dry runs.
  *
@@ -114,7 +120,7 @@ export function verdictOf(res: ServerResponse): ServerVerdict {
  * }
  * ```
  */
-export class ApiServer {
+export class ApiServer implements DryRunTarget {
   /** Milliseconds from start() to /readyz answering ok. */
   readonly startupMs: number;
   private readonly discovery: Discovery;
@@ -290,33 +296,42 @@ export class ApiServer {
     return res.status === 404 ? { accepted: true, status: 404, causes: [], warnings: res.warnings } : verdictOf(res);
   }
 
-  private async target(object: KubeObject, options: CheckOptions): Promise<
-    { resource: RestResource; namespace?: string; name?: string } | { verdict: ServerVerdict }
-  > {
-    const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
-    const kind = typeof object.kind === 'string' ? object.kind : '';
-    const resource = apiVersion && kind ? await this.discovery.resourceFor(apiVersion, kind) : undefined;
-    if (!resource) {
-      const message = `the server could not find the requested resource: no kind "${kind}" is registered for version "${apiVersion}"`;
-      return { verdict: { accepted: false, status: 404, reason: 'NotFound', message, causes: [], warnings: [] } };
-    }
-    const metadata = (typeof object.metadata === 'object' && object.metadata !== null ? object.metadata : {}) as { name?: unknown };
-    const name = typeof metadata.name === 'string' ? metadata.name : undefined;
-    if (!resource.namespaced) return { resource, name };
-    const namespace = options.namespace ?? (await this.namespaceFor(options.level ?? 'privileged'));
-    return { resource, namespace, name };
+  private async target(object: KubeObject, options: CheckOptions): Promise<Target> {
+    return targetOf(this.discovery, object, async () => options.namespace ?? (await this.namespaceFor(options.level ?? 'privileged')));
   }
 
   private async write(method: 'POST' | 'PUT', object: KubeObject, options: CheckOptions, dryRun: boolean, subresource?: string): Promise<ServerVerdict> {
-    const target = await this.target(object, options);
-    if ('verdict' in target) return target.verdict;
-    const body = target.namespace === undefined
-      ? object
-      : { ...object, metadata: { ...(object.metadata as object | undefined), namespace: target.namespace } };
-    const path = method === 'POST'
-      ? restPath(target.resource, target.namespace, subresource === undefined ? undefined : target.name, subresource)
-      : restPath(target.resource, target.namespace, target.name ?? '', subresource);
-    const query = `?fieldValidation=Strict${dryRun ? '&dryRun=All' : ''}`;
-    return verdictOf(await this.client.request(method, path + query, body));
+    return writeTo(this.client, await this.target(object, options), method, object, dryRun, subresource);
   }
+}
+
+/** Where one object goes: its REST resource, namespace and name; or why it cannot go. */
+export type Target = { resource: RestResource; namespace?: string; name?: string } | { verdict: ServerVerdict };
+
+/** Finds an object's resource through discovery; `namespace` is asked only for namespaced kinds. */
+export async function targetOf(discovery: Discovery, object: KubeObject, namespace: () => Promise<string>): Promise<Target> {
+  const apiVersion = typeof object.apiVersion === 'string' ? object.apiVersion : '';
+  const kind = typeof object.kind === 'string' ? object.kind : '';
+  const resource = apiVersion && kind ? await discovery.resourceFor(apiVersion, kind) : undefined;
+  if (!resource) {
+    const message = `the server could not find the requested resource: no kind "${kind}" is registered for version "${apiVersion}"`;
+    return { verdict: { accepted: false, status: 404, reason: 'NotFound', message, causes: [], warnings: [] } };
+  }
+  const metadata = (typeof object.metadata === 'object' && object.metadata !== null ? object.metadata : {}) as { name?: unknown };
+  const name = typeof metadata.name === 'string' ? metadata.name : undefined;
+  if (!resource.namespaced) return { resource, name };
+  return { resource, namespace: await namespace(), name };
+}
+
+/** POSTs (creates) or PUTs (replaces) an object at its target, `fieldValidation=Strict`, as a dry run or for real. */
+export async function writeTo(client: KubeClient, target: Target, method: 'POST' | 'PUT', object: KubeObject, dryRun: boolean, subresource?: string): Promise<ServerVerdict> {
+  if ('verdict' in target) return target.verdict;
+  const body = target.namespace === undefined
+    ? object
+    : { ...object, metadata: { ...(object.metadata as object | undefined), namespace: target.namespace } };
+  const path = method === 'POST'
+    ? restPath(target.resource, target.namespace, subresource === undefined ? undefined : target.name, subresource)
+    : restPath(target.resource, target.namespace, target.name ?? '', subresource);
+  const query = `?fieldValidation=Strict${dryRun ? '&dryRun=All' : ''}`;
+  return verdictOf(await client.request(method, path + query, body));
 }

@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 
 /** The two binaries the server harness runs. */
 export interface ServerAssets {
@@ -47,15 +47,17 @@ function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
  * @param folder the assets folder; defaults to `KUBEBUILDER_ASSETS`.
  */
 export function resolveAssets(folder?: string, env: NodeJS.ProcessEnv = process.env): ServerAssets {
-  const dir = folder ?? env.KUBEBUILDER_ASSETS;
-  if (dir === undefined || dir === '') {
+  const given = folder ?? env.KUBEBUILDER_ASSETS;
+  if (given === undefined || given === '') {
     throw new ServerAssetsError('No API server assets: set KUBEBUILDER_ASSETS or pass --server-assets DIR (a folder holding kube-apiserver).');
   }
-  const apiServer = env.TEST_ASSET_KUBE_APISERVER || join(dir, 'kube-apiserver');
+  // Absolute: the processes run in their own temporary folder.
+  const dir = resolve(given);
+  const apiServer = resolve(env.TEST_ASSET_KUBE_APISERVER || join(dir, 'kube-apiserver'));
   if (!executable(apiServer)) {
     throw new ServerAssetsError(`No executable kube-apiserver at ${apiServer}.`);
   }
-  const candidates = [join(dir, 'etcd'), env.TEST_ASSET_ETCD].filter((p): p is string => !!p);
+  const candidates = [join(dir, 'etcd'), env.TEST_ASSET_ETCD].filter((p): p is string => !!p).map((p) => resolve(p));
   const etcd = candidates.find(executable) ?? onPath('etcd', env);
   if (etcd === undefined) {
     throw new ServerAssetsError(`No etcd: not in ${dir}, not in TEST_ASSET_ETCD, not on PATH.`);

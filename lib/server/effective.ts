@@ -1,6 +1,6 @@
 import { KubeObject, Path, PodSecurityLevel } from '../validation/types';
 import { ControllerObject, createdObjects } from '../validation/util/controller-objects';
-import { ApiServer, ServerVerdict } from './api-server';
+import { DryRunTarget, ServerVerdict } from './api-server';
 
 /** What the server said about one object a controller would create. */
 export interface CreatedVerdict {
@@ -40,7 +40,7 @@ export function isPodSecurityWarning(warning: string): boolean {
  * Job's generated labels included), and so on down (CronJob -> Job -> Pod). Pods are
  * checked in a namespace enforcing `level`, so Pod Security refuses them as it would for real.
  */
-export async function effectiveVerdict(server: ApiServer, object: KubeObject, options: { level?: PodSecurityLevel; namespace?: string } = {}): Promise<EffectiveVerdict> {
+export async function effectiveVerdict(server: DryRunTarget, object: KubeObject, options: { level?: PodSecurityLevel; namespace?: string } = {}): Promise<EffectiveVerdict> {
   const verdict = await server.dryRun(object, options);
   const created: CreatedVerdict[] = [];
   if (verdict.accepted && verdict.object) await descend(server, verdict.object, [], [], options, created);
@@ -54,7 +54,7 @@ export async function effectiveVerdict(server: ApiServer, object: KubeObject, op
 }
 
 async function descend(
-  server: ApiServer, parent: KubeObject, base: Path, baseLabels: readonly string[],
+  server: DryRunTarget, parent: KubeObject, base: Path, baseLabels: readonly string[],
   options: { level?: PodSecurityLevel; namespace?: string }, out: CreatedVerdict[],
 ): Promise<void> {
   const children: ControllerObject[] = createdObjects(parent);

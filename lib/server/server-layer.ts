@@ -1,10 +1,10 @@
 import { POD_SECURITY_ANNOTATION } from '../validation/config';
-import { Finding, KubeObject, ObjectInput, ObjectRef, Path, PodSecurityLevel, Severity } from '../validation/types';
+import { Finding, KubeObject, ObjectInput, Path, PodSecurityLevel, Severity } from '../validation/types';
 import { formatPath } from '../validation/util/path';
-import { DocumentResult, RunResult } from '../validation/yaml/validate-files';
+import { DocumentResult, objectRefOf, RunResult } from '../validation/yaml/validate-files';
 import { podSitesOf } from '../validation/util/pod-sites';
 import { asObject, asString, field, isObject } from '../validation/util/values';
-import { ApiServer, ServerVerdict } from './api-server';
+import { DryRunTarget, ServerVerdict } from './api-server';
 import { CreatedVerdict, EffectiveVerdict, effectiveVerdict } from './effective';
 import { parseFieldPath } from './field-path';
 
@@ -37,20 +37,6 @@ function levelOf(object: KubeObject, configured: PodSecurityLevel): PodSecurityL
   return declared === 'restricted' || declared === 'baseline' || declared === 'privileged' ? declared : configured;
 }
 
-function refOf(object: KubeObject): ObjectRef {
-  const meta = asObject(field(object, 'metadata'));
-  const ref: { -readonly [K in keyof ObjectRef]: ObjectRef[K] } = {};
-  const apiVersion = asString(field(object, 'apiVersion'));
-  const kind = asString(field(object, 'kind'));
-  const namespace = asString(field(meta, 'namespace'));
-  const name = asString(field(meta, 'name')) ?? asString(field(meta, 'generateName'));
-  if (apiVersion !== undefined) ref.apiVersion = apiVersion;
-  if (kind !== undefined) ref.kind = kind;
-  if (namespace !== undefined) ref.namespace = namespace;
-  if (name !== undefined) ref.name = name;
-  return ref;
-}
-
 const NAME_FIELDS = new Set(['metadata.name', 'metadata.generateName', 'spec.hostname']);
 
 /**
@@ -72,7 +58,7 @@ function createdCausePath(c: CreatedVerdict, causeField: string, causeMessage: s
 /** Turns one object's effective verdict into findings located in its source. */
 export function findingsOf(input: ObjectInput, effective: EffectiveVerdict): Finding[] {
   const object = input.object as KubeObject;
-  const ref = refOf(object);
+  const ref = objectRefOf(object);
   const out: Finding[] = [];
   const seen = new Set<string>();
   const add = (ruleId: string, fix: string, severity: Severity, path: Path, message: string) => {
@@ -133,7 +119,7 @@ export interface ServerCheckOptions {
  * and returns the findings per input, in input order. Inputs that are not objects, and
  * kinds the server does not serve (custom resources without their CRD), get none.
  */
-export async function checkInputs(server: ApiServer, inputs: readonly ObjectInput[], options: ServerCheckOptions): Promise<Finding[][]> {
+export async function checkInputs(server: DryRunTarget, inputs: readonly ObjectInput[], options: ServerCheckOptions): Promise<Finding[][]> {
   const results: Finding[][] = inputs.map(() => []);
   let next = 0;
   const worker = async () => {

@@ -8,7 +8,7 @@ import { DEFAULT_K8S_VERSION, normalizeVersion } from './util/version';
  * gate, the cdk8s plugin, the CLI and the jest matchers alike.
  */
 export interface PodwrightConfig {
-  /** Target Kubernetes version, `1.NN`. @default '1.28' */
+  /** Target Kubernetes version, `1.NN`, one of 1.28 to 1.33. @default '1.28' */
   readonly k8sVersion?: string;
   /** Pod Security level enforced on every pod. @default 'restricted' */
   readonly podSecurity?: PodSecurityLevel;

@@ -1,5 +1,6 @@
 import { EXEMPT_ANNOTATION_PREFIX, exemptedRuleId, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
 import { isCheckedKind } from './kinds';
+import { notServed } from './removed-versions';
 import { CrdRegistry, isCrdObject } from './schema/crd-registry';
 import { hasCrdSchema } from './schema/validator';
 import { RULES } from './rules';
@@ -181,10 +182,11 @@ export class Engine {
     if (record) this.objectCount++;
     const apiVersion = typeof root.apiVersion === 'string' ? root.apiVersion : '';
     const kind = typeof root.kind === 'string' ? root.kind : '';
-    const known = isCheckedKind(apiVersion, kind);
+    const known = isCheckedKind(apiVersion, kind, this.config.settings.k8sVersion);
     if (record && isCrdObject(root)) this.crds.addCrd(root, input.file ?? input.constructPath);
     const customResource = known ? undefined : this.crds.lookup(apiVersion, kind);
-    if (record && !known && !customResource && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind)) {
+    // A built-in kind at an apiVersion the target does not serve is checked: schema-api-version-kind reports it.
+    if (record && !known && !customResource && apiVersion !== '' && kind !== '' && !hasCrdSchema(apiVersion, kind) && !notServed(apiVersion, kind, this.config.settings.k8sVersion)) {
       if (this.pending.length < MAX_PENDING_CUSTOM_RESOURCES) {
         // Its CRD may come later in the input: finish() checks it then, or says it was not checked.
         this.pending.push({ input, root, out, apiVersion, kind });
@@ -226,7 +228,7 @@ export class Engine {
       for (const { session } of this.sessions) session.visit(target, anchor);
     }
     this.current = undefined;
-    if (out.length > 1 && !this.allFindings) oneFindingPerMistake(out, target.pods);
+    if (out.length > 1 && !this.allFindings) oneFindingPerMistake(out, target.pods, !known);
     if (record) this.findings.push(...out);
     return out;
   }
@@ -419,6 +421,9 @@ export class Engine {
  */
 const LAYER_RANK: Record<Layer, number> = { server: 5, 'api-server': 4, schema: 3, 'pod-security': 2, practice: 1 };
 
+/** Rules whose findings are values the server cannot decode (see oneFindingPerMistake). */
+const DECODE_RULES: ReadonlySet<string> = new Set(['schema-type']);
+
 /** A finding never gives way to a milder one (a rule re-graded to warning keeps the error beside it). */
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -430,15 +435,33 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
  * 2. G is a server check (schema or api-server) on a field that encloses F's path and
  *    F's layer ranks lower: the server refuses the enclosing field before anything inside
  *    it is judged (an invalid securityContext hides the Pod Security findings inside it);
- * 3. F is a server check on a field enclosing G's path, G another rule of the same
- *    layer: G is the more specific report of the same refusal (ephemeral-container-fields
- *    on one field of an ephemeral container that ephemeral-containers-on-create forbids).
+ * 3. F is a server check on a field enclosing G's path, G another rule's server check of
+ *    a layer ranking as high: G is the more specific report of the same refusal
+ *    (ephemeral-container-fields on one field of an ephemeral container that
+ *    ephemeral-containers-on-create forbids; an HPA metric's name, required, under the
+ *    schema's required metric).
  * A rule's own findings all stay: each rule reports what the server lists, once.
+ * Before these: a value the server cannot decode leaves only the decode errors, and
+ * podwright's own errors (practice layer) give way to any error of the server's checks.
  * "Encloses" never counts for the object root, a pod spec or the fields above a pod
  * spec: a finding there is about the whole pod, not one field.
  * Findings of the same layer at the same path are separate checks, and all stay.
  */
-function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[]): void {
+function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuiltIn: boolean): void {
+  // The server decodes a built-in object into its Go types before it validates anything:
+  // a value it cannot decode ("cannot unmarshal string into Go struct field ...") refuses
+  // the object with that message alone, so nothing else about the object is reported.
+  // (A custom resource is validated against its OpenAPI schema, every cause listed.)
+  if (!notBuiltIn && out.some((f) => DECODE_RULES.has(f.ruleId))) {
+    const decode = out.filter((f) => DECODE_RULES.has(f.ruleId));
+    out.length = 0;
+    out.push(...decode);
+    return;
+  }
+  // podwright's own errors (an image the kubelet cannot parse, a probe on a port that does
+  // not exist) are about a pod the server admitted; while the server refuses the object,
+  // its refusal is the finding.
+  const refused = out.some((f) => f.severity === 'error' && (f.layer === 'schema' || f.layer === 'api-server'));
   let broad: Set<string> | undefined;
   const isBroad = (p: string): boolean => {
     if (p === '') return true;
@@ -450,6 +473,7 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[]): void {
   };
   const server = (f: Finding) => f.layer === 'schema' || f.layer === 'api-server';
   const gone = (f: Finding): boolean => {
+    if (refused && f.layer === 'practice' && f.severity === 'error') return true;
     for (const g of out) {
       if (g === f || SEVERITY_RANK[g.severity] < SEVERITY_RANK[f.severity]) continue;
       const rf = LAYER_RANK[f.layer];
@@ -459,7 +483,7 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[]): void {
       } else if (encloses(g.path, f.path)) {
         if (server(g) && rg > rf && !isBroad(g.path)) return true;
       } else if (encloses(f.path, g.path)) {
-        if (server(f) && g.layer === f.layer && g.ruleId !== f.ruleId && !isBroad(f.path)) return true;
+        if (server(f) && server(g) && rg >= rf && g.ruleId !== f.ruleId && !isBroad(f.path)) return true;
       }
     }
     return false;

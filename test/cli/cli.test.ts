@@ -113,7 +113,10 @@ describe('podwright validate', () => {
     [['validate', '--format', 'yml'], 'podwright validate: --format yml is not one of text, json, sarif, junit.'],
     [['validate', '--format', 'jsn'], 'podwright validate: --format jsn is not one of text, json, sarif, junit; did you mean json?'],
     [['validate', '--static-pod'], 'podwright validate: unknown option --static-pod; did you mean --static-pods?'],
-    [['validate', '--k8s-version', 'latest'], '--k8s-version: "latest" is not a Kubernetes version; write it as "1.NN", for example "1.28".'],
+    [['validate', '--k8s-version', 'latest'], '--k8s-version: "latest" is not a Kubernetes version; write it as "1.NN", for example "1.28" (supported: 1.28 to 1.33).'],
+    [['validate', '--k8s-version', '1.27'], '--k8s-version: Kubernetes 1.27 is not supported; podwright validates 1.28 to 1.33 exactly: use one of those.'],
+    [['validate', '--k8s-version', '1.34'], '--k8s-version: Kubernetes 1.34 is not supported; podwright validates 1.28 to 1.33 exactly: use one of those.'],
+    [['validate', '--k8s-version', '1.3'], '--k8s-version: Kubernetes 1.3 is not supported; podwright validates 1.28 to 1.33 exactly: use one of those.'],
     [['validate', '--format'], 'podwright validate: --format needs a value.'],
     [['validate', 'missing.yaml'], 'missing.yaml: no such file or folder.'],
     [['valdate'], 'podwright: unknown command "valdate"; did you mean "validate"?'],
@@ -130,6 +133,17 @@ describe('podwright validate', () => {
       const res = await cli(['validate', 'ok'], dir);
       expect(res.code).toBe(2);
       expect(res.stderr).toBe('podwright.config.json: unknown key "podSecurty"; did you mean "podSecurity"?\n');
+    } finally {
+      fs.unlinkSync(path.join(dir, 'podwright.config.json'));
+    }
+  });
+
+  test('a k8sVersion outside 1.28 to 1.33 in the config file exits 2 naming the range', async () => {
+    fs.writeFileSync(path.join(dir, 'podwright.config.json'), '{"k8sVersion": "1.20"}');
+    try {
+      const res = await cli(['validate', 'ok'], dir);
+      expect(res.code).toBe(2);
+      expect(res.stderr).toBe('podwright.config.json: k8sVersion: Kubernetes 1.20 is not supported; podwright validates 1.28 to 1.33 exactly: use one of those.\n');
     } finally {
       fs.unlinkSync(path.join(dir, 'podwright.config.json'));
     }

@@ -41,7 +41,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
     stderr: { write: (s: string) => { stderr += s; return true; } },
     stdin: Readable.from([]),
     cwd: dir,
-    env: { KUBEBUILDER_ASSETS: process.env.KUBEBUILDER_ASSETS, PATH: process.env.PATH, TEST_ASSET_ETCD: process.env.TEST_ASSET_ETCD },
+    env: { KUBEBUILDER_ASSETS: path.resolve(process.env.KUBEBUILDER_ASSETS ?? ''), PATH: process.env.PATH, TEST_ASSET_ETCD: process.env.TEST_ASSET_ETCD },
   };
   return { code: await run(args, io), stdout, stderr };
 }
@@ -56,7 +56,7 @@ test('text: the server finding at the image\'s line and column', async () => {
 });
 
 test('json, sarif and junit carry it too', async () => {
-  const json = JSON.parse((await cli(['validate', '--server-assets', process.env.KUBEBUILDER_ASSETS!, '--format', 'json', 'app.yaml'])).stdout);
+  const json = JSON.parse((await cli(['validate', '--server-assets', path.resolve(process.env.KUBEBUILDER_ASSETS!), '--format', 'json', 'app.yaml'])).stdout);
   const f = json.findings.find((x: { ruleId: string }) => x.ruleId === 'server-created-refused');
   expect(f).toMatchObject({ layer: 'server', severity: 'error', path: 'spec.template.spec.containers[0].image', message: SERVER_MESSAGE, location: { file: 'app.yaml', line: 16, column: 11 } });
 
@@ -69,4 +69,43 @@ test('json, sarif and junit carry it too', async () => {
   const junit = (await cli(['validate', '--server', '--format', 'junit', 'app.yaml'])).stdout;
   expect(junit).toContain('type="server-created-refused"');
   expect(junit).toContain('must not have leading or trailing whitespace');
+});
+
+describe('--kubeconfig: dry runs against an existing cluster (here: the harness, reached through a kubeconfig)', () => {
+  let server: import('../../lib/server').ApiServer;
+  let kubeconfig: string;
+  beforeAll(async () => {
+    const { ApiServer } = await import('../../lib/server');
+    server = await ApiServer.start();
+    const { url, token, ca } = server.client.endpoint;
+    kubeconfig = path.join(dir, 'kubeconfig');
+    fs.writeFileSync(kubeconfig, [
+      'apiVersion: v1', 'kind: Config', 'current-context: harness',
+      'contexts: [{ name: harness, context: { cluster: h, user: u } }]',
+      `clusters: [{ name: h, cluster: { server: "${url}", certificate-authority-data: ${Buffer.from(ca as Buffer).toString('base64')} } }]`,
+      `users: [{ name: u, user: { token: ${token} } }]`, '',
+    ].join('\n'));
+    // The Deployment names a namespace the cluster does not have: checked in the context's (default) instead.
+    fs.writeFileSync(path.join(dir, 'elsewhere.yaml'), MANIFEST.replace('  name: web\n', '  name: web\n  namespace: not-there\n'));
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  test('the same server finding; nothing is written to the cluster', async () => {
+    const res = await cli(['validate', '--kubeconfig', 'kubeconfig', '--format', 'json', 'app.yaml', 'elsewhere.yaml']);
+    expect(res.stderr).toBe('');
+    const json = JSON.parse(res.stdout);
+    const found = json.findings.filter((x: { ruleId: string }) => x.ruleId === 'server-created-refused');
+    expect(found.map((f: { message: string; location: { file: string } }) => [f.location.file, f.message])).toEqual([['app.yaml', SERVER_MESSAGE], ['elsewhere.yaml', SERVER_MESSAGE]]);
+    const list = await server.client.request('GET', '/apis/apps/v1/deployments');
+    expect((list.body as { items: unknown[] }).items).toEqual([]);
+  });
+
+  test('--server and --kubeconfig exclude each other; a bad kubeconfig is exit 2', async () => {
+    expect((await cli(['validate', '--server', '--kubeconfig', 'kubeconfig', 'app.yaml'])).code).toBe(2);
+    const bad = await cli(['validate', '--kubeconfig', 'missing', 'app.yaml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^podwright validate --kubeconfig: .*missing: cannot read the kubeconfig/);
+  });
 });

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiServer } from '../../lib/server';
+import { ApiServer, resolveAssets } from '../../lib/server';
 
 /** True while a process with this id exists. */
 function alive(pid: number): boolean {
@@ -33,6 +34,16 @@ describe('ApiServer harness', () => {
       expect(existsSync(join(dir, 'tokens.csv'))).toBe(true);
       const v = await server.dryRun({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, data: { a: 'b' } });
       expect(v).toMatchObject({ accepted: true, status: 201 });
+      // Discovery maps cluster-scoped kinds too, and says when a kind is not served.
+      expect(await server.resourceFor('rbac.authorization.k8s.io/v1', 'ClusterRole')).toMatchObject({ name: 'clusterroles', namespaced: false });
+      const role = await server.dryRun({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'r' }, rules: [] });
+      expect(role).toMatchObject({ accepted: true, status: 201, object: { metadata: { name: 'r' } } });
+      expect((role.object!.metadata as { namespace?: string }).namespace).toBeUndefined();
+      expect(await server.dryRun({ apiVersion: 'example.com/v1', kind: 'Widget', metadata: { name: 'w' } })).toMatchObject({ accepted: false, status: 404, reason: 'NotFound' });
+      // Strict field validation: an unknown field is refused, with the server's cause.
+      const strict = await server.dryRun({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c' }, datum: {} });
+      expect(strict).toMatchObject({ accepted: false, status: 400, reason: 'BadRequest' });
+      expect(strict.message).toMatch(/unknown field "datum"/);
     } finally {
       await server.stop();
     }
@@ -40,8 +51,9 @@ describe('ApiServer harness', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
-  test('a killed parent leaves nothing behind (the watchdog stops etcd and the server and removes the folder)', async () => {
-    // A child Node process starts a server, prints its pids and folder, and is then SIGKILLed.
+  test.each([['SIGKILL'], ['SIGTERM']] as const)('a parent ended by %s leaves nothing behind', async (signal) => {
+    // A child Node process starts a server, prints its pids and folder, and is then signalled:
+    // SIGTERM runs the harness's signal hook, SIGKILL leaves it to the watchdog.
     const child = spawn(process.execPath, ['-r', join(__dirname, '../../scripts/register.js'), join(__dirname, 'fixtures/start-and-wait.ts')], {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: process.env,
@@ -58,8 +70,25 @@ describe('ApiServer harness', () => {
     const { pids, dir } = JSON.parse(line) as { pids: number[]; dir: string };
     expect(pids.every(alive)).toBe(true);
     expect(existsSync(dir)).toBe(true);
-    child.kill('SIGKILL');
+    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+    child.kill(signal);
+    expect(await exited).toBe(signal);
     expect(await waitGone(pids)).toEqual([]);
     expect(existsSync(dir)).toBe(false);
+  });
+
+  test('a failed start (etcd exits) rejects with its log and leaves nothing behind', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'podwright-harness-fail-'));
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp; // the harness makes its folder here, so this test can see it go
+    try {
+      const assets = resolveAssets();
+      await expect(ApiServer.start({ assets: { ...assets, etcd: '/bin/false' } })).rejects.toThrow(/^etcd exited \(code 1\) before the API server was ready/);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -159,8 +159,6 @@ const TABLE: readonly Row[] = [
   }, ['hostNamespaces', 'windowsHostProcess'], ['hostNamespaces', NONROOT, 'windowsHostProcess']),
   specRow('container runAsNonRoot=false overrides the pod', restrictedSpec({ containers: [container('app', { securityContext: { runAsNonRoot: false } })] }), [], [NONROOT]),
   specRow('runAsUser=0 with runAsNonRoot', restrictedSpec({ securityContext: { runAsNonRoot: true, runAsUser: 0, seccompProfile: { type: 'RuntimeDefault' } } }), [], ['runAsUser']),
-  specRow('runAsUser=0 is not checked before 1.23', restrictedSpec({ securityContext: { runAsNonRoot: true, runAsUser: 0, seccompProfile: { type: 'RuntimeDefault' } } }), [], [], {}, '1.22'),
-  specRow('capabilities_baseline still applies at restricted before 1.22', restrictedSpec({ containers: [{ name: 'app', image: 'x', securityContext: { allowPrivilegeEscalation: false, capabilities: { add: ['SYS_ADMIN'] } } }] }), ['capabilities_baseline'], ['capabilities_baseline'], {}, '1.21'),
   specRow('init container allows escalation', restrictedSpec({ initContainers: [container('init', { securityContext: { allowPrivilegeEscalation: true } })] }), [], [APE]),
   specRow('bare ephemeral container inherits pod-level settings only', restrictedSpec({ ephemeralContainers: [{ name: 'debug', image: 'busybox' }] }), [], [APE, CAPS_R]),
   {

@@ -1,7 +1,7 @@
 import { podRule } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { fieldForbidden, fieldInvalid, fieldRequired, isQualifiedName } from '../util/k8s-names';
-import { parseQuantity, quantityText } from '../util/pod-validation';
+import { parseQuantity, quantityText, REFUSED_PODS } from '../util/pod-validation';
 import { asObject, field } from '../util/values';
 import { mapKey } from '../util/path';
 
@@ -50,7 +50,7 @@ export default podRule({
   severity: 'error',
   description: 'Container requests may not exceed limits, quantities may not be negative, and resource names must be known.',
   fix: 'Keep each request at or below its limit (equal for extended resources and hugepages) and use resource names such as cpu, memory, ephemeral-storage, hugepages-2Mi or example.com/gpu.',
-  source: 'ValidateResourceRequirements in pkg/apis/core/validation/validation.go (v1.28)',
+  source: 'ValidateResourceRequirements and validateOverhead in pkg/apis/core/validation/validation.go (v1.28)',
   docsUrl: 'https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/',
 }, (ctx) => {
   for (const c of containersOf(ctx.pod.spec, ['containers', 'initContainers'])) {
@@ -88,5 +88,19 @@ export default podRule({
       }
     }
     if (hugePages && !cpuOrMemory) ctx.report({ path: at, message: fieldForbidden('HugePages require cpu or memory') });
+  }
+  // validateOverhead checks the pod's overhead as the limits of one more container.
+  const overhead = asObject(field(ctx.pod.spec, 'overhead')) ?? {};
+  // The RuntimeClass admission plugin refuses a Pod whose overhead does not come from its
+  // RuntimeClass (plugin/pkg/admission/runtimeclass, v1.28); without a class it cannot.
+  if (Object.keys(overhead).length > 0 && !field(ctx.pod.spec, 'runtimeClassName')) {
+    const message = 'pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead';
+    ctx.report({ path: ['overhead'], message: ctx.pod.template ? REFUSED_PODS + message : message });
+  }
+  for (const [name, raw] of Object.entries(overhead)) {
+    const p = ['overhead', 'limits', mapKey(name)];
+    for (const m of nameErrors(name)) ctx.report({ path: p, message: m });
+    const q = parseQuantity(raw);
+    if (q !== undefined && q < 0) ctx.report({ path: p, message: fieldInvalid(quantityText(raw), 'must be greater than or equal to 0') });
   }
 });

@@ -1,10 +1,16 @@
 import { Path } from '../types';
-import { allCreatedObjects, CONTROLLER_KINDS } from '../util/controller-objects';
+import { allCreatedObjects, CONTROLLER_KINDS, MAX_DERIVED_SUFFIX } from '../util/controller-objects';
 import { objectRule } from '../util/define-rule';
 import { fieldInvalid, isDNS1123Label, isDNS1123Subdomain, isValidLabelValue } from '../util/k8s-names';
-import { asObject, asString, field } from '../util/values';
+import { asArray, asObject, asString, field } from '../util/values';
 
 const NAME: Path = ['metadata', 'name'];
+
+/** True when every claim `<claim>-<name>-<ordinal>` stays within a DNS subdomain's 253 characters. */
+function claimNamesFit(object: unknown, name: string): boolean {
+  return asArray(field(field(object, 'spec'), 'volumeClaimTemplates'))
+    .every((t) => (asString(field(field(t, 'metadata'), 'name')) ?? '').length + name.length + 12 <= 253);
+}
 
 /**
  * The API server accepts a workload without checking the names and labels its controller
@@ -30,6 +36,9 @@ export default objectRule({
 }, (ctx) => {
   const own = asString(field(field(ctx.target.object, 'metadata'), 'name'));
   if (own === undefined || own === '' || isDNS1123Subdomain(own).length > 0) return;
+  // Nothing derived from a short, dot-free name can be too long or malformed (MAX_DERIVED_SUFFIX);
+  // claims `<claim>-<name>-<ordinal>` are subdomains of up to 253. Most workloads stop here.
+  if (own.length + MAX_DERIVED_SUFFIX <= 63 && !own.includes('.') && claimNamesFit(ctx.target.object, own)) return;
   for (const c of allCreatedObjects(ctx.target.object)) {
     const meta = asObject(field(c.object, 'metadata')) ?? {};
     const kind = asString(field(c.object, 'kind')) ?? '';

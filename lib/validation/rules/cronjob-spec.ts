@@ -160,7 +160,7 @@ export default objectRule({
   const jobSpec = asObject(dig(spec, ['jobTemplate', 'spec']));
   if (jobSpec) {
     const base = ['spec', 'jobTemplate', 'spec'];
-    checkJobSpecCommon(jobSpec, base, report);
+    checkJobSpecCommon(jobSpec, base, report, true);
     const selector = field(jobSpec, 'selector');
     if (selector !== undefined && selector !== null) {
       report({ path: [...base, 'selector'], message: fieldInvalid(selector, '`selector` will be auto-generated') });

@@ -1,6 +1,7 @@
 import { podRule } from '../util/define-rule';
-import { fieldInvalid, fieldNotSupported, fieldRequired, isDNS1123Subdomain } from '../util/k8s-names';
+import { fieldInvalid, fieldNotSupported, fieldRequired, isDNS1123Subdomain, isDNS1123SubdomainWithUnderscore } from '../util/k8s-names';
 import { asArray, asString, field, isObject } from '../util/values';
+import { atLeast } from '../util/version';
 import { isIP } from 'net';
 
 const POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
@@ -24,7 +25,7 @@ export default podRule({
   severity: 'error',
   description: 'dnsPolicy must be a known value, and dnsPolicy None needs a dnsConfig with nameservers.',
   fix: 'Use dnsPolicy ClusterFirst (the default), ClusterFirstWithHostNet, Default or None; with None, add dnsConfig.nameservers.',
-  source: 'validateDNSPolicy and validatePodDNSConfig in pkg/apis/core/validation/validation.go (v1.28)',
+  source: 'validateDNSPolicy and validatePodDNSConfig in pkg/apis/core/validation/validation.go (v1.28; search paths with \'_\' from v1.33, RelaxedDNSSearchValidation on by default)',
   docsUrl: 'https://kubernetes.io/docs/concepts/services-networking/dns-pod-service/#pod-s-dns-policy',
 }, (ctx) => {
   const spec = ctx.pod.spec;
@@ -59,12 +60,15 @@ export default podRule({
       message: `Invalid value: ${goStrings(searches)}: must not have more than ${MAX_SEARCH_LIST_CHARS} characters (including spaces) in the search list`,
     });
   }
+  // From 1.33 RelaxedDNSSearchValidation (KEP-4427: alpha 1.32, beta and on by default 1.33)
+  // lets a search path hold '_' (IsDNS1123SubdomainWithUnderscore).
+  const check = atLeast(ctx.settings.k8sVersion, '1.33') ? isDNS1123SubdomainWithUnderscore : isDNS1123Subdomain;
   searches.forEach((s, i) => {
     const domain = asString(s);
     if (domain === undefined || domain === '.') return;
     // A trailing dot is allowed (validatePodDNSConfig strips it).
     const d = domain.endsWith('.') ? domain.slice(0, -1) : domain;
-    for (const m of isDNS1123Subdomain(d)) ctx.report({ path: ['dnsConfig', 'searches', i], message: fieldInvalid(d, m) });
+    for (const m of check(d)) ctx.report({ path: ['dnsConfig', 'searches', i], message: fieldInvalid(d, m) });
   });
   asArray(field(config, 'options')).forEach((o, i) => {
     if (!isObject(o)) return;

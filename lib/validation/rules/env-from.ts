@@ -2,6 +2,7 @@ import { podRule } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { fieldInvalid, fieldRequired, isDNS1123Subdomain, isEnvVarName } from '../util/k8s-names';
 import { asArray, asString, field, isObject } from '../util/values';
+import { atLeast } from '../util/version';
 
 /**
  * envFrom: a valid prefix, and exactly one of configMapRef or secretRef, with a
@@ -23,7 +24,7 @@ export default podRule({
       if (!isObject(ef)) return;
       const at = [...listPath, i];
       const prefix = asString(field(ef, 'prefix')) ?? '';
-      if (prefix !== '') for (const m of isEnvVarName(prefix)) ctx.report({ path: [...at, 'prefix'], message: fieldInvalid(prefix, m) });
+      if (prefix !== '') for (const m of isEnvVarName(prefix, atLeast(ctx.settings.k8sVersion, '1.32'))) ctx.report({ path: [...at, 'prefix'], message: fieldInvalid(prefix, m) });
       let sources = 0;
       for (const key of ['configMapRef', 'secretRef']) {
         const ref = field(ef, key);

@@ -1,6 +1,6 @@
 import { Path } from '../types';
 import { objectRule } from '../util/define-rule';
-import { fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, isDNS1123Label } from '../util/k8s-names';
+import { fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, isDNS1123Label, isQualifiedName } from '../util/k8s-names';
 import { Report, isInt } from '../util/object-checks';
 import { parseQuantity } from '../util/pod-validation';
 import { asArray, asObject, field } from '../util/values';
@@ -88,6 +88,11 @@ function checkSource(kind: string, src: unknown, p: Path, report: Report): void 
       const name = field(src, 'name');
       if (name === undefined || name === null || name === '') report({ path: [...p, 'name'], message: fieldRequired('must specify a resource name') });
       if (kind === 'containerResource') {
+        // validateContainerResourceSource checks the resource name; validateResourceSource does not.
+        if (typeof name === 'string' && name !== '') {
+          for (const msg of isQualifiedName(name)) report({ path: [...p, 'name'], message: fieldInvalid(name, msg) });
+          if (!name.includes('/') && !isStandardResourceName(name)) report({ path: [...p, 'name'], message: fieldInvalid(name, 'must be a standard resource type or fully qualified') });
+        }
         const container = field(src, 'container');
         if (container === undefined || container === null || container === '') {
           report({ path: [...p, 'container'], message: fieldRequired('must specify a container') });
@@ -104,6 +109,12 @@ function checkSource(kind: string, src: unknown, p: Path, report: Report): void 
       }
     }
   }
+}
+
+/** IsStandardResourceName (pkg/apis/core/helper/helpers.go, v1.28), the container resources part. */
+const STANDARD_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage', 'storage', 'pods', 'requests.cpu', 'requests.memory', 'requests.ephemeral-storage', 'requests.storage', 'limits.cpu', 'limits.memory', 'limits.ephemeral-storage']);
+function isStandardResourceName(name: string): boolean {
+  return STANDARD_RESOURCES.has(name) || name.startsWith('hugepages-') || name.startsWith('requests.hugepages-');
 }
 
 /** validateMetricSpec (duplicate messages collapse, as ToAggregate does). */

@@ -4,6 +4,7 @@
  * plus one import and one entry here. No discovery, no side-effect registration.
  */
 import { Rule } from '../types';
+import admissionWebhookConfiguration from './admission-webhook-configuration';
 import affinity from './affinity';
 import configmapData from './configmap-data';
 import containerImageRequired from './container-image-required';
@@ -22,6 +23,8 @@ import daemonsetSpec from './daemonset-spec';
 import deploymentSpec from './deployment-spec';
 import dnsPolicy from './dns-policy';
 import documentNotObject from './document-not-object';
+import endpointsSubsets from './endpoints-subsets';
+import endpointsliceSpec from './endpointslice-spec';
 import envFrom from './env-from';
 import envSecretLiteral from './env-secret-literal';
 import envVar from './env-var';
@@ -35,20 +38,29 @@ import hostPortConflict from './host-port-conflict';
 import imageReference from './image-reference';
 import imageTagLatest from './image-tag-latest';
 import ingressSpec from './ingress-spec';
+import ingressclassSpec from './ingressclass-spec';
 import initContainerProbes from './init-container-probes';
 import jobSpec from './job-spec';
+import leaseSpec from './lease-spec';
+import limitrangeSpec from './limitrange-spec';
 import metadataAnnotations from './metadata-annotations';
+import metadataFinalizers from './metadata-finalizers';
 import metadataLabels from './metadata-labels';
 import metadataName from './metadata-name';
 import metadataNamespace from './metadata-namespace';
+import namespaceSpec from './namespace-spec';
 import nativeSidecarNeedsFeatureGate from './native-sidecar-needs-feature-gate';
 import networkpolicySpec from './networkpolicy-spec';
 import nodeSelector from './node-selector';
 import pdbMissing from './pdb-missing';
+import persistentvolumeSpec from './persistentvolume-spec';
+import persistentvolumeclaimSpec from './persistentvolumeclaim-spec';
 import podOs from './pod-os';
+import podPriority from './pod-priority';
 import podRestartPolicy from './pod-restart-policy';
 import podSpecNames from './pod-spec-names';
 import poddisruptionbudgetSpec from './poddisruptionbudget-spec';
+import priorityclassSpec from './priorityclass-spec';
 import probeHandler from './probe-handler';
 import probePortName from './probe-port-name';
 import probePortUndeclared from './probe-port-undeclared';
@@ -71,10 +83,13 @@ import pssSelinux from './pss-selinux';
 import pssSysctls from './pss-sysctls';
 import pssVolumeTypes from './pss-volume-types';
 import pssWindowsHostProcess from './pss-windows-host-process';
+import rbacRoleBinding from './rbac-role-binding';
+import rbacRoleRules from './rbac-role-rules';
 import readinessGates from './readiness-gates';
 import referenceNotInOutput from './reference-not-in-output';
 import replicasetSpec from './replicaset-spec';
 import replicationcontrollerSpec from './replicationcontroller-spec';
+import resourcequotaSpec from './resourcequota-spec';
 import resourcesMissing from './resources-missing';
 import schedulingGates from './scheduling-gates';
 import schemaApiVersionKind from './schema-api-version-kind';
@@ -83,7 +98,6 @@ import schemaQuantity from './schema-quantity';
 import schemaRequired from './schema-required';
 import schemaType from './schema-type';
 import schemaUnknownField from './schema-unknown-field';
-import schemaUnknownFieldNewerTarget from './schema-unknown-field-newer-target';
 import secretData from './secret-data';
 import secretDataBase64 from './secret-data-base64';
 import securityContext from './security-context';
@@ -99,8 +113,11 @@ import statefulsetVolumeClaimTemplates from './statefulset-volume-claim-template
 import staticPodApiReferences from './static-pod-api-references';
 import staticPodEphemeralContainers from './static-pod-ephemeral-containers';
 import staticPodNamespace from './static-pod-namespace';
+import storageclassSpec from './storageclass-spec';
 import tolerations from './tolerations';
 import topologySpreadConstraints from './topology-spread-constraints';
+import validatingAdmissionPolicy from './validating-admission-policy';
+import validatingAdmissionPolicyBinding from './validating-admission-policy-binding';
 import volumeDefinition from './volume-definition';
 import volumeDevices from './volume-devices';
 import volumeMounts from './volume-mounts';
@@ -113,6 +130,7 @@ import yamlSyntax from './yaml-syntax';
 
 /** Frozen: rules from outside come in through the configuration's `plugins` (see ../plugins.ts), never by changing this list. */
 export const RULES: readonly Rule[] = frozen([
+  admissionWebhookConfiguration,
   affinity,
   configmapData,
   containerImageRequired,
@@ -131,6 +149,8 @@ export const RULES: readonly Rule[] = frozen([
   deploymentSpec,
   dnsPolicy,
   documentNotObject,
+  endpointsSubsets,
+  endpointsliceSpec,
   envFrom,
   envSecretLiteral,
   envVar,
@@ -144,20 +164,29 @@ export const RULES: readonly Rule[] = frozen([
   imageReference,
   imageTagLatest,
   ingressSpec,
+  ingressclassSpec,
   initContainerProbes,
   jobSpec,
+  leaseSpec,
+  limitrangeSpec,
   metadataAnnotations,
+  metadataFinalizers,
   metadataLabels,
   metadataName,
   metadataNamespace,
+  namespaceSpec,
   nativeSidecarNeedsFeatureGate,
   networkpolicySpec,
   nodeSelector,
   pdbMissing,
+  persistentvolumeSpec,
+  persistentvolumeclaimSpec,
   podOs,
+  podPriority,
   podRestartPolicy,
   podSpecNames,
   poddisruptionbudgetSpec,
+  priorityclassSpec,
   probeHandler,
   probePortName,
   probePortUndeclared,
@@ -180,10 +209,13 @@ export const RULES: readonly Rule[] = frozen([
   pssSysctls,
   pssVolumeTypes,
   pssWindowsHostProcess,
+  rbacRoleBinding,
+  rbacRoleRules,
   readinessGates,
   referenceNotInOutput,
   replicasetSpec,
   replicationcontrollerSpec,
+  resourcequotaSpec,
   resourcesMissing,
   schedulingGates,
   schemaApiVersionKind,
@@ -192,7 +224,6 @@ export const RULES: readonly Rule[] = frozen([
   schemaRequired,
   schemaType,
   schemaUnknownField,
-  schemaUnknownFieldNewerTarget,
   secretData,
   secretDataBase64,
   securityContext,
@@ -208,8 +239,11 @@ export const RULES: readonly Rule[] = frozen([
   staticPodApiReferences,
   staticPodEphemeralContainers,
   staticPodNamespace,
+  storageclassSpec,
   tolerations,
   topologySpreadConstraints,
+  validatingAdmissionPolicy,
+  validatingAdmissionPolicyBinding,
   volumeDefinition,
   volumeDevices,
   volumeMounts,

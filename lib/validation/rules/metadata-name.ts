@@ -1,17 +1,23 @@
 import { objectRule } from '../util/define-rule';
-import { fieldInvalid, fieldRequired, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain } from '../util/k8s-names';
+import { fieldInvalid, fieldRequired, isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isValidPathSegmentName } from '../util/k8s-names';
 import { dig } from '../util/object-checks';
 
 /**
  * The name validator each kind passes to ValidateObjectMeta (v1.28):
  * Service uses NameIsDNS1035Label (ValidateServiceName), Namespace NameIsDNSLabel
  * (ValidateNamespaceName), StatefulSet NameIsDNSLabel (ValidateStatefulSetName,
- * pkg/apis/apps/validation), every other kind podwright checks NameIsDNSSubdomain.
+ * pkg/apis/apps/validation), the four RBAC kinds path.IsValidPathSegmentName
+ * (ValidateRBACName, pkg/apis/rbac/validation), every other built-in kind
+ * NameIsDNSSubdomain. Labelled by a v1.28.15 API server: `Upper_Case` is a valid
+ * Role name and an invalid ServiceAccount, PersistentVolume, StorageClass, Lease,
+ * webhook configuration, FlowSchema ... name (test/validation/rules/metadata-name.test.ts).
  */
 const LABEL_1035 = new Set(['Service']);
 const LABEL_1123 = new Set(['Namespace', 'StatefulSet']);
+const PATH_SEGMENT = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
 
 function nameErrors(kind: string, name: string, prefix: boolean): readonly string[] {
+  if (PATH_SEGMENT.has(kind)) return isValidPathSegmentName(name, prefix);
   // NameIsDNS*(name, prefix=true) masks one trailing dash, so `web-` is a valid generateName.
   const value = prefix && name.endsWith('-') ? `${name.slice(0, -1)}a` : name;
   if (LABEL_1035.has(kind)) return isDNS1035Label(value);
@@ -27,8 +33,8 @@ export default objectRule({
   layer: 'api-server',
   severity: 'error',
   description: 'metadata.name (or generateName) must be present and a valid name for the kind.',
-  fix: 'Set metadata.name to lower-case letters, digits and \'-\' (a DNS-1035 label for Services, a DNS-1123 label for Namespaces and StatefulSets, a DNS-1123 subdomain otherwise).',
-  source: 'ValidateObjectMetaAccessor in staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go; name functions in pkg/apis/core/validation and pkg/apis/apps/validation; ValidateCronJobCreate in pkg/apis/batch/validation (v1.28)',
+  fix: 'Set metadata.name to lower-case letters, digits and \'-\' (a DNS-1035 label for Services, a DNS-1123 label for Namespaces and StatefulSets, a DNS-1123 subdomain otherwise; RBAC objects only may not contain \'/\' or \'%\').',
+  source: 'ValidateObjectMetaAccessor in staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go; name functions in pkg/apis/core/validation, pkg/apis/apps/validation and pkg/apis/rbac/validation (ValidateRBACName); ValidateCronJobCreate in pkg/apis/batch/validation (v1.28)',
   docsUrl: 'https://kubernetes.io/docs/concepts/overview/working-with-objects/names/',
   customResources: true,
 }, (ctx) => {

@@ -1,3 +1,4 @@
+import { isClusterScoped } from '../kinds';
 import { objectRule } from '../util/define-rule';
 import { fieldInvalid, isDNS1123Label } from '../util/k8s-names';
 import { dig } from '../util/object-checks';
@@ -5,8 +6,9 @@ import { dig } from '../util/object-checks';
 /**
  * metadata.namespace, when set, must be a DNS-1123 label (ValidateNamespaceName).
  * An absent namespace is not an error: kubectl and the server fill in the
- * request's namespace. Cluster-scoped kinds (Namespace) drop the field, so they
- * are not checked.
+ * request's namespace. Cluster-scoped kinds (Namespace, ClusterRole, StorageClass ...)
+ * drop the field before validation (a v1.28.15 server creates a ClusterRole with
+ * metadata.namespace "Bad_NS"), so they are not checked.
  */
 export default objectRule({
   id: 'metadata-namespace',
@@ -17,8 +19,8 @@ export default objectRule({
   source: 'validateObjectMetaAccessorWithOptsCommon (ValidateNamespaceName) in staging/src/k8s.io/apimachinery/pkg/api/validation/objectmeta.go (v1.28)',
   customResources: true,
 }, (ctx) => {
-  // Cluster-scoped kinds (Namespace, cluster-scoped custom resources) drop the field.
-  if (ctx.target.kind === 'Namespace' || ctx.target.customResource?.namespaced === false) return;
+  // Cluster-scoped kinds (built-in ones, cluster-scoped custom resources) drop the field.
+  if (ctx.target.customResource ? ctx.target.customResource.namespaced === false : isClusterScoped(ctx.target.kind)) return;
   const ns = dig(ctx.target.object, ['metadata', 'namespace']);
   if (typeof ns !== 'string' || ns === '') return;
   for (const msg of isDNS1123Label(ns)) ctx.report({ path: ['metadata', 'namespace'], message: fieldInvalid(ns, msg) });

@@ -28,7 +28,8 @@ export default podRule({
   source: 'ValidatePodSpec and ValidateRuntimeClassName in pkg/apis/core/validation/validation.go (v1.28)',
 }, (ctx) => {
   for (const [key, check] of CHECKS) {
-    const v = field(ctx.pod.spec, key);
+    // The deprecated serviceAccount is copied into an unset serviceAccountName before validation.
+    const v = key === 'serviceAccountName' ? field(ctx.pod.spec, key) || field(ctx.pod.spec, 'serviceAccount') : field(ctx.pod.spec, key);
     if (typeof v !== 'string' || (v === '' && key !== 'runtimeClassName')) continue;
     const path: Path = [key];
     for (const m of check(v)) ctx.report({ path, message: fieldInvalid(v, m) });

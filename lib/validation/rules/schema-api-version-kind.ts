@@ -1,58 +1,6 @@
+import { notServed } from '../removed-versions';
 import { objectRule } from '../util/define-rule';
 import { field } from '../util/values';
-import { atLeast } from '../util/version';
-
-interface Removed {
-  readonly removedIn: string;
-  /** The apiVersion that serves the kind instead, or undefined when the kind is gone. */
-  readonly replacement?: string;
-  readonly note?: string;
-}
-
-/**
- * Built-in API versions no longer served, by `apiVersion` then kind.
- * Source: https://kubernetes.io/docs/reference/using-api/deprecation-guide/
- * (the v1.16, v1.22, v1.25 and v1.26 removals that concern podwright's kinds).
- */
-const REMOVED: Readonly<Record<string, Readonly<Record<string, Removed>>>> = {
-  'extensions/v1beta1': {
-    DaemonSet: { removedIn: '1.16', replacement: 'apps/v1' },
-    Deployment: { removedIn: '1.16', replacement: 'apps/v1' },
-    ReplicaSet: { removedIn: '1.16', replacement: 'apps/v1' },
-    NetworkPolicy: { removedIn: '1.16', replacement: 'networking.k8s.io/v1' },
-    PodSecurityPolicy: { removedIn: '1.16', note: 'PodSecurityPolicy was removed in Kubernetes 1.25; use Pod Security Admission (namespace labels pod-security.kubernetes.io/enforce) instead.' },
-    Ingress: { removedIn: '1.22', replacement: 'networking.k8s.io/v1' },
-  },
-  'apps/v1beta1': {
-    Deployment: { removedIn: '1.16', replacement: 'apps/v1' },
-    StatefulSet: { removedIn: '1.16', replacement: 'apps/v1' },
-  },
-  'apps/v1beta2': {
-    DaemonSet: { removedIn: '1.16', replacement: 'apps/v1' },
-    Deployment: { removedIn: '1.16', replacement: 'apps/v1' },
-    ReplicaSet: { removedIn: '1.16', replacement: 'apps/v1' },
-    StatefulSet: { removedIn: '1.16', replacement: 'apps/v1' },
-  },
-  'networking.k8s.io/v1beta1': {
-    Ingress: { removedIn: '1.22', replacement: 'networking.k8s.io/v1' },
-    IngressClass: { removedIn: '1.22', replacement: 'networking.k8s.io/v1' },
-  },
-  'batch/v1beta1': {
-    CronJob: { removedIn: '1.25', replacement: 'batch/v1' },
-  },
-  'policy/v1beta1': {
-    PodDisruptionBudget: { removedIn: '1.25', replacement: 'policy/v1' },
-    PodSecurityPolicy: { removedIn: '1.25', note: 'PodSecurityPolicy was removed in Kubernetes 1.25 with no replacement kind; use Pod Security Admission (namespace labels pod-security.kubernetes.io/enforce) instead.' },
-  },
-  'autoscaling/v2beta1': {
-    HorizontalPodAutoscaler: { removedIn: '1.25', replacement: 'autoscaling/v2' },
-  },
-  'autoscaling/v2beta2': {
-    HorizontalPodAutoscaler: { removedIn: '1.26', replacement: 'autoscaling/v2' },
-  },
-};
-
-const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 /**
  * Every object needs a string `apiVersion` and `kind`; kubectl refuses the
@@ -80,12 +28,6 @@ export default objectRule({
     }
   }
   const { apiVersion, kind } = ctx.target;
-  if (apiVersion === '' || kind === '' || !own(REMOVED, apiVersion)) return;
-  const byKind = REMOVED[apiVersion]!;
-  if (!own(byKind, kind)) return;
-  const removed = byKind[kind]!;
-  if (!atLeast(ctx.settings.k8sVersion, removed.removedIn)) return;
-  const fix = removed.note
-    ?? `Use apiVersion "${removed.replacement}": ${apiVersion} ${kind} was removed in Kubernetes ${removed.removedIn}; check the fields that changed between the versions.`;
-  ctx.report({ path: ['apiVersion'], message: `no matches for kind "${kind}" in version "${apiVersion}"`, fix });
+  const missing = notServed(apiVersion, kind, ctx.settings.k8sVersion);
+  if (missing) ctx.report({ path: ['apiVersion'], message: `no matches for kind "${kind}" in version "${apiVersion}"`, fix: missing.fix });
 });

@@ -4,7 +4,7 @@ import {
   fieldDuplicate, fieldForbidden, fieldInvalid, fieldNotSupported, fieldRequired, isDNS1123Label, isDNS1123Subdomain,
   isQualifiedName, isValidPortName, isValidPortNum,
 } from '../util/k8s-names';
-import { parseCIDR } from '../util/net';
+import { parseCIDR, parseIP } from '../util/net';
 import { Report, checkLabels, isInt } from '../util/object-checks';
 import { asArray, asObject, field } from '../util/values';
 
@@ -75,6 +75,8 @@ export default objectRule({
     if (cname === '') report({ path: ['spec', 'externalName'], message: fieldRequired() });
     else for (const msg of isDNS1123Subdomain(cname)) report({ path: ['spec', 'externalName'], message: fieldInvalid(cname, msg) });
   }
+
+  if (type !== 'ExternalName') checkIPs(spec, report);
 
   const names = new Set<string>();
   const seen = new Set<string>();
@@ -190,6 +192,31 @@ export default objectRule({
     report({ path: ['spec', 'internalTrafficPolicy'], message: fieldNotSupported(itp, TRAFFIC_POLICIES) });
   }
 });
+
+const VALID_IP = 'must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)';
+
+/**
+ * The addresses of ValidateService (v1.28) after the strategy copies clusterIP into an
+ * empty clusterIPs: clusterIPs only with clusterIP, each a valid IP (or `None`), and each
+ * externalIP a valid IP. (Whether the cluster serves the IP families asked for is the
+ * cluster's business.)
+ */
+function checkIPs(spec: KubeObject, report: Report): void {
+  const clusterIP = field(spec, 'clusterIP');
+  let ips = asArray(field(spec, 'clusterIPs'));
+  const hasClusterIP = typeof clusterIP === 'string' && clusterIP !== '';
+  if (!hasClusterIP && ips.length > 0) {
+    report({ path: ['spec', 'clusterIPs'], message: `Invalid value: []string{${ips.map((ip) => JSON.stringify(ip)).join(', ')}}: must be empty when \`clusterIP\` is not specified` });
+  }
+  if (hasClusterIP && ips.length === 0) ips = [clusterIP];
+  ips.forEach((ip, i) => {
+    if (typeof ip !== 'string' || ip === 'None') return;
+    if (!parseIP(ip)) report({ path: ['spec', 'clusterIPs', i], message: fieldInvalid(ip, VALID_IP) });
+  });
+  asArray(field(spec, 'externalIPs')).forEach((ip, i) => {
+    if (typeof ip === 'string' && !parseIP(ip)) report({ path: ['spec', 'externalIPs', i], message: fieldInvalid(ip, VALID_IP) });
+  });
+}
 
 /**
  * The ipFamilies and ipFamilyPolicy parts of ValidateServiceClusterIPsRelatedFields,

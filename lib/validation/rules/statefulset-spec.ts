@@ -1,7 +1,8 @@
 import { objectRule } from '../util/define-rule';
-import { fieldForbidden, fieldInvalid, fieldNotSupported } from '../util/k8s-names';
+import { fieldForbidden, fieldInvalid, fieldNotSupported, isDNS1123Label } from '../util/k8s-names';
 import { checkNonNegative } from '../util/object-checks';
-import { asObject, field } from '../util/values';
+import { REFUSED_PODS } from '../util/pod-validation';
+import { asObject, asString, field } from '../util/values';
 import { checkWorkloadSelector } from '../util/workload-checks';
 
 const RETENTION = ['Retain', 'Delete'];
@@ -11,6 +12,8 @@ const RETENTION = ['Retain', 'Delete'];
  * annotations, restartPolicy and activeDeadlineSeconds here; it does not run
  * ValidatePodSpec on a StatefulSet's template. rollingUpdate.maxUnavailable is
  * behind the alpha MaxUnavailableStatefulSet gate in 1.28 (dropped, not checked).
+ * It also checks the subdomain the controller gives the Pods it makes, which the
+ * server only checks on those Pods.
  */
 export default objectRule({
   id: 'statefulset-spec',
@@ -67,5 +70,13 @@ export default objectRule({
   const ads = field(podSpec, 'activeDeadlineSeconds');
   if (ads !== undefined && ads !== null) {
     report({ path: ['spec', 'template', 'spec', 'activeDeadlineSeconds'], message: fieldForbidden('activeDeadlineSeconds in StatefulSet is not Supported') });
+  }
+
+  // The controller gives each Pod the subdomain <serviceName> (newStatefulSetPod in
+  // pkg/controller/statefulset/stateful_set_utils.go); the server refuses those Pods when it
+  // is not a DNS label. The names it derives are checked by controller-created-objects.
+  const serviceName = asString(field(spec, 'serviceName')) ?? '';
+  if (serviceName !== '') {
+    for (const m of isDNS1123Label(serviceName)) report({ path: ['spec', 'serviceName'], message: `${REFUSED_PODS}spec.subdomain: ${fieldInvalid(serviceName, m)}` });
   }
 });

@@ -1,5 +1,5 @@
 import { podRule } from '../util/define-rule';
-import { fieldDuplicate, fieldInvalid, fieldNotSupported, fieldRequired } from '../util/k8s-names';
+import { fieldDuplicate, fieldInvalid, fieldNotSupported, fieldRequired, isQualifiedName } from '../util/k8s-names';
 import { asArray, asString, field, isObject } from '../util/values';
 import { labelSelectorErrors } from '../util/label-selector';
 
@@ -46,5 +46,9 @@ export default podRule({
       if (typeof v === 'string' && !POLICIES.includes(v)) ctx.report({ path: [...at, p], message: fieldNotSupported(v, POLICIES) });
     }
     for (const e of labelSelectorErrors(field(c, 'labelSelector'), [...at, 'labelSelector'])) ctx.report(e);
+    // validateMatchLabelKeys: each key is a label key.
+    asArray(field(c, 'matchLabelKeys')).forEach((k, j) => {
+      if (typeof k === 'string') for (const m of isQualifiedName(k)) ctx.report({ path: [...at, 'matchLabelKeys', j], message: fieldInvalid(k, m) });
+    });
   });
 });

@@ -2,75 +2,15 @@ import { podRule } from '../util/define-rule';
 import {
   fieldDuplicate, fieldForbidden, fieldInvalid, fieldRequired, isDNS1123Label,
 } from '../util/k8s-names';
-import { isSet, localNonReservedPath, pathNoBacksteps, SpecError, VOLUME_SOURCES } from '../util/pod-validation';
-import { mapKey } from '../util/path';
+import { isSet, SpecError, VOLUME_SOURCES } from '../util/pod-validation';
+import { volumeSourceErrors } from '../util/volume-sources';
 import { Path } from '../types';
-import { asArray, asObject, asString, field, isObject } from '../util/values';
-
-/** validateKeyToPath: items of configMap, secret and projected sources. */
-function keyToPathItems(items: unknown, at: Path): SpecError[] {
-  const errs: SpecError[] = [];
-  asArray(items).forEach((kp, i) => {
-    if (!isObject(kp)) return;
-    const p = [...at, i];
-    const key = asString(field(kp, 'key')) ?? '';
-    const path = asString(field(kp, 'path')) ?? '';
-    if (key === '') errs.push({ path: [...p, 'key'], message: fieldRequired() });
-    if (path === '') errs.push({ path: [...p, 'path'], message: fieldRequired() });
-    errs.push(...localNonReservedPath(path, [...p, 'path']));
-    const mode = field(kp, 'mode');
-    if (typeof mode === 'number' && (mode > 0o777 || mode < 0)) {
-      errs.push({ path: [...p, 'mode'], message: fieldInvalid(mode, 'must be a number between 0 and 0777 (octal), both inclusive') });
-    }
-  });
-  return errs;
-}
-
-/** The checks this rule makes inside one volume source (a subset of validateVolumeSource). */
-function sourceErrors(kind: string, src: unknown, at: Path): SpecError[] {
-  if (!isObject(src)) return [];
-  const errs: SpecError[] = [];
-  switch (kind) {
-    case 'hostPath': {
-      const p = asString(field(src, 'path')) ?? '';
-      if (p === '') errs.push({ path: [...at, 'path'], message: fieldRequired() });
-      errs.push(...pathNoBacksteps(p, [...at, 'path']));
-      break;
-    }
-    case 'secret':
-      if ((asString(field(src, 'secretName')) ?? '') === '') errs.push({ path: [...at, 'secretName'], message: fieldRequired() });
-      errs.push(...keyToPathItems(field(src, 'items'), [...at, 'items']));
-      break;
-    case 'configMap':
-      if ((asString(field(src, 'name')) ?? '') === '') errs.push({ path: [...at, 'name'], message: fieldRequired() });
-      errs.push(...keyToPathItems(field(src, 'items'), [...at, 'items']));
-      break;
-    case 'flexVolume': {
-      // validateFlexVolumeSource: a driver, and no option keys in the kubernetes.io or k8s.io namespaces.
-      if ((asString(field(src, 'driver')) ?? '') === '') errs.push({ path: [...at, 'driver'], message: fieldRequired() });
-      for (const key of Object.keys(asObject(field(src, 'options')) ?? {})) {
-        const ns = `.${(key.includes('/') ? key.slice(0, key.indexOf('/')) : key).toLowerCase()}`;
-        if (ns.endsWith('.kubernetes.io') || ns.endsWith('.k8s.io')) {
-          errs.push({ path: [...at, 'options', mapKey(key)], message: fieldInvalid(key, 'kubernetes.io and k8s.io namespaces are reserved') });
-        }
-      }
-      break;
-    }
-    case 'persistentVolumeClaim':
-      if ((asString(field(src, 'claimName')) ?? '') === '') errs.push({ path: [...at, 'claimName'], message: fieldRequired() });
-      break;
-    default:
-      break;
-  }
-  return errs;
-}
+import { asArray, asString, field, isObject } from '../util/values';
 
 /**
- * Volumes: a DNS-1123 label name, unique in the pod, and at most one volume
- * source (none means emptyDir); hostPath needs a path without '..'; secret and configMap need their
- * name; items need a key and a relative path without '..'. Follows ValidateVolumes,
- * validateVolumeSource, validateHostPathVolumeSource, validateSecretVolumeSource,
- * validateConfigMapVolumeSource and validateKeyToPath (v1.28).
+ * Volumes: a DNS-1123 label name, unique in the pod, at most one volume source, and
+ * each source well formed (util/volume-sources.ts ports validateVolumeSource and the
+ * validateXxxVolumeSource functions, v1.28). A volume without a source is an emptyDir.
  */
 export default podRule({
   id: 'volume-definition',
@@ -82,10 +22,19 @@ export default podRule({
   docsUrl: 'https://kubernetes.io/docs/concepts/storage/volumes/',
 }, (ctx) => {
   const names = new Set<string>();
+  // A Pod's ephemeral volumes become claims named <pod>-<volume>; a template's pod name is not known yet.
+  const podName = ctx.pod.template ? undefined : asString(field(ctx.pod.metadata, 'name'));
+  // ValidateReadOnlyPersistentDisks: a DaemonSet's pods, and those of a ReplicaSet,
+  // ReplicationController or Deployment with more than one replica, share each GCE PD.
+  const owner = ctx.target.kind;
+  const replicas = field(field(ctx.target.object, 'spec'), 'replicas');
+  const sharedByManyPods = owner === 'DaemonSet'
+    || (['Deployment', 'ReplicaSet', 'ReplicationController'].includes(owner) && typeof replicas === 'number' && replicas > 1);
   asArray(field(ctx.pod.spec, 'volumes')).forEach((vol, i) => {
     if (!isObject(vol)) return;
     const at: Path = ['volumes', i];
     const errs: SpecError[] = [];
+    const name = asString(field(vol, 'name')) ?? '';
     let count = 0;
     for (const kind of VOLUME_SOURCES) {
       if (!isSet(vol, kind)) continue;
@@ -93,12 +42,14 @@ export default podRule({
         errs.push({ path: [...at, kind], message: fieldForbidden('may not specify more than 1 volume type') });
       } else {
         count++;
-        errs.push(...sourceErrors(kind, field(vol, kind), [...at, kind]));
+        errs.push(...volumeSourceErrors(kind, field(vol, kind), [...at, kind], name, podName));
+        if (kind === 'gcePersistentDisk' && sharedByManyPods && field(field(vol, kind), 'readOnly') !== true) {
+          errs.push({ path: [...at, kind, 'readOnly'], message: fieldInvalid(false, 'must be true for replicated pods > 1; GCE PD can only be mounted on multiple machines if it is read-only') });
+        }
       }
     }
-    // No source at all is no error: the v1 API defaults such a volume to emptyDir
-    // (SetDefaults_Volume in pkg/apis/core/v1/defaults.go), so validation never sees it empty.
-    const name = asString(field(vol, 'name')) ?? '';
+    // A volume with no source is never "must specify a volume type" on a v1 object: the
+    // server defaults it to emptyDir first (SetDefaults_Volume in pkg/apis/core/v1/defaults.go).
     if (name === '') errs.push({ path: [...at, 'name'], message: fieldRequired() });
     else for (const m of isDNS1123Label(name)) errs.push({ path: [...at, 'name'], message: fieldInvalid(name, m) });
     if (names.has(name)) errs.push({ path: [...at, 'name'], message: fieldDuplicate(name) });

@@ -90,6 +90,19 @@ export const isDNS1123Subdomain = remembered(function isDNS1123Subdomain(value: 
   return errs;
 });
 
+const DNS1123_LABEL_FMT_UNDERSCORE = '_?[a-z0-9]([-_a-z0-9]*[a-z0-9])?';
+const DNS1123_SUBDOMAIN_FMT_UNDERSCORE = `${DNS1123_LABEL_FMT_UNDERSCORE}(\\.${DNS1123_LABEL_FMT_UNDERSCORE})*`;
+const DNS1123_SUBDOMAIN_ERR_UNDERSCORE = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '_', '-' or '.', and must start and end with an alphanumeric character";
+const DNS1123_SUBDOMAIN_RE_UNDERSCORE = new RegExp(`^${DNS1123_SUBDOMAIN_FMT_UNDERSCORE}$`);
+
+/** A DNS subdomain that may hold '_' (IsDNS1123SubdomainWithUnderscore: relaxed DNS search paths, from 1.33). */
+export function isDNS1123SubdomainWithUnderscore(value: string): string[] {
+  const errs: string[] = [];
+  if (byteLength(value) > DNS1123_SUBDOMAIN_MAX_LENGTH) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX_LENGTH));
+  if (!DNS1123_SUBDOMAIN_RE_UNDERSCORE.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_ERR_UNDERSCORE, DNS1123_SUBDOMAIN_FMT_UNDERSCORE, 'example.com'));
+  return errs;
+}
+
 const DNS1035_LABEL_FMT = '[a-z]([-a-z0-9]*[a-z0-9])?';
 const DNS1035_LABEL_ERR = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character";
 export const DNS1035_LABEL_MAX_LENGTH = 63;
@@ -168,8 +181,19 @@ function hasChDirPrefix(value: string): string[] {
   return [];
 }
 
-/** An environment variable name, also an envFrom prefix (IsEnvVarName, v1.28: no relaxed names). */
-export function isEnvVarName(value: string): string[] {
+/**
+ * An environment variable name, also an envFrom prefix: IsEnvVarName, or from 1.32
+ * IsRelaxedEnvVarName (staging/src/k8s.io/apimachinery/pkg/util/validation/validation.go),
+ * when the RelaxedEnvironmentVariableValidation gate (KEP-4369: alpha 1.30, beta and on by
+ * default 1.32, GA 1.34) lets ValidateEnv accept any printable ASCII but '='.
+ */
+export function isEnvVarName(value: string, relaxed = false): string[] {
+  if (relaxed) {
+    // unicode.IsPrint over ASCII: ' ' (0x20) to '~' (0x7e).
+    return /^[\x20-\x7e]*$/.test(value) && !value.includes('=')
+      ? (value === '' ? ['environment variable name must be non-empty'] : [])
+      : ["a valid environment variable name must consist only of printable ASCII characters other than '='"];
+  }
   const errs: string[] = [];
   if (!ENV_VAR_NAME_RE.test(value)) errs.push(regexError(ENV_VAR_NAME_ERR, ENV_VAR_NAME_FMT, 'my.env-name', 'MY_ENV.NAME', 'MyEnvName1'));
   errs.push(...hasChDirPrefix(value));
@@ -310,4 +334,24 @@ export function fieldTooMany(actual: number, max: number): string {
  */
 export function invalidEach(value: unknown, errs: readonly string[]): string[] {
   return errs.map((e) => fieldInvalid(value, e));
+}
+
+/**
+ * A name usable as one segment of a REST path (path.IsValidPathSegmentName in
+ * staging/src/k8s.io/apimachinery/pkg/api/validation/path/name.go): RBAC objects
+ * (ValidateRBACName) and references to them. With `prefix` (a generateName), only
+ * the '/' and '%' checks apply (IsValidPathSegmentPrefix).
+ */
+export function isValidPathSegmentName(name: string, prefix = false): string[] {
+  const errs: string[] = [];
+  if (!prefix) {
+    if (name === '.' || name === '..') return [`may not be '${name}'`];
+  }
+  for (const bad of ['/', '%']) if (name.includes(bad)) errs.push(`may not contain '${bad}'`);
+  return errs;
+}
+
+/** How Go's %#v prints a []string, as field.Invalid shows a string list: `[]string{"a", "b"}`. */
+export function goStringSlice(values: readonly unknown[]): string {
+  return `[]string{${values.map((v) => JSON.stringify(String(v))).join(', ')}}`;
 }

@@ -28,7 +28,7 @@ function dig(obj: KubeObject, path: Path): KubeObject | undefined {
   return cur;
 }
 
-/** The pod specs inside an object of the given kind (none when the spec is missing or not a mapping). */
+/** The pod specs inside an object of the given kind (a Pod without a spec has none; a workload always has one). */
 export function podSitesOf(kind: string, obj: KubeObject): PodSite[] {
   if (kind === 'Pod') {
     const spec = dig(obj, ['spec']);
@@ -37,13 +37,14 @@ export function podSitesOf(kind: string, obj: KubeObject): PodSite[] {
   }
   const tpl = TEMPLATE_PATHS[kind];
   if (!tpl) return [];
+  // A missing template (or template spec) is an empty pod spec to the server: the
+  // template is a value, not a pointer, in the Go types, and it is validated as such.
   const template = dig(obj, tpl);
-  const spec = template ? dig(template, ['spec']) : undefined;
-  if (!template || !spec) return [];
+  const spec = (template ? dig(template, ['spec']) : undefined) ?? {};
   return [{
     spec,
     specPath: [...tpl, 'spec'],
-    metadata: dig(template, ['metadata']) ?? {},
+    metadata: (template ? dig(template, ['metadata']) : undefined) ?? {},
     metadataPath: [...tpl, 'metadata'],
     template: true,
   }];

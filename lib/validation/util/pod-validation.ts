@@ -35,6 +35,12 @@ export function localNonReservedPath(value: string, path: Path): SpecError[] {
   return errs;
 }
 
+/**
+ * Prefix for a check the server makes only on Pods (validateContainersOnlyForPod,
+ * admission plugins): a template passes, and then every Pod its controller creates is refused.
+ */
+export const REFUSED_PODS = 'the API server accepts the template, but refuses every Pod its controller creates: ';
+
 /** True when a handler key is present with a mapping value (a set pointer in Go). */
 export function isSet(obj: KubeObject, key: string): boolean {
   const v = field(obj, key);
@@ -61,8 +67,8 @@ export function handlerErrors(handler: KubeObject, path: Path, kinds: readonly s
 export const VOLUME_SOURCES: readonly string[] = [
   'emptyDir', 'hostPath', 'gitRepo', 'gcePersistentDisk', 'awsElasticBlockStore', 'secret', 'nfs', 'iscsi',
   'glusterfs', 'flocker', 'persistentVolumeClaim', 'rbd', 'cinder', 'cephfs', 'quobyte', 'downwardAPI', 'fc',
-  'flexVolume', 'azureFile', 'vsphereVolume', 'photonPersistentDisk', 'portworxVolume', 'azureDisk', 'storageos', 'configMap',
-  'scaleIO', 'projected', 'csi', 'ephemeral',
+  'flexVolume', 'configMap', 'azureFile', 'vsphereVolume', 'photonPersistentDisk', 'portworxVolume', 'azureDisk',
+  'storageos', 'projected', 'scaleIO', 'csi', 'ephemeral',
 ];
 
 /**

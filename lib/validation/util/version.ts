@@ -6,6 +6,16 @@
 /** The default target version: the API cdk8s-plus-28 speaks. */
 export const DEFAULT_K8S_VERSION = '1.28';
 
+/**
+ * The minors podwright validates exactly: each has its own schema generated from the
+ * cdk8s-plus-NN package that carries that minor's API (scripts/gen-schema.js).
+ */
+export const MIN_K8S_VERSION = '1.28';
+export const MAX_K8S_VERSION = '1.33';
+
+/** The supported range, as messages say it. */
+export const SUPPORTED_K8S_VERSIONS = `${MIN_K8S_VERSION} to ${MAX_K8S_VERSION}`;
+
 const VERSION = /^v?1\.(\d{1,3})(?:\.\d+)?$/;
 
 /** Returns the minor number of a `1.NN` version, or undefined when malformed. */
@@ -20,11 +30,18 @@ export function parseMinor(version: string): number | undefined {
 
 const minors = new Map<string, number | undefined>();
 
-/** Normalizes `v1.29.3` or `1.29` to `1.29`; throws a clear error when malformed. */
+/**
+ * Normalizes `v1.29.3` or `1.29` to `1.29`; throws a clear error when malformed or
+ * outside the supported minors (an older or newer minor would be checked against the
+ * wrong API: fields, versions and Pod Security controls differ).
+ */
 export function normalizeVersion(version: string, where = 'k8sVersion'): string {
   const minor = parseMinor(version);
   if (minor === undefined) {
-    throw new Error(`${where}: "${version}" is not a Kubernetes version; write it as "1.NN", for example "1.28".`);
+    throw new Error(`${where}: "${version}" is not a Kubernetes version; write it as "1.NN", for example "1.28" (supported: ${SUPPORTED_K8S_VERSIONS}).`);
+  }
+  if (minor < parseMinor(MIN_K8S_VERSION)! || minor > parseMinor(MAX_K8S_VERSION)!) {
+    throw new Error(`${where}: Kubernetes 1.${minor} is not supported; podwright validates ${SUPPORTED_K8S_VERSIONS} exactly: use one of those.`);
   }
   return `1.${minor}`;
 }

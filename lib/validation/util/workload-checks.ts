@@ -80,9 +80,18 @@ const MAX_PARALLELISM_FOR_INDEXED_JOB = 100000;
  * validateJobSpec: the checks a Job spec gets both in a Job and in a CronJob's
  * jobTemplate (non-negative counts, completionMode, the template's restartPolicy).
  */
-export function checkJobSpecCommon(spec: KubeObject, specPath: Path, report: Report): void {
+export function checkJobSpecCommon(spec: KubeObject, specPath: Path, report: Report, inCronJob = false): void {
   for (const key of ['parallelism', 'completions', 'activeDeadlineSeconds', 'backoffLimit', 'ttlSecondsAfterFinished']) {
     checkNonNegative(field(spec, key), [...specPath, key], report);
+  }
+  // validateJobSpec (v1.28): maxFailedIndexes needs backoffLimitPerIndex. Both are behind the
+  // alpha JobBackoffLimitPerIndex gate: a Job's are dropped before validation, a CronJob's
+  // jobTemplate keeps them and is validated (labelled by kube-apiserver v1.28.15).
+  const maxFailed = field(spec, 'maxFailedIndexes');
+  if (inCronJob && maxFailed !== undefined && maxFailed !== null) {
+    checkNonNegative(maxFailed, [...specPath, 'maxFailedIndexes'], report);
+    const perIndex = field(spec, 'backoffLimitPerIndex');
+    if (perIndex === undefined || perIndex === null) report({ path: [...specPath, 'backoffLimitPerIndex'], message: fieldRequired('when maxFailedIndexes is specified') });
   }
   const mode = field(spec, 'completionMode');
   if (typeof mode === 'string') {
@@ -91,7 +100,10 @@ export function checkJobSpecCommon(spec: KubeObject, specPath: Path, report: Rep
     }
     if (mode === 'Indexed') {
       const completions = field(spec, 'completions');
-      if (completions === undefined || completions === null) {
+      const parallelism0 = field(spec, 'parallelism');
+      // SetDefaults_Job sets completions (and parallelism) to 1 when both are unset.
+      const defaulted = (parallelism0 === undefined || parallelism0 === null) && (completions === undefined || completions === null);
+      if ((completions === undefined || completions === null) && !defaulted) {
         report({ path: [...specPath, 'completions'], message: fieldRequired('when completion mode is Indexed') });
       }
       const parallelism = field(spec, 'parallelism');
@@ -104,7 +116,7 @@ export function checkJobSpecCommon(spec: KubeObject, specPath: Path, report: Rep
   const rpPath = [...specPath, 'template', 'spec', 'restartPolicy'];
   // An unset restartPolicy is defaulted to Always before validation, so both are refused alike.
   if (rp === undefined || rp === null || rp === '' || rp === 'Always') {
-    if (asObject(dig(spec, ['template', 'spec']))) report({ path: rpPath, message: fieldRequired('valid values: "OnFailure", "Never"') });
+    report({ path: rpPath, message: fieldRequired('valid values: "OnFailure", "Never"') });
   } else if (rp !== 'OnFailure' && rp !== 'Never') {
     report({ path: rpPath, message: fieldNotSupported(rp, ['OnFailure', 'Never']) });
   } else if (asObject(field(spec, 'podFailurePolicy')) && rp !== 'Never') {

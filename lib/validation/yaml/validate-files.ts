@@ -223,18 +223,24 @@ function documentEdge(fd: number, at: number, size: number, direction: -1 | 1): 
   return size;
 }
 
-function resultOf(input: ObjectInput, findings: Finding[]): DocumentResult {
-  const metadata = asObject(field(input.object, 'metadata'));
+/** What a report says an object is: apiVersion, kind, namespace, name (or generateName), those present. */
+export function objectRefOf(value: unknown): ObjectRef {
+  const metadata = asObject(field(value, 'metadata'));
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const object: { -readonly [K in keyof ObjectRef]: ObjectRef[K] } = {};
-  const apiVersion = str(field(input.object, 'apiVersion'));
-  const kind = str(field(input.object, 'kind'));
+  const apiVersion = str(field(value, 'apiVersion'));
+  const kind = str(field(value, 'kind'));
   const namespace = str(field(metadata, 'namespace'));
   const name = str(field(metadata, 'name')) ?? str(field(metadata, 'generateName'));
   if (apiVersion !== undefined) object.apiVersion = apiVersion;
   if (kind !== undefined) object.kind = kind;
   if (namespace !== undefined) object.namespace = namespace;
   if (name !== undefined) object.name = name;
+  return object;
+}
+
+function resultOf(input: ObjectInput, findings: Finding[]): DocumentResult {
+  const object = objectRefOf(input.object);
   const location = input.locate?.([]) ?? input.problems?.[0]?.location;
   // Built by assignment, keys in the report's order: object spreads would give every kept result its own hidden class.
   const result: { -readonly [K in keyof DocumentResult]?: DocumentResult[K] } = {};

@@ -13,6 +13,14 @@ ruleTester(rule, {
     cronJob({ timeZone: 'Etc/UTC' }),
   ],
   invalid: [
+    {
+      name: 'maxFailedIndexes without backoffLimitPerIndex in a jobTemplate (kept and validated in 1.28)',
+      object: cronJob({ jobTemplate: { spec: { maxFailedIndexes: -1, template: { metadata: { labels: { app: 'web' } }, spec: { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'busybox' }] } } } } }),
+      errors: [
+        { path: 'spec.jobTemplate.spec.maxFailedIndexes', message: 'Invalid value: -1: must be greater than or equal to 0' },
+        { path: 'spec.jobTemplate.spec.backoffLimitPerIndex', message: 'Required value: when maxFailedIndexes is specified' },
+      ],
+    },
     { object: cronJob({ schedule: '' }), errors: [{ path: 'spec.schedule', message: 'Required value' }] },
     { object: cronJob({ schedule: '61 * * * *' }), errors: [{ path: 'spec.schedule', message: 'Invalid value: "61 * * * *": end of range (61) above maximum (59): 61' }] },
     { object: cronJob({ schedule: '* * * *' }), errors: [{ path: 'spec.schedule', message: 'Invalid value: "* * * *": expected exactly 5 fields, found 4: [* * * *]' }] },

@@ -4,6 +4,8 @@ import { job, template } from '../fixtures/objects-2b';
 
 ruleTester(rule, {
   valid: [
+    { name: 'a Job\'s maxFailedIndexes is dropped in 1.28 (alpha gate off)', object: job({ maxFailedIndexes: 1 }) },
+    { name: 'Indexed with neither completions nor parallelism: both default to 1', object: job({ completionMode: 'Indexed' }) },
     job(),
     job({ parallelism: 2, completions: 4, backoffLimit: 0, completionMode: 'Indexed' }),
     job({ manualSelector: true, selector: { matchLabels: { app: 'web' } }, template: template({ app: 'web' }, { restartPolicy: 'OnFailure' }) }),
@@ -98,8 +100,8 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'Indexed without completions',
-      object: job({ completionMode: 'Indexed' }),
+      name: 'Indexed without completions (parallelism set, so completions is not defaulted)',
+      object: job({ completionMode: 'Indexed', parallelism: 2 }),
       errors: [{ path: 'spec.completions', message: 'Required value: when completion mode is Indexed' }],
     },
     {

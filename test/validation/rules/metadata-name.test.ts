@@ -12,8 +12,26 @@ ruleTester(rule, {
     service(),
     cronJob({}, { name: 'a'.repeat(52) }),
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'team-a' } },
+    // Labelled by kube-apiserver v1.28.15 (dry-run create, 201): RBAC names are path segments.
+    ...['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'].map((kind) => ({
+      name: `${kind} "Upper_Case"`, object: { apiVersion: 'rbac.authorization.k8s.io/v1', kind, metadata: { name: 'Upper_Case' } },
+    })),
   ],
   invalid: [
+    // Labelled by kube-apiserver v1.28.15 (dry-run create, 422), with its messages.
+    { name: 'Role "a%b"', object: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: 'a%b' } }, errors: [{ path: 'metadata.name', message: 'Invalid value: "a%b": may not contain \'%\'' }] },
+    { name: 'ClusterRoleBinding ".."', object: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', metadata: { name: '..' } }, errors: [{ path: 'metadata.name', message: 'Invalid value: "..": may not be \'..\'' }] },
+    ...([
+      ['v1', 'ServiceAccount'], ['v1', 'PersistentVolume'], ['v1', 'PersistentVolumeClaim'], ['v1', 'ResourceQuota'], ['v1', 'LimitRange'],
+      ['v1', 'Endpoints'], ['v1', 'Node'], ['storage.k8s.io/v1', 'StorageClass'], ['storage.k8s.io/v1', 'CSIDriver'], ['scheduling.k8s.io/v1', 'PriorityClass'],
+      ['networking.k8s.io/v1', 'IngressClass'], ['discovery.k8s.io/v1', 'EndpointSlice'], ['coordination.k8s.io/v1', 'Lease'],
+      ['admissionregistration.k8s.io/v1', 'ValidatingWebhookConfiguration'], ['admissionregistration.k8s.io/v1', 'MutatingWebhookConfiguration'],
+      ['flowcontrol.apiserver.k8s.io/v1beta3', 'FlowSchema'], ['node.k8s.io/v1', 'RuntimeClass'], ['events.k8s.io/v1', 'Event'], ['apps/v1', 'ControllerRevision'],
+    ] as const).map(([apiVersion, kind]) => ({
+      name: `${kind} "Upper_Case"`,
+      object: { apiVersion, kind, metadata: { name: 'Upper_Case' } },
+      errors: [{ path: 'metadata.name', message: `Invalid value: "Upper_Case": ${SUBDOMAIN}` }],
+    })),
     {
       name: 'job-tmpl.yaml placeholder',
       object: { apiVersion: 'batch/v1', kind: 'Job', metadata: { name: 'process-item-$ITEM' } },

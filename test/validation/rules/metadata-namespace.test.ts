@@ -7,6 +7,8 @@ ruleTester(rule, {
     deployment(),
     deployment({}, { name: 'web', namespace: 'team-a' }),
     { name: 'cluster-scoped Namespace ignores the field', object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a', namespace: 'Bad' } } },
+    // Labelled by kube-apiserver v1.28.15: a cluster-scoped object's namespace is cleared, not validated.
+    { name: 'cluster-scoped ClusterRole ignores the field', object: { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name: 'nsd', namespace: 'Bad_NS' } } },
   ],
   invalid: [
     {

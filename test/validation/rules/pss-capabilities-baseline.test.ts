@@ -18,8 +18,5 @@ ruleTester(rule, {
       object: pod(restrictedSpec({ containers: [adding('a', ['SYS_TIME']), adding('b', ['NET_ADMIN', 'SYS_TIME'])] })), config: BASELINE,
       errors: [{ path: 'spec',
         message: 'non-default capabilities (containers "a", "b" must not include "NET_ADMIN", "SYS_TIME" in securityContext.capabilities.add)' }] },
-    { name: 'still runs at restricted before 1.22', object: pod(restrictedSpec({ containers: [adding('app', ['SYS_ADMIN'])] })),
-      config: { podSecurity: 'restricted', k8sVersion: '1.21' },
-      errors: [{ path: 'spec.containers[0].securityContext.capabilities.add[0]', message: /"SYS_ADMIN"/ }] },
   ],
 });

@@ -5,7 +5,6 @@ import { ruleTester } from '../rule-tester';
 ruleTester(rule, {
   valid: [
     pod(restrictedSpec({ securityContext: { runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } } })),
-    { name: 'not checked before 1.23', object: pod(restrictedSpec({ containers: [goodContainer('app', { securityContext: { runAsUser: 0 } })] })), config: { k8sVersion: '1.22' } },
   ],
   invalid: [
     { object: pod(restrictedSpec({ containers: [goodContainer('app', { securityContext: { runAsUser: 0 } })] })),

@@ -20,8 +20,5 @@ ruleTester(rule, {
     { name: 'container Unconfined overrides the pod', object: pod(restrictedSpec({ containers: [withProfile('app', 'Unconfined')] })),
       errors: [{ path: 'spec.containers[0].securityContext.seccompProfile.type',
         message: 'seccompProfile (container "app" must not set securityContext.seccompProfile.type to "Unconfined")' }] },
-    { name: 'windows before 1.25 is not exempt', config: { k8sVersion: '1.24' },
-      object: pod({ os: { name: 'windows' }, containers: [{ name: 'app', image: 'nginx' }] }),
-      errors: [{ path: 'spec.containers[0].securityContext.seccompProfile' }] },
   ],
 });

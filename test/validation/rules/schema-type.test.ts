@@ -17,7 +17,7 @@ ruleTester(rule, {
     {
       name: 'a string for an integer',
       object: pod({ ports: [{ containerPort: '80' }] }),
-      errors: [{ path: 'spec.containers[0].ports[0].containerPort', message: 'cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type integer' }],
+      errors: [{ path: 'spec.containers[0].ports[0].containerPort', message: 'cannot unmarshal string into Go struct field ContainerPort.spec.containers.ports.containerPort of type int32' }],
     },
     {
       name: 'a number for a string, a string for a bool',

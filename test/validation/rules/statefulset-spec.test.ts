@@ -13,6 +13,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a serviceName that is not a DNS label becomes an invalid pod subdomain',
+      object: statefulSet({ serviceName: 'Db_Service' }),
+      errors: [{ path: 'spec.serviceName', message: /refuses every Pod its controller creates: spec.subdomain: Invalid value: "Db_Service": a lowercase RFC 1123 label/ }],
+    },
+    {
       object: statefulSet({ ordinals: { start: -1 }, minReadySeconds: -1, updateStrategy: { type: 'Canary' } }),
       errors: [
         { path: 'spec.updateStrategy', message: "Invalid value: {\"type\":\"Canary\"}: must be 'RollingUpdate' or 'OnDelete'" },

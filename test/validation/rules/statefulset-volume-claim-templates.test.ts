@@ -12,14 +12,19 @@ ruleTester(rule, {
     {
       object: statefulSet({ volumeClaimTemplates: [claim({}, null)] }),
       errors: [
-        { path: 'spec.volumeClaimTemplates[0].metadata.name', message: "the API server accepts the StatefulSet, but the controller's PersistentVolumeClaims would be refused: Required value: name or generateName is required" },
+        { path: 'spec.volumeClaimTemplates[0].metadata.name', message: 'the API server accepts the StatefulSet, but refuses every Pod its controller creates: Required value' },
         { path: 'spec.volumeClaimTemplates[0].spec.accessModes', message: /would be refused: Required value: at least 1 access mode is required$/ },
-        { path: 'spec.volumeClaimTemplates[0].spec.resources.storage', message: /would be refused: Required value$/ },
+        { path: 'spec.volumeClaimTemplates[0].spec.resources[storage]', message: /would be refused: Required value$/ },
       ],
     },
     {
       object: statefulSet({ volumeClaimTemplates: [claim({ accessModes: ['ReadWriteAll'], resources: { requests: { storage: '1Gi' } } })] }),
       errors: [{ path: 'spec.volumeClaimTemplates[0].spec.accessModes', message: /Unsupported value: "ReadWriteAll": supported values: "ReadOnlyMany", "ReadWriteMany", "ReadWriteOnce", "ReadWriteOncePod"$/ }],
+    },
+    {
+      name: 'two templates with one name make two pod volumes with one name',
+      object: statefulSet({ volumeClaimTemplates: [claim({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } }), claim({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } })] }),
+      errors: [{ path: 'spec.volumeClaimTemplates[1].metadata.name', message: 'the API server accepts the StatefulSet, but refuses every Pod its controller creates: Duplicate value: "data"' }],
     },
   ],
 });

@@ -1,5 +1,5 @@
 import {
-  allCreatedObjects, createdObjects, generatedName, HASH_PLACEHOLDER, jobWithGeneratedSelector, NAME_SUFFIX_PLACEHOLDER, UID_PLACEHOLDER,
+  allCreatedObjects, createdObjects, generatedName, HASH_PLACEHOLDER, jobWithGeneratedSelector, MAX_DERIVED_SUFFIX, NAME_SUFFIX_PLACEHOLDER, UID_PLACEHOLDER,
 } from '../../../lib/validation/util/controller-objects';
 import { deployment, job, statefulSet } from '../fixtures/controller-cases';
 
@@ -78,5 +78,32 @@ describe('what controllers create', () => {
 
   test('kinds without a controller create nothing', () => {
     expect(createdObjects({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' } })).toEqual([]);
+  });
+});
+
+describe('MAX_DERIVED_SUFFIX (the rule skips short names on its strength)', () => {
+  test('a name of 63 - MAX_DERIVED_SUFFIX characters derives only names, hostnames and added labels of at most 63', () => {
+    const name = 'a'.repeat(63 - MAX_DERIVED_SUFFIX);
+    const int32 = 2147483647;
+    const template = { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i' }] } };
+    const workloads = [
+      { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name }, spec: { template } },
+      { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name }, spec: { replicas: int32, serviceName: 's', template } },
+      { apiVersion: 'apps/v1', kind: 'DaemonSet', metadata: { name }, spec: { template } },
+      { apiVersion: 'batch/v1', kind: 'Job', metadata: { name }, spec: { completionMode: 'Indexed', completions: int32, template } },
+      { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name }, spec: { jobTemplate: { spec: { template } } } },
+    ];
+    const lengths: number[] = [];
+    for (const w of workloads) {
+      for (const c of allCreatedObjects(w)) {
+        const meta = c.object.metadata as { name: string; labels?: Record<string, string> };
+        if (c.object.kind === 'Pod') lengths.push(meta.name.length);
+        const hostname = (c.object.spec as { hostname?: string }).hostname;
+        if (hostname) lengths.push(hostname.length);
+        for (const k of c.addedLabels) if (meta.labels?.[k] !== undefined) lengths.push(meta.labels[k]!.length);
+      }
+    }
+    expect(lengths.length).toBeGreaterThan(10);
+    expect(Math.max(...lengths)).toBe(63);
   });
 });
