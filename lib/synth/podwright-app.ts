@@ -1,17 +1,19 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { inspect } from 'util';
 import { App, AppProps } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PodwrightConfig, ResolvedConfig } from '../validation/config';
 import { loadConfig } from '../validation/config-file';
 import { RulePlugin } from '../validation/plugins';
 import { Engine } from '../validation/engine';
-import { formatFindingLine } from './finding-text';
+import { countText, formatConstructError, formatFindingLine, formatLine } from './finding-text';
 import { failsAt } from '../validation/severity';
 import { KubeObject, Report } from '../validation/types';
 import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
 import { inputsOf, staticPodInputsOf } from './chart-inputs';
-import { fastSynth, fastSynthApplies } from './fast-synth';
+import { apiObjectsOf, foreignCdk8sObject, otherCopyNote } from './cdk8s-copies';
+import { fastSynth, fastSynthApplies, SYNTH_WRITER_ENV } from './fast-synth';
 import { setScopeLevel } from './scope-level';
 import { PodSecurityLevel } from '../validation/types';
 
@@ -69,12 +71,46 @@ function isSideOutput(c: unknown): c is ISideOutput {
   return typeof (c as Partial<ISideOutput>).sideFiles === 'function';
 }
 
-/** Thrown by `PodwrightApp.synth()` when the manifests have errors; nothing was written. */
+/**
+ * Thrown by `PodwrightApp.synth()` when the manifests have errors (construct errors or
+ * engine findings); nothing was written. The findings were printed before it is thrown,
+ * as a linter prints them; the message is the summary line. Uncaught (an app's
+ * `app.synth()` run by `cdk8s synth` or node), it ends the process with exit code 1 and
+ * no stack trace.
+ */
 export class ValidationError extends Error {
-  constructor(message: string, readonly report: Report) {
+  /** The engine's report (no findings when construct errors stopped the synth first). */
+  declare readonly report: Report;
+  /** Construct validation errors, with the construct path. */
+  declare readonly constructErrors: readonly { path: string; message: string }[];
+
+  constructor(message: string, report: Report, constructErrors: readonly { path: string; message: string }[] = []) {
     super(message);
     this.name = 'ValidationError';
+    // Not enumerable: an uncaught error's printout has no object dump.
+    Object.defineProperty(this, 'report', { value: report, enumerable: false });
+    Object.defineProperty(this, 'constructErrors', { value: constructErrors, enumerable: false });
   }
+}
+
+/**
+ * When `error` goes uncaught (thrown out of an app's top-level `app.synth()`), ends the
+ * process with exit code 1 and nothing more: the findings and the summary line are
+ * already printed. Any other uncaught error in that moment is printed as node prints it.
+ * The listener is gone on the next tick, so a caller that catches the error is unaffected.
+ */
+function exitQuietlyIfUncaught(error: ValidationError): void {
+  const onUncaught = (err: unknown): void => {
+    process.removeListener('uncaughtException', onUncaught);
+    if (err === error) {
+      process.exitCode = 1;
+      return;
+    }
+    process.stderr.write(`${inspect(err)}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', onUncaught);
+  process.nextTick(() => process.removeListener('uncaughtException', onUncaught));
 }
 
 /**
@@ -132,12 +168,25 @@ export class PodwrightApp extends App {
   }
 
   override synth(): void {
+    try {
+      this.synthGated();
+    } catch (e) {
+      if (e instanceof ValidationError) exitQuietlyIfUncaught(e);
+      throw e;
+    }
+  }
+
+  private synthGated(): void {
     if (!this.validateOnSynth) {
       fastSynth(this, () => this.swapIn(this.renderToTemp()));
       this.writeSideFiles();
       return;
     }
-    if (!fastSynthApplies(this) || this.server !== false) {
+    // The fast path hooks podwright's copy of cdk8s; charts from another copy would never
+    // reach its hooks (nothing validated), so they take the reference path.
+    const foreign = foreignCdk8sObject(this);
+    if (foreign) this.log(otherCopyNote(foreign));
+    if (foreign || !fastSynthApplies(this) || this.server !== false) {
       this.gate(this.server !== false ? this.withServer(this.check()) : this.check());
       this.swapIn(this.renderToTemp());
       this.writeSideFiles();
@@ -147,19 +196,50 @@ export class PodwrightApp extends App {
     // temporary folder, and its JSON dropped; the folder is swapped into place only when
     // the whole report passes.
     const engine = new Engine(this.config);
+    const checked = new Set<IConstruct>();
     fastSynth(this, () => {
       this.throwConstructErrors();
       for (const input of staticPodInputsOf(this)) engine.check(input);
       const tmp = this.renderToTemp();
       try {
+        this.failClosed(checked, engine);
         this.gate(engine.finish());
       } catch (e) {
         fs.rmSync(tmp, { recursive: true, force: true });
         throw e;
       }
       this.swapIn(tmp);
-    }, (apiObject, json) => engine.check({ object: json, constructPath: apiObject.node.path }));
+    }, (apiObject, json) => {
+      checked.add(apiObject);
+      engine.check({ object: json, constructPath: apiObject.node.path });
+    });
     this.writeSideFiles();
+  }
+
+  /**
+   * Refuses to write when an API object of the charts did not reach the engine (it
+   * would be written unchecked): validation fails closed, whatever the cause.
+   */
+  private failClosed(checked: ReadonlySet<IConstruct>, engine: Engine): void {
+    const missed = apiObjectsOf(this).filter((o) => !checked.has(o));
+    if (missed.length === 0) return;
+    const fix = `Install one copy of cdk8s and constructs (npm ls cdk8s constructs; npm dedupe), `
+      + `or set ${SYNTH_WRITER_ENV}=cdk8s to validate with cdk8s's own writer.`;
+    this.log(formatLine({
+      where: missed[0]!.node.path,
+      severity: 'error',
+      message: `${missed.length} API object(s) were rendered but not validated: the synth hooks did not see them `
+        + '(a second copy of cdk8s, or a writer changed by something else)',
+      ruleId: 'synth-unchecked',
+      fix,
+    }));
+    this.log(`podwright: 1 error (${missed.length} API object(s) not validated); nothing was written to ${this.outdir}.`);
+    throw new ValidationError(
+      `podwright: ${missed.length} API object(s) were rendered but not validated (first: '${missed[0]!.node.path}'); `
+      + `nothing was written to ${this.outdir}. Cause: the synth hooks did not see them (a second copy of cdk8s, or a writer `
+      + `changed by something else). Fix: ${fix}`,
+      engine.finish(),
+    );
   }
 
   /** The report with the server's findings added (lib/server, run in a child process: synth is synchronous). */
@@ -177,19 +257,24 @@ export class PodwrightApp extends App {
   private gate(report: Report): void {
     for (const f of report.findings) this.log(formatFindingLine(f));
     const failing = report.findings.filter((f) => failsAt(f, this.config.failOn));
+    const count = (s: string) => report.findings.filter((f) => f.severity === s).length;
+    const counts = `${countText({ errors: count('error'), warnings: count('warning'), infos: count('info') })} in ${report.objectCount} object${report.objectCount === 1 ? '' : 's'}`;
     if (failing.length > 0) {
-      throw new ValidationError(
-        `podwright: ${failing.length} finding(s) at or above '${this.config.failOn}'; nothing was written to ${this.outdir}.`,
-        report,
-      );
+      const summary = `podwright: ${counts}, ${failing.length} at or above '${this.config.failOn}'; nothing was written to ${this.outdir}.`;
+      this.log(summary);
+      throw new ValidationError(summary, report);
     }
+    if (report.findings.length > 0) this.log(`podwright: ${counts}.`);
   }
 
+  /** Prints construct validation errors like findings and throws ValidationError when there is any. */
   private throwConstructErrors(): void {
     const errors = constructErrors(this);
-    if (errors.length > 0) {
-      throw new Error(`Validation failed with the following errors:\n${errors.map((e) => `  [${e.path}] ${e.message}`).join('\n')}`);
-    }
+    if (errors.length === 0) return;
+    for (const e of errors) this.log(formatConstructError(e.path, e.message));
+    const summary = `podwright: ${countText({ errors: errors.length, warnings: 0 })} from construct validation; nothing was written to ${this.outdir}.`;
+    this.log(summary);
+    throw new ValidationError(summary, { findings: [], skipped: [], objectCount: 0, settings: this.config.settings }, errors);
   }
 
   /** Side files of every construct, grouped by folder; each folder is replaced whole. */

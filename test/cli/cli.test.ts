@@ -174,7 +174,7 @@ describe('podwright rules', () => {
 
 test('bin/podwright.js runs the CLI from source and returns its exit code', () => {
   const res = spawnSync(process.execPath, [path.join(ROOT, 'bin/podwright.js'), 'validate', '--format', 'json', 'bad/tabs.yml'], {
-    cwd: dir, encoding: 'utf8', env: { ...process.env, PODWRIGHT_FROM_SOURCE: '1' }, timeout: 60_000,
+    cwd: dir, encoding: 'utf8', env: { ...process.env, PODWRIGHT_FROM_SOURCE: '1' }, timeout: 300_000,
   });
   expect(res.stderr).toBe('');
   expect(res.status).toBe(1);

@@ -5,6 +5,7 @@ import * as YAML from 'yaml';
 import { emitDocument, emitDocuments, emitDocumentFast } from '../../lib/synth/yaml-emitter';
 import { MultiContainerChart, NginxChart, SecurePodChart, SharedStorageChart } from '../../apps/seed';
 import { rng } from '../fixtures/seeded';
+import { WEBSITE_EXAMPLES } from '../fixtures/website-examples';
 
 const OPTIONS = { keepUndefined: true, lineWidth: 0, version: '1.1' } as const;
 const reference = (doc: unknown) => YAML.stringify(doc, OPTIONS);
@@ -119,8 +120,8 @@ describe('on real objects', () => {
     }
   });
 
-  const corpus = '/work/shared/corpus/k8s-website-examples';
-  (fs.existsSync(corpus) ? test : test.skip)('every document of the k8s-website examples corpus', () => {
+  const corpus = WEBSITE_EXAMPLES;
+  test('every document of the k8s-website examples corpus', () => {
     const files: string[] = [];
     const walk = (dir: string) => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -15,8 +15,9 @@ import { Engine } from '../../lib/validation/engine';
 import { RULES } from '../../lib/validation/rules';
 import { PodSecurityLevel } from '../../lib/validation/types';
 import { deployment, goodContainer, pod, restrictedSpec } from './fixtures/pss-pods';
+import { WEBSITE_EXAMPLES } from '../fixtures/website-examples';
 
-const ROOT = '/work/shared/corpus/k8s-website-examples';
+const ROOT = WEBSITE_EXAMPLES;
 const PSS_RULES = RULES.filter((r) => r.meta.layer === 'pod-security');
 
 /** podwright rule id -> PSA check ID (the `ID` of each policy/check_*.go). */

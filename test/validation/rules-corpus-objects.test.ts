@@ -31,6 +31,7 @@ import serviceNodePortRange from '../../lib/validation/rules/service-node-port-r
 import serviceSpec from '../../lib/validation/rules/service-spec';
 import statefulsetSpec from '../../lib/validation/rules/statefulset-spec';
 import statefulsetVolumeClaimTemplates from '../../lib/validation/rules/statefulset-volume-claim-templates';
+import { WEBSITE_EXAMPLES } from '../fixtures/website-examples';
 
 const RULES: readonly Rule[] = [
   configmapData, cronjobSpec, daemonsetSpec, deploymentSpec, horizontalpodautoscalerSpec, ingressSpec, jobSpec,
@@ -38,7 +39,7 @@ const RULES: readonly Rule[] = [
   replicasetSpec, replicationcontrollerSpec, secretData, serviceNodePortRange, serviceSpec, statefulsetSpec, statefulsetVolumeClaimTemplates,
 ];
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus/k8s-website-examples');
+const CORPUS = WEBSITE_EXAMPLES;
 
 function labels(): { file: string; verdict: string; message: string }[] {
   const text = fs.readFileSync(path.join(CORPUS, 'LABELS.tsv'), 'utf8');

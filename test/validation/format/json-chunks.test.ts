@@ -10,8 +10,9 @@ import { formatSarif, sarifChunks, toSarif } from '../../../lib/validation/forma
 import { formatText, textChunks } from '../../../lib/validation/format/text';
 import { runOn } from '../fixtures/cli-run';
 import { rng } from '../../fixtures/seeded';
+import { WEBSITE_EXAMPLES } from '../../fixtures/website-examples';
 
-const corpus = path.resolve(__dirname, '../../../../shared/corpus/k8s-website-examples');
+const corpus = WEBSITE_EXAMPLES;
 
 
 function randomValue(r: () => number, depth: number): unknown {

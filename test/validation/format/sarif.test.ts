@@ -14,7 +14,7 @@ function multitool(): string | undefined {
   try {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const bin = require('@microsoft/sarif-multitool') as string;
-    const probe = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 60_000 });
+    const probe = spawnSync(bin, ['--version'], { encoding: 'utf8', timeout: 300_000 });
     if (probe.status === 0) return bin;
     console.warn(`SARIF multitool cannot run here (${probe.error?.message ?? probe.stderr}); schema validation skipped.`);
   } catch (e) {
@@ -28,7 +28,7 @@ function validateWithMultitool(bin: string, sarif: string): string[] {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-sarif-'));
   try {
     fs.writeFileSync(path.join(tmp, 'in.sarif'), sarif);
-    const res = spawnSync(bin, ['validate', path.join(tmp, 'in.sarif'), '-o', path.join(tmp, 'out.sarif'), '--log', 'ForceOverwrite'], { encoding: 'utf8', timeout: 120_000 });
+    const res = spawnSync(bin, ['validate', path.join(tmp, 'in.sarif'), '-o', path.join(tmp, 'out.sarif'), '--log', 'ForceOverwrite'], { encoding: 'utf8', timeout: 300_000 });
     expect(res.status).toBe(0);
     const out = JSON.parse(fs.readFileSync(path.join(tmp, 'out.sarif'), 'utf8'));
     return (out.runs[0].results ?? []).filter((r: { level?: string }) => r.level === 'error')
@@ -78,4 +78,4 @@ test('the output validates with Microsoft\'s SARIF multitool (and a broken log d
   const broken = JSON.parse(formatSarif(run));
   delete broken.runs[0].results[0].message;
   expect(validateWithMultitool(bin, JSON.stringify(broken)).length).toBeGreaterThan(0);
-}, 180_000);
+});

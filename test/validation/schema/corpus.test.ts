@@ -1,6 +1,6 @@
 /**
  * The schema layer against the Kubernetes website examples, each labelled with a
- * real API server's verdict (see shared/corpus/k8s-website-examples/SOURCE.md).
+ * real API server's verdict (see test/fixtures/k8s-website-examples/SOURCE.md).
  *
  * - ACCEPTED files: the schema rules find nothing, except the fields newer than
  *   1.28 listed in EXPECTED_1_28_FINDINGS (the labels come from a 1.32 server;
@@ -22,8 +22,9 @@ import schemaQuantity from '../../../lib/validation/rules/schema-quantity';
 import schemaRequired from '../../../lib/validation/rules/schema-required';
 import schemaType from '../../../lib/validation/rules/schema-type';
 import schemaUnknownField from '../../../lib/validation/rules/schema-unknown-field';
+import { WEBSITE_EXAMPLES } from '../../fixtures/website-examples';
 
-const CORPUS = path.resolve(__dirname, '../../../../shared/corpus/k8s-website-examples');
+const CORPUS = WEBSITE_EXAMPLES;
 const RULES: readonly Rule[] = [schemaApiVersionKind, schemaEnum, schemaQuantity, schemaRequired, schemaType, schemaUnknownField];
 
 /** Fields that 1.32 accepted but that do not exist in Kubernetes 1.28: correct findings for a 1.28 target. */
@@ -112,11 +113,7 @@ function checkFile(file: string, k8sVersion = '1.28'): FileResult {
 }
 
 const show = (f: Finding) => `${f.ruleId} ${f.path}`;
-const present = fs.existsSync(path.join(CORPUS, 'LABELS.tsv'));
-
-if (!present) {
-  test.skip(`corpus not found at ${CORPUS}: the k8s-website-examples corpus (shared/corpus) is needed for this test`, () => undefined);
-} else {
+{
   const labels = readLabels();
   const results = new Map<string, FileResult>(labels.map((l) => [l.file, checkFile(l.file)]));
   const get = (file: string): FileResult => {

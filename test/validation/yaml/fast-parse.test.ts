@@ -2,12 +2,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { fastParse } from '../../../lib/validation/yaml/fast-parse';
 import { compare } from './compare-readers';
+import { WEBSITE_EXAMPLES } from '../../fixtures/website-examples';
 
 /**
  * The fast path must read every document it accepts exactly as the full reader does:
  * the same object, no problems, and the same location for every field.
  */
-const corpus = path.resolve(__dirname, '../../../../shared/corpus/k8s-website-examples');
+const corpus = WEBSITE_EXAMPLES;
 const exampleFiles = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
   const p = path.join(dir, e.name);
   return e.isDirectory() ? exampleFiles(p) : /\.ya?ml$/.test(e.name) ? [p] : [];

@@ -3,8 +3,9 @@ import { validate } from '../../../lib/validation/engine';
 import { ObjectInput } from '../../../lib/validation/types';
 import * as fs from 'fs';
 import * as path from 'path';
+import { WEBSITE_EXAMPLES } from '../../fixtures/website-examples';
 
-const CORPUS = '/work/shared/corpus/k8s-website-examples';
+const CORPUS = WEBSITE_EXAMPLES;
 
 /** Runs `fn`, and fails when the heap or RSS grew by more than `mb` (a blow-up, not a speed check). */
 function withinMemory<T>(mb: number, fn: () => T): T {

@@ -1,0 +1,6 @@
+import { PodwrightApp } from 'podwright';
+import { addAll } from './charts';
+
+const app = new PodwrightApp();
+addAll(app);
+app.synth();
