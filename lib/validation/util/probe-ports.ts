@@ -49,11 +49,13 @@ const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 export function handlerPorts(spec: KubeObject): HandlerPort[] {
   const out: HandlerPort[] = [];
   for (const c of containersOf(spec)) {
-    const ports = asArray(field(c.container, 'ports')).filter(isObject).map((p) => ({ number: p.containerPort, name: p.name }));
+    let ports: DeclaredPort[] | undefined; // read only for a container with a probe or hook on a port
     const visit = (handler: unknown, where: string, path: Path) => {
+      if (handler === undefined) return;
       for (const h of HANDLERS) {
         const port = field(field(handler, h), 'port');
         if (typeof port === 'number' || (typeof port === 'string' && port !== '')) {
+          ports ??= asArray(field(c.container, 'ports')).filter(isObject).map((p) => ({ number: p.containerPort, name: p.name }));
           out.push({ container: c.name, where: `${where}.${h}.port`, port, path: [...path, h, 'port'], ports });
         }
       }
