@@ -20,6 +20,7 @@
  */
 const fs = require('fs');
 const path = require('path');
+const { writeDocuments } = require('./generate');
 
 const ROOT = path.join(__dirname, '..', '..');
 const BUILD = path.join(__dirname, '..', 'out', 'build');
@@ -398,22 +399,7 @@ function sample(name, count) {
 /** Writes `count` documents of a corpus to `file`, a chunk at a time. */
 function writeCorpus(name, file, count) {
   const next = source(name);
-  const fd = fs.openSync(`${file}.tmp`, 'w');
-  try {
-    let chunk = '';
-    for (let n = 0; n < count; n++) {
-      const doc = next();
-      chunk += (n > 0 ? '---\n' : '') + (doc.endsWith('\n') ? doc : `${doc}\n`);
-      if (chunk.length > 1 << 20) {
-        fs.writeSync(fd, chunk);
-        chunk = '';
-      }
-    }
-    fs.writeSync(fd, chunk);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(`${file}.tmp`, file);
+  writeDocuments(file, count, () => next());
 }
 
 module.exports = { CORPORA, sample, writeCorpus, usePodwright };

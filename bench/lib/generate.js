@@ -1,5 +1,5 @@
 'use strict';
-// Writes a multi-document YAML file of mixed Deployments, Services, Pods and PDBs.
+// The generated objects of the latency measurement, and the chunked multi-document writer.
 const fs = require('fs');
 const YAML = require('yaml');
 
@@ -48,13 +48,18 @@ function doc(i) {
   }
 }
 
-/** Writes `count` documents to `file` in chunks (the generator never holds the whole file). */
-function generate(file, count) {
-  const fd = fs.openSync(file, 'w');
+/**
+ * Writes `count` documents, each from `next()` (a YAML text or an object), to `file` in
+ * chunks (the writer never holds the whole file), through a temporary name.
+ */
+function writeDocuments(file, count, next) {
+  const fd = fs.openSync(`${file}.tmp`, 'w');
   try {
     let chunk = '';
     for (let i = 0; i < count; i++) {
-      chunk += (i > 0 ? '---\n' : '') + YAML.stringify(doc(i), { lineWidth: 0, aliasDuplicateObjects: false });
+      const d = next(i);
+      const text = typeof d === 'string' ? d : YAML.stringify(d, { lineWidth: 0, aliasDuplicateObjects: false });
+      chunk += (i > 0 ? '---\n' : '') + (text.endsWith('\n') ? text : `${text}\n`);
       if (chunk.length > 1 << 20) {
         fs.writeSync(fd, chunk);
         chunk = '';
@@ -64,6 +69,12 @@ function generate(file, count) {
   } finally {
     fs.closeSync(fd);
   }
+  fs.renameSync(`${file}.tmp`, file);
 }
 
-module.exports = { generate, doc };
+/** The generated mixed corpus of Deployments, Services, Pods and PDBs. */
+function generate(file, count) {
+  writeDocuments(file, count, doc);
+}
+
+module.exports = { generate, doc, writeDocuments };
