@@ -14,7 +14,7 @@ import { junitChunks } from '../validation/format/junit';
 import { writeChunks, writeFileAtomic } from '../validation/format/output';
 import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules';
 import { sarifChunks } from '../validation/format/sarif';
-import { textChunks, useColor } from '../validation/format/text';
+import { textChunks, textWidth, useColor } from '../validation/format/text';
 import { rulesOf } from '../validation/rule-set';
 import { loadCrdFiles } from '../validation/schema/crd-files';
 import { CrdRegistry } from '../validation/schema/crd-registry';
@@ -24,7 +24,7 @@ import { InputError, RunResult, validateFiles } from '../validation/yaml/validat
 import { OptionSpec, parseArgs, UsageError } from './args';
 
 export interface CliIO {
-  readonly stdout: { write(s: string): unknown; isTTY?: boolean };
+  readonly stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
   readonly stderr: { write(s: string): unknown; isTTY?: boolean };
   readonly stdin: AsyncIterable<Uint8Array | string>;
   readonly cwd: string;
@@ -65,6 +65,8 @@ Options:
                                      there, TEST_ASSET_ETCD or PATH); implies --server
   --kubeconfig FILE                  Instead, dry-run each object against an existing cluster (its current
                                      context; never writes; Pod Security is what each namespace enforces)
+  --verbose                          Text report: every finding with its fix, info findings, objects not checked
+  --allow-empty                      Exit 0 when the input holds no Kubernetes object (default: exit 2)
   -h, --help                         Show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.
@@ -93,6 +95,8 @@ const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   { name: 'server' },
   { name: 'server-assets', value: true },
   { name: 'kubeconfig', value: true },
+  { name: 'verbose' },
+  { name: 'allow-empty' },
   { name: 'help', short: 'h' },
 ];
 
@@ -159,6 +163,11 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
     stdin: io.stdin,
     ...(server ? { onInput: (input: ObjectInput) => inputs.push(input) } : {}),
   });
+  if (result.report.objectCount === 0 && result.report.findings.length === 0 && options['allow-empty'] !== true) {
+    // `helm template ... | podwright validate -` after helm failed: say so rather than pass.
+    const where = targets.map((t) => (t === '-' ? 'standard input' : t)).join(', ');
+    throw new InputError(`podwright validate: no Kubernetes objects found in ${where}; check the input, or pass --allow-empty if none is expected.`);
+  }
   if (server) result = await server.check(result, inputs, config.settings.podSecurity, format === 'junit');
   const output = str('output');
   const color = output === undefined && useColor(io.stdout, io.env);
@@ -166,7 +175,7 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
   const chunks = format === 'json' ? jsonReportChunks(result)
     : format === 'sarif' ? sarifChunks(result, { rules: rulesOf(config).map((r) => r.meta), ruleSettings: config.rules })
       : format === 'junit' ? junitChunks(result)
-        : textChunks(result, { color });
+        : textChunks(result, { color, verbose: options.verbose === true, width: output === undefined ? textWidth(io.stdout, io.env) : undefined });
   if (output !== undefined) {
     try {
       writeFileAtomic(path.resolve(io.cwd, output), chunks);
@@ -261,5 +270,25 @@ function rulesCommand(args: readonly string[], io: CliIO): number {
 }
 
 function processIO(): CliIO {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+  return { stdout: closableOutput(process.stdout), stderr: process.stderr, stdin: process.stdin, cwd: process.cwd(), env: process.env };
+}
+
+/**
+ * Standard output that a reader may close early (`podwright validate ... | head`): the
+ * EPIPE ends the writing quietly, and the run keeps the exit code it would have had.
+ */
+export function closableOutput(stream: NodeJS.WriteStream): CliIO['stdout'] {
+  let closed = false;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE' || (closed && e.code === 'ERR_STREAM_DESTROYED')) {
+      closed = true;
+      return;
+    }
+    throw e;
+  });
+  return {
+    get isTTY() { return stream.isTTY; },
+    get columns() { return stream.columns; },
+    write: (s: string) => (closed ? false : stream.write(s)),
+  };
 }

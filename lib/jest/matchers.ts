@@ -44,7 +44,9 @@ function inputsFor(subject: Checkable): ObjectInput[] {
 /** Runs the engine with podwright.config.json and its plugins (as the CLI, the synth gate and the plugin do). */
 export function check(subject: Checkable, config: ResolvedConfig = loadConfig(undefined, 'podwright/jest').config): Report {
   const engine = new Engine(config);
-  for (const input of inputsFor(subject)) engine.check(input);
+  const inputs = [...inputsFor(subject)];
+  for (const input of inputs) engine.declareNamespace(input.object); // a Namespace may come after its objects
+  for (const input of inputs) engine.check(input);
   return engine.finish();
 }
 

@@ -1,6 +1,6 @@
 import { k8s } from 'cdk8s-plus-28';
 import { EnvFrom, EnvValue } from './env';
-import { LifecycleOptions } from './lifecycle';
+import { LifecycleHandler, LifecycleOptions } from './lifecycle';
 import { Probe, ProbeKind } from './probe';
 import { Resources, resourcesToKube } from './resources';
 import { ContainerSecurityOptions } from './security';
@@ -156,6 +156,14 @@ export class PodContainer {
     if (this.options.startupProbe) out.push({ kind: 'startup', probe: this.options.startupProbe });
     if (this.options.readinessProbe) out.push({ kind: 'readiness', probe: this.options.readinessProbe });
     if (this.options.livenessProbe) out.push({ kind: 'liveness', probe: this.options.livenessProbe });
+    return out;
+  }
+
+  /** The lifecycle hooks, by name. */
+  get hooks(): readonly { readonly kind: 'postStart' | 'preStop'; readonly handler: LifecycleHandler }[] {
+    const out: { kind: 'postStart' | 'preStop'; handler: LifecycleHandler }[] = [];
+    if (this.options.lifecycle?.postStart) out.push({ kind: 'postStart', handler: this.options.lifecycle.postStart });
+    if (this.options.lifecycle?.preStop) out.push({ kind: 'preStop', handler: this.options.lifecycle.preStop });
     return out;
   }
 

@@ -5,6 +5,7 @@ import { constructError } from '../errors';
 import { POD_SECURITY_ANNOTATION } from '../validation/config';
 import { Finding, KubeObject } from '../validation/types';
 import { isDNS1123Subdomain, isQualifiedName } from '../validation/util/k8s-names';
+import { portDeclared } from '../validation/util/probe-ports';
 import { atLeast } from '../validation/util/version';
 import { ENGINE_GATE_CONTEXT, targetVersion } from '../version';
 import { ContainerHost, ContainerOptions, ContainerRole, MountOptions, PodContainer } from './container';
@@ -299,12 +300,18 @@ export class PodDefinition implements ContainerHost {
     for (const c of this.containerList) {
       for (const { kind, probe } of c.probes) {
         const port = probe.port;
-        const declared = port === undefined || c.portList.some((p) => (typeof port === 'number' ? p.number === port : p.name === port));
+        const declared = port === undefined || portDeclared(port, c.portList);
         if (!declared) {
           errors.push(`container '${c.name}' has a ${kind} probe on port ${JSON.stringify(port)}, which the container does not declare; add it to the container's ports.`);
         }
         if (kind !== 'readiness' && probe.timings.successThreshold !== undefined && probe.timings.successThreshold !== 1) {
           errors.push(`container '${c.name}' ${kind} probe sets successThreshold ${probe.timings.successThreshold}; the API server requires 1 for ${kind} probes; remove it or set 1.`);
+        }
+      }
+      for (const { kind, handler } of c.hooks) {
+        const port = handler.port;
+        if (port !== undefined && !portDeclared(port, c.portList)) {
+          errors.push(`container '${c.name}' has a ${kind} hook on port ${JSON.stringify(port)}, which the container does not declare; add it to the container's ports.`);
         }
       }
     }

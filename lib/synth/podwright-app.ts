@@ -161,7 +161,9 @@ export class PodwrightApp extends App {
   check(): Report {
     this.throwConstructErrors();
     const engine = new Engine(this.config);
-    for (const input of inputsOf(this)) engine.check(input);
+    const inputs = [...inputsOf(this)];
+    for (const input of inputs) engine.declareNamespace(input.object); // a Namespace may come after its objects
+    for (const input of inputs) engine.check(input);
     return engine.finish();
   }
 

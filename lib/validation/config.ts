@@ -34,6 +34,21 @@ export interface PodwrightConfig {
    * @default []
    */
   readonly plugins?: readonly (string | RulePlugin)[];
+  /**
+   * Namespaces the input does not hold but its objects run in: their Pod Security level
+   * (`podSecurity`), or their labels as they are in the cluster (`labels`, of which
+   * `pod-security.kubernetes.io/enforce` and `enforce-version` are read, as Pod Security
+   * Admission reads them; they come before `podSecurity`). @default {}
+   */
+  readonly namespaces?: Readonly<Record<string, NamespaceSettings>>;
+}
+
+/** One namespace in the configuration. */
+export interface NamespaceSettings {
+  /** The level objects in the namespace are held to, when `labels` does not say. @default - the configured podSecurity */
+  readonly podSecurity?: PodSecurityLevel;
+  /** The namespace's labels in the cluster. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** Exempts matching objects from one rule. Unset selectors match anything. */
@@ -59,6 +74,8 @@ export interface ResolvedConfig {
   readonly crdRegistry?: CrdRegistry;
   /** The rule packages loaded from `plugins`, in order. */
   readonly plugins: readonly RulePlugin[];
+  /** Namespaces named in the configuration. @default {} */
+  readonly namespaces?: Readonly<Record<string, NamespaceSettings>>;
 }
 
 /** The file name podwright looks for. */
@@ -92,7 +109,8 @@ export const POD_SECURITY_ANNOTATION = 'podwright.io/pod-security';
 
 const LEVELS: readonly PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];
-const TOP_KEYS = ['$schema', 'k8sVersion', 'podSecurity', 'rules', 'exemptions', 'staticPodDirs', 'failOn', 'crds', 'plugins'];
+const TOP_KEYS = ['$schema', 'k8sVersion', 'podSecurity', 'rules', 'exemptions', 'staticPodDirs', 'failOn', 'crds', 'plugins', 'namespaces'];
+const NAMESPACE_KEYS = ['podSecurity', 'labels'];
 const EXEMPTION_KEYS = ['rule', 'kind', 'namespace', 'name', 'reason'];
 
 /** Thrown for a configuration that cannot be used; the message names the key and the fix. */
@@ -209,7 +227,25 @@ export function resolveConfig(raw: unknown, builtInIds: readonly string[], sourc
     }
     crds = raw.crds as string[];
   }
-  return { settings: { k8sVersion, podSecurity }, rules, exemptions, staticPodDirs, failOn, crds, plugins };
+  const namespaces: Record<string, NamespaceSettings> = {};
+  if (raw.namespaces !== undefined) {
+    if (!isPlainObject(raw.namespaces)) throw new ConfigError(`${source}: "namespaces" must be an object of namespace name to { podSecurity?, labels? }.`);
+    for (const [name, ns] of Object.entries(raw.namespaces)) {
+      const where = `${source}: namespaces."${name}"`;
+      if (!isPlainObject(ns)) throw new ConfigError(`${where} must be an object { podSecurity?, labels? }.`);
+      for (const key of Object.keys(ns)) if (!NAMESPACE_KEYS.includes(key)) throw unknownKey(where, key, NAMESPACE_KEYS);
+      const level = ns.podSecurity === undefined ? undefined : checkLevel(ns.podSecurity, `${where}.podSecurity`);
+      let labels: Record<string, string> | undefined;
+      if (ns.labels !== undefined) {
+        if (!isPlainObject(ns.labels) || Object.values(ns.labels).some((v) => typeof v !== 'string')) {
+          throw new ConfigError(`${where}.labels must be an object of label key to string value.`);
+        }
+        labels = ns.labels as Record<string, string>;
+      }
+      namespaces[name] = { ...(level ? { podSecurity: level } : {}), ...(labels ? { labels } : {}) };
+    }
+  }
+  return { settings: { k8sVersion, podSecurity }, rules, exemptions, staticPodDirs, failOn, crds, plugins, namespaces };
 }
 
 /** Loads the `plugins` entries; a rule id may be defined once across podwright and every package. */

@@ -6,14 +6,14 @@ import { hasCrdSchema } from './schema/validator';
 import { RULES } from './rules';
 import { rulesOf } from './rule-set';
 import {
-  Anchor, CheckedObject, CustomResourceSchema, EngineSettings, Finding, InputRuleContext, KubeObject, ObjectInput, ObjectRef, ObjectRuleContext,
+  Anchor, CheckedObject, CustomResourceSchema, EngineSettings, Finding, InputRuleContext, KubeObject, Layer, ObjectInput, ObjectRef, ObjectRuleContext,
   OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, Violation,
 } from './types';
 import { Interner } from './util/interner';
 import { formatPath } from './util/path';
 import { podSitesOf } from './util/pod-sites';
 import { asObject, field, isObject } from './util/values';
-import { atLeast, compareVersions } from './util/version';
+import { atLeast, compareVersions, parseMinor } from './util/version';
 
 type ScopedRule<S extends Rule['meta']['scope']> = Extract<Rule, { readonly meta: { readonly scope: S } }>;
 const is = <S extends Rule['meta']['scope']>(rule: Rule, scope: S): rule is ScopedRule<S> => rule.meta.scope === scope;
@@ -67,7 +67,11 @@ export class Engine {
   private readonly inputRunners: Runner[] = [];
   private readonly objectRunners: Runner[] = [];
   private readonly podRunners: Runner[] = [];
-  private readonly levelSettings: Partial<Record<PodSecurityLevel, EngineSettings>> = {};
+  /** Settings by Pod Security level and policy version (`restricted@1.28`): a handful per run. */
+  private readonly levelSettings = new Map<string, EngineSettings>();
+  /** Namespace name to the Pod Security policy its enforce label sets (from the input or the configuration). */
+  private readonly namespacePolicies = new Map<string, NamespacePolicy>();
+  private readonly levelCounts: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 0, restricted: 0 };
   /** By kind, then by (known, level, static Pod): see runnersFor. */
   private readonly runnerCache = new Map<string, ({ objectRunners: Runner[]; podRunners: Runner[] } | undefined)[]>();
   private readonly sessions: { rule: Rule; severity: Severity; session: OutputRuleSession }[];
@@ -86,13 +90,26 @@ export class Engine {
    * @param config the resolved configuration
    * @param rules the rules to run @default - podwright's rules and those of the configuration's plugins
    */
-  constructor(config: ResolvedConfig = resolveConfig({}, RULES.map((r) => r.meta.id)), rules: readonly Rule[] = rulesOf(config)) {
+  /** Every finding of every rule, without the precedence between rules (see oneFindingPerMistake). */
+  private readonly allFindings: boolean;
+
+  /**
+   * @param options.allFindings keep every rule's findings, even when a more specific rule
+   *   reports the same defect: for comparing each rule with the API server's full list of
+   *   causes. @default false
+   */
+  constructor(config: ResolvedConfig = resolveConfig({}, RULES.map((r) => r.meta.id)), rules: readonly Rule[] = rulesOf(config), options: { readonly allFindings?: boolean } = {}) {
     this.config = config;
+    this.allFindings = options.allFindings === true;
     this.crds = new CrdRegistry(config.crdRegistry);
+    for (const [name, ns] of Object.entries(config.namespaces ?? {})) {
+      const policy = ns.labels ? policyOfLabels(ns.labels, config.settings.k8sVersion) : undefined;
+      if (policy) this.namespacePolicies.set(name, policy);
+    }
     this.active = [];
     for (const rule of rules) {
       const setting = config.rules[rule.meta.id] ?? rule.meta.severity;
-      // The Pod Security level is checked per object (see levelFor), not here.
+      // The Pod Security level is checked per object (see policyFor), not here.
       if (setting === 'off' || !appliesToSettings(rule.meta, { ...config.settings, podSecurity: 'restricted' })) continue;
       this.active.push({ rule, severity: setting });
     }
@@ -135,8 +152,12 @@ export class Engine {
   private run(input: ObjectInput, record: boolean): Finding[] {
     const out: Finding[] = [];
     const root = isObject(input.object) ? input.object : undefined;
-    const level = root ? levelFor(root, this.config.settings.podSecurity) : this.config.settings.podSecurity;
-    const settings = this.settingsAt(level);
+    if (root) this.declareNamespace(root);
+    const policy = root ? this.policyFor(root) : { level: this.config.settings.podSecurity, version: this.config.settings.k8sVersion };
+    const level = policy.level;
+    const settings = this.config.settings;
+    // Pod Security rules judge at the object's level and its Namespace's policy version.
+    const podSecuritySettings = this.settingsAt(level, policy.version);
     const ref = root ? objectRefOf(root) : {};
     const exemptions = root ? this.exemptionsFor(root, ref) : NO_EXEMPTIONS;
     const anchor = (path: Path): Anchor => ({
@@ -185,15 +206,16 @@ export class Engine {
       customResource,
     };
     const { objectRunners, podRunners } = this.runnersFor(kind, known ? 1 : customResource ? 2 : 0, level, input.staticPod === true);
+    if (record && target.pods.length > 0) this.levelCounts[level]++;
     for (const r of objectRunners) {
-      r.ctx.settings = settings;
+      r.ctx.settings = r.rule.meta.layer === 'pod-security' ? podSecuritySettings : settings;
       r.ctx.target = target;
       r.base = ROOT;
       (r.rule as ScopedRule<'object'>).check(r.ctx as ObjectRuleContext);
     }
     if (target.pods.length > 0) {
       for (const r of podRunners) {
-        r.ctx.settings = settings;
+        r.ctx.settings = r.rule.meta.layer === 'pod-security' ? podSecuritySettings : settings;
         r.ctx.target = target;
         for (const pod of target.pods) {
           r.ctx.pod = pod;
@@ -206,14 +228,59 @@ export class Engine {
       for (const { session } of this.sessions) session.visit(target, anchor);
     }
     this.current = undefined;
+    if (out.length > 1 && !this.allFindings) oneFindingPerMistake(out, target.pods, !known);
     if (record) this.findings.push(...out);
     return out;
   }
 
-  /** The settings with the Pod Security level an object is held to (one object per level). */
-  private settingsAt(level: PodSecurityLevel): EngineSettings {
-    if (level === this.config.settings.podSecurity) return this.config.settings;
-    return (this.levelSettings[level] ??= { ...this.config.settings, podSecurity: level });
+  /** The settings for Pod Security rules at one level and policy version (one object per pair). */
+  private settingsAt(level: PodSecurityLevel, version: string): EngineSettings {
+    const base = this.config.settings;
+    if (level === base.podSecurity && version === base.k8sVersion) return base;
+    const key = `${level}@${version}`;
+    let found = this.levelSettings.get(key);
+    if (!found) this.levelSettings.set(key, (found = { ...base, podSecurity: level, k8sVersion: version }));
+    return found;
+  }
+
+  /**
+   * Records a Namespace's Pod Security policy (its `pod-security.kubernetes.io/enforce`
+   * and `enforce-version` labels) for the objects in it. `check()` does this for each
+   * Namespace it sees; call it first for every Namespace of the input when objects may
+   * come before their Namespace (validate() and the CLI do). Anything else is ignored.
+   */
+  declareNamespace(object: unknown): void {
+    if (!isObject(object) || object.kind !== 'Namespace' || object.apiVersion !== 'v1') return;
+    const metadata = asObject(field(object, 'metadata'));
+    const name = field(metadata, 'name');
+    const labels = asObject(field(metadata, 'labels'));
+    if (typeof name !== 'string' || !labels) return;
+    const policy = policyOfLabels(labels, this.config.settings.k8sVersion);
+    if (policy) this.namespacePolicies.set(name, policy);
+  }
+
+  /**
+   * The Pod Security policy an object is judged by, in this order:
+   * 1. its own `podwright.io/pod-security` annotation (a construct's promise);
+   * 2. the enforce label of its Namespace, when the input holds that Namespace or the
+   *    configuration gives its labels (as Pod Security Admission reads it);
+   * 3. the configuration's level for its namespace (`namespaces.<name>.podSecurity`);
+   * 4. the configured default (`podSecurity`).
+   * An object without metadata.namespace is judged by 1 and 4: the namespace it lands in
+   * is chosen when it is applied.
+   */
+  private policyFor(root: KubeObject): NamespacePolicy {
+    const metadata = asObject(field(root, 'metadata'));
+    const version = this.config.settings.k8sVersion;
+    const declared = field(asObject(field(metadata, 'annotations')), POD_SECURITY_ANNOTATION);
+    const namespace = field(metadata, 'namespace');
+    const fromNamespace = typeof namespace === 'string' ? this.namespacePolicies.get(namespace) : undefined;
+    if (declared === 'restricted' || declared === 'baseline' || declared === 'privileged') {
+      return { level: declared, version: fromNamespace?.version ?? version };
+    }
+    if (fromNamespace) return fromNamespace;
+    const configured = typeof namespace === 'string' ? this.config.namespaces?.[namespace]?.podSecurity : undefined;
+    return { level: configured ?? this.config.settings.podSecurity, version };
   }
 
   /**
@@ -271,6 +338,7 @@ export class Engine {
       skipped: this.skipped,
       objectCount: this.objectCount,
       settings: this.config.settings,
+      podSecurityLevels: { ...this.levelCounts },
     };
   }
 
@@ -291,7 +359,7 @@ export class Engine {
         continue;
       }
       runners ??= this.objectRunners.filter((r) => r.rule.meta.customResources === true);
-      const settings = this.settingsAt(levelFor(p.root, this.config.settings.podSecurity));
+      const settings = this.settingsAt(this.policyFor(p.root).level, this.config.settings.k8sVersion);
       const exemptions = this.exemptionsFor(p.root, ref);
       const anchor = (path: Path): Anchor => ({
         object: ref,
@@ -342,11 +410,130 @@ export class Engine {
   }
 }
 
-/** Validates objects already in memory and returns one report. */
+// ---------------------------------------------------------------------------
+// One finding per mistake: the precedence between rules, defined here and only here.
+
+/**
+ * Rank of a layer when two findings are about one defect: the API server's own checks
+ * first (a rule that knows the field before the generic schema rule that says the same),
+ * then Pod Security (the server validates an object before admission sees it), then
+ * practice.
+ */
+const LAYER_RANK: Record<Layer, number> = { server: 5, 'api-server': 4, schema: 3, 'pod-security': 2, practice: 1 };
+
+/** Rules whose findings are values the server cannot decode (see oneFindingPerMistake). */
+const DECODE_RULES: ReadonlySet<string> = new Set(['schema-type']);
+
+/** A finding never gives way to a milder one (a rule re-graded to warning keeps the error beside it). */
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/**
+ * Drops, in place, every finding that another finding of the same object already
+ * reports (the more specific one stays). F gives way to G when
+ * 1. both sit at the same path and G's layer ranks higher (schema-enum and
+ *    container-ports on one protocol: container-ports stays);
+ * 2. G is a server check (schema or api-server) on a field that encloses F's path and
+ *    F's layer ranks lower: the server refuses the enclosing field before anything inside
+ *    it is judged (an invalid securityContext hides the Pod Security findings inside it);
+ * 3. F is a server check on a field enclosing G's path, G another rule's server check of
+ *    a layer ranking as high: G is the more specific report of the same refusal
+ *    (ephemeral-container-fields on one field of an ephemeral container that
+ *    ephemeral-containers-on-create forbids; an HPA metric's name, required, under the
+ *    schema's required metric).
+ * A rule's own findings all stay: each rule reports what the server lists, once.
+ * Before these: a value the server cannot decode leaves only the decode errors, and
+ * podwright's own errors (practice layer) give way to any error of the server's checks.
+ * "Encloses" never counts for the object root, a pod spec or the fields above a pod
+ * spec: a finding there is about the whole pod, not one field.
+ * Findings of the same layer at the same path are separate checks, and all stay.
+ */
+function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuiltIn: boolean): void {
+  // The server decodes a built-in object into its Go types before it validates anything:
+  // a value it cannot decode ("cannot unmarshal string into Go struct field ...") refuses
+  // the object with that message alone, so nothing else about the object is reported.
+  // (A custom resource is validated against its OpenAPI schema, every cause listed.)
+  if (!notBuiltIn && out.some((f) => DECODE_RULES.has(f.ruleId))) {
+    const decode = out.filter((f) => DECODE_RULES.has(f.ruleId));
+    out.length = 0;
+    out.push(...decode);
+    return;
+  }
+  // podwright's own errors (an image the kubelet cannot parse, a probe on a port that does
+  // not exist) are about a pod the server admitted; while the server refuses the object,
+  // its refusal is the finding.
+  const refused = out.some((f) => f.severity === 'error' && (f.layer === 'schema' || f.layer === 'api-server'));
+  let broad: Set<string> | undefined;
+  const isBroad = (p: string): boolean => {
+    if (p === '') return true;
+    if (!broad) {
+      broad = new Set();
+      for (const pod of pods) for (let i = 1; i <= pod.specPath.length; i++) broad.add(formatPath(pod.specPath.slice(0, i)));
+    }
+    return broad.has(p);
+  };
+  const server = (f: Finding) => f.layer === 'schema' || f.layer === 'api-server';
+  const gone = (f: Finding): boolean => {
+    if (refused && f.layer === 'practice' && f.severity === 'error') return true;
+    for (const g of out) {
+      if (g === f || SEVERITY_RANK[g.severity] < SEVERITY_RANK[f.severity]) continue;
+      const rf = LAYER_RANK[f.layer];
+      const rg = LAYER_RANK[g.layer];
+      if (g.path === f.path) {
+        if (rg > rf) return true;
+      } else if (encloses(g.path, f.path)) {
+        if (server(g) && rg > rf && !isBroad(g.path)) return true;
+      } else if (encloses(f.path, g.path)) {
+        if (server(f) && server(g) && rg >= rf && g.ruleId !== f.ruleId && !isBroad(f.path)) return true;
+      }
+    }
+    return false;
+  };
+  const keep = out.filter((f) => !gone(f));
+  if (keep.length === out.length) return;
+  out.length = 0;
+  out.push(...keep);
+}
+
+/** True when `outer` is a proper ancestor of `inner` (`a.b` of `a.b.c` and `a.b[0]`). */
+function encloses(outer: string, inner: string): boolean {
+  return inner.length > outer.length && inner.startsWith(outer) && (outer === '' || inner[outer.length] === '.' || inner[outer.length] === '[');
+}
+
+/** Validates objects already in memory and returns one report. Namespaces are read first, wherever they are in the list. */
 export function validate(inputs: Iterable<ObjectInput>, config?: ResolvedConfig): Report {
   const engine = new Engine(config);
-  for (const input of inputs) engine.check(input);
+  const list = Array.isArray(inputs) ? inputs as readonly ObjectInput[] : [...inputs];
+  for (const input of list) engine.declareNamespace(input.object);
+  for (const input of list) engine.check(input);
   return engine.finish();
+}
+
+/** A Pod Security level and the policy version it is judged at (`1.NN`). */
+interface NamespacePolicy {
+  readonly level: PodSecurityLevel;
+  readonly version: string;
+}
+
+/** The Namespace label Pod Security Admission enforces, and the policy version it enforces. */
+export const PSA_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
+export const PSA_ENFORCE_VERSION_LABEL = 'pod-security.kubernetes.io/enforce-version';
+
+/**
+ * The policy a Namespace's labels enforce, as Pod Security Admission reads them
+ * (PolicyToEvaluate in staging/src/k8s.io/pod-security-admission/api/helpers.go): no
+ * enforce label, no policy (the next source decides); an enforce level it cannot parse
+ * is enforced as restricted, as PSA does; the version is `latest` (the target version)
+ * unless `enforce-version` names an older `v1.NN`; a newer or unreadable one counts as
+ * latest.
+ */
+export function policyOfLabels(labels: Readonly<Record<string, unknown>>, target: string): NamespacePolicy | undefined {
+  const raw = labels[PSA_ENFORCE_LABEL];
+  if (raw === undefined) return undefined;
+  const level: PodSecurityLevel = raw === 'privileged' || raw === 'baseline' || raw === 'restricted' ? raw : 'restricted';
+  const v = labels[PSA_ENFORCE_VERSION_LABEL];
+  const minor = typeof v === 'string' && /^v1\.\d+$/.test(v) ? parseMinor(v) : undefined;
+  const version = minor !== undefined && compareVersions(`1.${minor}`, target) < 0 ? `1.${minor}` : target;
+  return { level, version };
 }
 
 /** True when a rule runs under these settings (version window, Pod Security level). */
@@ -355,12 +542,6 @@ function appliesToSettings(meta: RuleMeta, settings: EngineSettings): boolean {
   if (meta.maxVersion && compareVersions(settings.k8sVersion, meta.maxVersion) > 0) return false;
   if (meta.podSecurityLevel && LEVEL_ORDER[settings.podSecurity] < LEVEL_ORDER[meta.podSecurityLevel]) return false;
   return true;
-}
-
-/** The Pod Security level an object is held to: its podwright annotation, else the configured one. */
-function levelFor(root: KubeObject, configured: PodSecurityLevel): PodSecurityLevel {
-  const declared = field(asObject(field(field(root, 'metadata'), 'annotations')), POD_SECURITY_ANNOTATION);
-  return declared === 'restricted' || declared === 'baseline' || declared === 'privileged' ? declared : configured;
 }
 
 function notChecked(object: ObjectRef, input: ObjectInput, apiVersion: string, kind: string): SkippedObject {

@@ -121,6 +121,11 @@ export interface Report {
   /** How many objects were checked. */
   readonly objectCount: number;
   readonly settings: EngineSettings;
+  /**
+   * How many objects with pods were judged at each Pod Security level (their own
+   * annotation, their Namespace's enforce label, the configuration, or the default).
+   */
+  readonly podSecurityLevels?: Readonly<Record<PodSecurityLevel, number>>;
 }
 
 /** The resolved settings one engine run uses. */

@@ -126,9 +126,19 @@ export function resolveLabels(
     managedBy: rl.managedBy ?? 'podwright',
   });
   const all = { ...recommended, ...options.labels };
+  // Name the setting the value came from: the user may never have set a label at all
+  // (a 70-character construct id becomes app.kubernetes.io/name).
+  const settingOf = (k: string): string => {
+    if (options.labels && Object.prototype.hasOwnProperty.call(options.labels, k)) return `set a valid value in labels['${k}']`;
+    const key = k.startsWith(LABEL_PREFIX) ? k.slice(LABEL_PREFIX.length) : k;
+    if (key === 'name' && rl.name === undefined) return `it comes from the construct id '${nameOf(scope)}' (the default of recommendedLabels.name); set recommendedLabels.name, or use a shorter id`;
+    if (key === 'instance' && rl.instance === undefined) return 'it comes from metadata.name (the default of recommendedLabels.instance); set recommendedLabels.instance';
+    const prop = key === 'part-of' ? 'partOf' : key === 'managed-by' ? 'managedBy' : key;
+    return `set a valid value in recommendedLabels.${prop}`;
+  };
   for (const [k, v] of Object.entries(all)) {
     const problem = labelValueProblem(v);
-    if (problem) throw fail(`label '${k}' has the value '${v}', which is not a valid label value (${problem}); set a valid value in recommendedLabels or labels`);
+    if (problem) throw fail(`label '${k}' has the value '${v}', which is not a valid label value (${problem}); ${settingOf(k)}`);
   }
   return { recommended, all };
 }

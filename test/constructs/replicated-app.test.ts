@@ -2,7 +2,7 @@ import { ApiObject, App, Chart, JsonPatch, Testing } from 'cdk8s';
 import { ConfigMap, Secret } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { CacheStatefulSetChart, SeedDeploymentChart, WebAppChart } from '../../apps/replicated';
-import { EnvValue, Probe, ReplicatedApp, ReplicatedAppProps, Volume } from '../../lib';
+import { EnvValue, LifecycleHandler, Probe, ReplicatedApp, ReplicatedAppProps, Volume } from '../../lib';
 import { VolumeClaimOptions } from '../../lib/workload/volume-claim';
 import { constructErrors } from '../../lib/synth/podwright-app';
 import { validate } from '../../lib/validation/engine';
@@ -172,6 +172,15 @@ describe('labels and selector', () => {
     );
     expect(() => make({ image: IMAGE, labels: { tier: 'not valid' } })).toThrow(`${PREFIX}label 'tier' has the value 'not valid', which is not a valid label value (`);
     expect(() => make({ image: IMAGE, selectorLabels: { app: '-x' } })).toThrow(`${PREFIX}selectorLabels 'app' has the value '-x', which is not a valid label value (`);
+  });
+
+  test('an invalid label value names the setting it came from, not one the user never set', () => {
+    const id = 'x'.repeat(70);
+    expect(() => make({ image: IMAGE }, id)).toThrow(`it comes from the construct id '${id}' (the default of recommendedLabels.name); set recommendedLabels.name, or use a shorter id`);
+    expect(() => make({ image: IMAGE }, id)).not.toThrow('recommendedLabels or labels');
+    expect(() => make({ image: IMAGE, metadata: { name: 'a'.repeat(70) } })).toThrow('it comes from metadata.name (the default of recommendedLabels.instance); set recommendedLabels.instance');
+    expect(() => make({ image: IMAGE, recommendedLabels: { partOf: 'not valid' } })).toThrow('set a valid value in recommendedLabels.partOf');
+    expect(() => make({ image: IMAGE, labels: { tier: 'not valid' } })).toThrow("set a valid value in labels['tier']");
   });
 });
 
@@ -385,6 +394,9 @@ describe('probes and security', () => {
     const bad = make({ image: IMAGE, ports: [HTTP], startupProbe: Probe.grpc(9090) }).chart;
     expect(validationErrors(bad)).toEqual(["container 'main' has a startup probe on port 9090, which the container does not declare; add it to the container's ports."]);
     expect(() => synth(bad)).toThrow("[test/web] container 'main' has a startup probe on port 9090");
+    // lifecycle hooks are held to the same rule (issue 14; lib/validation/util/probe-ports.ts decides for both)
+    const hook = make({ image: IMAGE, ports: [HTTP], lifecycle: { preStop: LifecycleHandler.httpGet('/drain', 'admin') } }).chart;
+    expect(validationErrors(hook)).toEqual(["container 'main' has a preStop hook on port \"admin\", which the container does not declare; add it to the container's ports."]);
   });
 
   test('baseline level: the annotation records it and the template holds no restricted-only defaults', () => {

@@ -127,7 +127,7 @@ describe('recommended labels on every Pod construct', () => {
 
   test('an invalid label value throws, naming the construct, label and value', () => {
     expect(() => new SecurePod(Testing.chart(), 'web', { labels: { team: 'a b' }, containers: [{ image: IMAGE }] }))
-      .toThrow("SecurePod 'test/web': label 'team' has the value 'a b', which is not a valid label value (a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')); set a valid value in recommendedLabels or labels.");
+      .toThrow("SecurePod 'test/web': label 'team' has the value 'a b', which is not a valid label value (a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')); set a valid value in labels['team'].");
   });
 });
 

@@ -1,4 +1,4 @@
-import { EngineSettings, Finding, SkippedObject } from '../types';
+import { EngineSettings, Finding, PodSecurityLevel, SkippedObject } from '../types';
 import { countFindings, failsAt, RunResult, toolVersion } from './common';
 import { jsonChunks, joinChunks, placeholder, StreamedArray } from './json-chunks';
 
@@ -23,6 +23,8 @@ export interface JsonReport {
     readonly failing: number;
     /** True when the run fails (exit code 1). */
     readonly failed: boolean;
+    /** Objects with pods judged at each Pod Security level. */
+    readonly podSecurityLevels?: Readonly<Record<PodSecurityLevel, number>>;
   };
   readonly findings: readonly Finding[];
   readonly skipped: readonly SkippedObject[];
@@ -45,6 +47,7 @@ export function toJsonReport(run: RunResult): JsonReport {
       infos: c.infos,
       failing,
       failed: failing > 0,
+      ...(run.report.podSecurityLevels ? { podSecurityLevels: run.report.podSecurityLevels } : {}),
     },
     findings: run.report.findings,
     skipped: run.report.skipped,

@@ -1,3 +1,4 @@
+import { RULES } from '../rules';
 import { Finding, Severity } from '../types';
 import { countFindings, DocumentResult, failsAt, objectLabel, RunResult } from './common';
 import { joinChunks } from './json-chunks';
@@ -5,6 +6,18 @@ import { joinChunks } from './json-chunks';
 export interface TextOptions {
   /** ANSI colours; decide with `useColor()`. @default false */
   readonly color?: boolean;
+  /**
+   * Wrap lines to this many columns (the terminal's width); continuation lines are
+   * indented. `undefined` or 0: one line per finding, as grep and CI logs want. @default undefined
+   */
+  readonly width?: number;
+  /**
+   * Every finding on its own line with its fix, info findings and every object not
+   * checked; otherwise info findings and skipped objects are counted in the summary, the
+   * Pod Security findings at one place share a line (as Pod Security Admission words its
+   * denial), and each rule's fix is shown once in a footer. @default false
+   */
+  readonly verbose?: boolean;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -12,44 +25,181 @@ export function useColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv = p
   return stream.isTTY === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
 }
 
+/** The width to wrap the text report to: the terminal's, else `COLUMNS`, else none. */
+export function textWidth(stream: { isTTY?: boolean; columns?: number }, env: NodeJS.ProcessEnv = process.env): number | undefined {
+  if (stream.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0) return stream.columns;
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns > 0 ? columns : undefined;
+}
+
 const CODES = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, green: 32 } as const;
 
 /**
- * Human-readable output, grouped by file and object. Each finding starts with
- * `file:line:column` so editors and terminals jump to it.
+ * Human-readable output in the habit of eslint's and kubeconform's: a heading per file
+ * and object, then one line per finding, `file:line:col  severity  message  rule-id`
+ * (the location first, so editors and terminals jump to it), and a summary.
  */
 export function formatText(run: RunResult, options: TextOptions = {}): string {
   return joinChunks(textChunks(run, options));
 }
 
+/** One line of the report: the findings it stands for (several when Pod Security findings share a place). */
+interface Line {
+  readonly where: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly rules: string;
+  readonly fix?: string;
+}
+
 /** The text report a line at a time (each piece ends in a newline). */
 export function* textChunks(run: RunResult, options: TextOptions = {}): Generator<string> {
   const paint = (code: keyof typeof CODES, s: string) => (options.color ? `\u001b[${CODES[code]}m${s}\u001b[0m` : s);
-  const sev = (s: Severity) => paint(s === 'error' ? 'red' : s === 'warning' ? 'yellow' : 'blue', s.padEnd(7));
-  const groups = groupByFileAndObject(run);
-  for (const [file, objects] of groups) {
-    yield `${paint('bold', file)}\n`;
+  const sevWord = (s: Severity) => paint(s === 'error' ? 'red' : s === 'warning' ? 'yellow' : 'blue', s.padEnd(7));
+  const verbose = options.verbose === true;
+  const wrap = (text: string, visible: number) => wrapLine(text, visible, options.width);
+  /** Rule id to its fix, for the footer. */
+  const fixes = new Map<string, string>();
+  let hiddenInfos = 0;
+  for (const [file, objects] of groupByFileAndObject(run)) {
+    let any = false;
+    // Written an object at a time: nothing of the report is held beyond the findings.
     for (const { label, findings } of objects) {
-      yield `  ${label}\n`;
-      for (const f of findings) {
-        const where = f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : (f.constructPath ?? file);
-        const field = f.path === '' ? '' : `${f.path}: `;
-        yield `    ${where}  ${sev(f.severity)} ${field}${f.message}  ${paint('dim', f.ruleId)}\n`;
-        yield `      ${paint('dim', `fix: ${f.fix}`)}\n`;
+      const visible = verbose ? findings : findings.filter((f) => f.severity !== 'info');
+      hiddenInfos += findings.length - visible.length;
+      if (visible.length === 0) continue;
+      any = true;
+      for (const f of visible) if (!fixes.has(f.ruleId)) fixes.set(f.ruleId, genericFix(f));
+      const heading = `${file}  ${label}`;
+      yield wrap(paint('bold', heading), heading.length);
+      for (const l of verbose ? visible.map((f) => lineOf([f], file, true)) : mergePodSecurity(visible, file)) {
+        const plain = l.where.length + l.message.length + l.rules.length + 13;
+        yield wrap(`${l.where}  ${sevWord(l.severity)}  ${l.message}  ${paint('dim', l.rules)}`, plain);
+        if (verbose && l.fix !== undefined) yield wrap(`    ${paint('dim', `fix: ${l.fix}`)}`, l.fix.length + 9);
       }
+    }
+    if (any) yield '\n';
+  }
+  const skipped = run.report.skipped;
+  if (verbose) {
+    for (const s of skipped) {
+      const where = s.location ? `${s.location.file}:${s.location.line}:${s.location.column}  ` : '';
+      const text = `${where}skipped ${objectLabel(s.object)}: ${s.reason}`;
+      yield wrap(paint('dim', text), text.length);
+    }
+    if (skipped.length > 0) yield '\n';
+  } else if (fixes.size > 0) {
+    const title = "How to fix (once per rule; --verbose shows each finding's fix):";
+    yield wrap(paint('bold', title), title.length);
+    const idWidth = Math.min(40, Math.max(...[...fixes.keys()].map((id) => id.length)));
+    for (const id of [...fixes.keys()].sort()) {
+      const text = `  ${id.padEnd(idWidth)}  ${fixes.get(id)!}`;
+      yield wrap(`  ${paint('dim', id.padEnd(idWidth))}  ${fixes.get(id)!}`, text.length);
     }
     yield '\n';
   }
-  for (const s of run.report.skipped) {
-    const where = s.location ? `${s.location.file}:${s.location.line}:${s.location.column}  ` : '';
-    yield `${where}${paint('dim', `skipped ${objectLabel(s.object)}: ${s.reason}`)}\n`;
+  const notShown: string[] = [];
+  if (hiddenInfos > 0) notShown.push(`${plural(hiddenInfos, 'info')} not shown`);
+  if (!verbose && skipped.length > 0) notShown.push(`${plural(skipped.length, 'object')} of kinds podwright does not know not checked`);
+  if (notShown.length > 0) {
+    const text = `${notShown.join('; ')} (--verbose lists them)`;
+    yield wrap(paint('dim', text), text.length);
   }
-  if (run.report.skipped.length > 0) yield '\n';
   const c = countFindings(run.report.findings);
   const failing = run.report.findings.filter((f) => failsAt(f, run.failOn)).length;
   const summary = `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')} in ${plural(run.report.objectCount, 'object')} from ${plural(run.files.length, 'file')}`
-    + (run.report.skipped.length > 0 ? ` (${run.report.skipped.length} not checked)` : '');
-  yield `${failing > 0 ? paint('red', `✖ ${summary}; failing at ${run.failOn}`) : paint('green', `✔ ${summary}`)}\n`;
+    + (skipped.length > 0 ? ` (${skipped.length} not checked)` : '')
+    + podSecuritySummary(run);
+  const last = failing > 0 ? `✖ ${summary}; failing at ${run.failOn}` : `✔ ${summary}`;
+  yield wrap(paint(failing > 0 ? 'red' : 'green', last), last.length);
+}
+
+/** Each rule's own fix, by id (a finding may carry a fix of its own). */
+let ruleFixes: Map<string, string> | undefined;
+function genericFix(f: Finding): string {
+  return (ruleFixes ??= new Map(RULES.map((r) => [r.meta.id, r.meta.fix]))).get(f.ruleId) ?? f.fix;
+}
+
+function lineOf(findings: readonly Finding[], file: string, verbose = false): Line {
+  const f = findings[0]!;
+  // A fix written for this finding (a "did you mean") is worth its place on the line; the
+  // rule's generic fix is in the footer.
+  const own = (x: Finding) => (!verbose && x.fix !== genericFix(x) ? ` (${x.fix.replace(/\.$/, '')})` : '');
+  return {
+    where: f.location ? `${f.location.file}:${f.location.line}:${f.location.column}` : (f.constructPath ?? file),
+    severity: f.severity,
+    message: findings.length === 1 && own(f) === '' ? f.message : findings.map((x) => `${x.message}${own(x)}`).join(', '),
+    rules: findings.length === 1 ? f.ruleId : findings.map((x) => x.ruleId).join(','),
+    fix: f.fix,
+  };
+}
+
+/**
+ * One line per finding, except that the Pod Security findings of one severity at one place
+ * share a line, joined with ", " as Pod Security Admission joins the checks a pod fails
+ * in its one denial ("violates PodSecurity ...: allowPrivilegeEscalation != false (...),
+ * unrestricted capabilities (...)").
+ */
+function mergePodSecurity(findings: readonly Finding[], file: string): Line[] {
+  const lines: Line[] = [];
+  const groups = new Map<string, Finding[]>();
+  const order: (Finding | Finding[])[] = [];
+  for (const f of findings) {
+    if (f.layer !== 'pod-security') {
+      order.push(f);
+      continue;
+    }
+    const key = `${f.severity} ${f.location ? `${f.location.line}:${f.location.column}` : f.path}`;
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else {
+      const g = [f];
+      groups.set(key, g);
+      order.push(g);
+    }
+  }
+  for (const item of order) lines.push(lineOf(Array.isArray(item) ? item : [item], file));
+  return lines;
+}
+
+/**
+ * Breaks a line at spaces to fit `width` columns, continuation lines indented by four
+ * spaces. `visible` is the line's length without colour codes; a coloured line that
+ * needs wrapping is wrapped as is (codes never split a word).
+ */
+function wrapLine(text: string, visible: number, width: number | undefined): string {
+  if (!width || visible <= width) return `${text}\n`;
+  const indent = '    ';
+  const out: string[] = [];
+  let line = '';
+  let length = 0;
+  let started = false;
+  for (const word of text.split(' ')) {
+    // eslint-disable-next-line no-control-regex
+    const w = word.replace(/\u001b\[\d+m/g, '').length;
+    if (!started) {
+      line = word;
+      length = w;
+      started = true;
+    } else if (w > 0 && length + 1 + w > width && line.trim() !== '') {
+      out.push(line.trimEnd());
+      line = indent + word;
+      length = indent.length + w;
+    } else {
+      line += ` ${word}`;
+      length += 1 + w;
+    }
+  }
+  out.push(line);
+  return `${out.join('\n')}\n`;
+}
+
+/** `; Pod Security: 12 restricted, 3 baseline`: how many objects with pods were judged at each level. */
+function podSecuritySummary(run: RunResult): string {
+  const levels = run.report.podSecurityLevels;
+  if (!levels) return '';
+  const parts = (['restricted', 'baseline', 'privileged'] as const).filter((l) => levels[l] > 0).map((l) => `${levels[l]} ${l}`);
+  return parts.length > 0 ? `; Pod Security: ${parts.join(', ')}` : '';
 }
 
 function plural(n: number, word: string): string {

@@ -30,10 +30,12 @@ import envSecretLiteral from './env-secret-literal';
 import envVar from './env-var';
 import ephemeralContainerFields from './ephemeral-container-fields';
 import ephemeralContainersOnCreate from './ephemeral-containers-on-create';
+import exemptionAnnotation from './exemption-annotation';
 import horizontalpodautoscalerSpec from './horizontalpodautoscaler-spec';
 import hostAliases from './host-aliases';
 import hostNetworkPorts from './host-network-ports';
 import hostPortConflict from './host-port-conflict';
+import imageReference from './image-reference';
 import imageTagLatest from './image-tag-latest';
 import ingressSpec from './ingress-spec';
 import ingressclassSpec from './ingressclass-spec';
@@ -60,6 +62,8 @@ import podSpecNames from './pod-spec-names';
 import poddisruptionbudgetSpec from './poddisruptionbudget-spec';
 import priorityclassSpec from './priorityclass-spec';
 import probeHandler from './probe-handler';
+import probePortName from './probe-port-name';
+import probePortUndeclared from './probe-port-undeclared';
 import probesMissing from './probes-missing';
 import projectedTokenNeedsServiceAccount from './projected-token-needs-service-account';
 import pssAllowPrivilegeEscalation from './pss-allow-privilege-escalation';
@@ -152,10 +156,12 @@ export const RULES: readonly Rule[] = frozen([
   envVar,
   ephemeralContainerFields,
   ephemeralContainersOnCreate,
+  exemptionAnnotation,
   horizontalpodautoscalerSpec,
   hostAliases,
   hostNetworkPorts,
   hostPortConflict,
+  imageReference,
   imageTagLatest,
   ingressSpec,
   ingressclassSpec,
@@ -182,6 +188,8 @@ export const RULES: readonly Rule[] = frozen([
   poddisruptionbudgetSpec,
   priorityclassSpec,
   probeHandler,
+  probePortName,
+  probePortUndeclared,
   probesMissing,
   projectedTokenNeedsServiceAccount,
   pssAllowPrivilegeEscalation,

@@ -36,7 +36,12 @@ export function checkWorkloadSelector(
   const present = asObject(selector) !== undefined;
   let parses = true;
   if (!present) {
-    if (opts.required) report({ path: selPath, message: fieldRequired() });
+    if (opts.required) {
+      report({ path: selPath, message: fieldRequired() });
+      // The server goes on to say the missing selector (labels.Nothing()) does not match the
+      // template labels: the same mistake twice, so only the missing selector is reported.
+      return;
+    }
   } else {
     parses = checkLabelSelector(selector, selPath, report);
     if (selectorIsEmpty(selector)) {

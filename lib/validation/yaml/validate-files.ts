@@ -1,10 +1,11 @@
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { ResolvedConfig } from '../config';
 import { Engine } from '../engine';
 import { Finding, ObjectInput, ObjectRef, Report, SourceLocation } from '../types';
 import { asObject, field } from '../util/values';
-import { readYamlBatches, readYamlFileBatches, ReadOptions } from './read';
+import { readYamlFileBatches, readYamlString, ReadOptions } from './read';
 
 /** One document that was read, with the findings the engine gave it. The object itself is not kept. */
 export interface DocumentResult {
@@ -66,16 +67,37 @@ export async function validateFiles(targets: readonly string[], options: Validat
   const cwd = options.cwd ?? process.cwd();
   const files = expandTargets(targets, cwd);
   const engine = new Engine(options.config);
+  const readOptions: ReadOptions = { staticPods: options.staticPods, staticPodDirs: options.staticPodDirs };
+  // Objects may come before their Namespace: a first pass reads the Namespaces, so that
+  // each object is judged at its Namespace's Pod Security level as it streams by.
+  // Standard input is read twice from a temporary copy, so memory stays flat.
+  let spill: string | undefined;
+  try {
+    if (files.includes('-')) {
+      try {
+        spill = await spillStdin(options.stdin ?? process.stdin);
+      } catch (e) {
+        throw new InputError(`${STDIN_NAME}: cannot read: ${(e as Error).message}`);
+      }
+    }
+    const real = (file: string) => (file === '-' ? spill! : path.resolve(cwd, file));
+    for (const file of files) await declareNamespaces(engine, real(file), readOptions);
+    return await checkFiles(engine, files, real, cwd, readOptions, options);
+  } finally {
+    if (spill) fs.rmSync(path.dirname(spill), { recursive: true, force: true });
+  }
+}
+
+async function checkFiles(
+  engine: Engine, files: readonly string[], real: (file: string) => string, cwd: string, readOptions: ReadOptions, options: ValidateFilesOptions,
+): Promise<RunResult> {
   const documents: DocumentResult[] = [];
   let documentCount = 0;
   const shownFiles: string[] = [];
-  const readOptions: ReadOptions = { staticPods: options.staticPods, staticPodDirs: options.staticPodDirs };
   for (const file of files) {
     const shown = file === '-' ? STDIN_NAME : displayPath(file, cwd);
     shownFiles.push(shown);
-    const batches = file === '-'
-      ? readYamlBatches(options.stdin ?? process.stdin, STDIN_NAME, readOptions)
-      : readYamlFileBatches(path.resolve(cwd, file), readOptions, shown);
+    const batches = readYamlFileBatches(real(file), readOptions, shown);
     for (;;) {
       let next: IteratorResult<Iterable<ObjectInput>>;
       try {
@@ -105,6 +127,100 @@ export async function validateFiles(targets: readonly string[], options: Validat
   const report = engine.finish();
   const kept = options.keepAllDocuments ? documents : documents.filter((d) => d.findings.length > 0);
   return { report, documents: kept, documentCount, files: shownFiles, failOn: options.config.failOn };
+}
+
+/** Copies standard input to a file in a new temporary folder (removed by the caller). */
+async function spillStdin(stdin: AsyncIterable<Uint8Array | string>): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-stdin-'));
+  const file = path.join(dir, 'stdin.yaml');
+  const fd = fs.openSync(file, 'w');
+  try {
+    for await (const chunk of stdin) fs.writeSync(fd, typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return file;
+}
+
+const SCAN_BYTES = 1024 * 1024;
+const NAMESPACE_WORD = Buffer.from('Namespace');
+/** A document's `kind: Namespace` (block style, at the top level) or `"kind": "Namespace"` (flow style). */
+const NAMESPACE_KIND = /^kind:[ \t]*["']?Namespace["']?[ \t]*(?:#.*)?$|"kind"[ \t]*:[ \t]*"Namespace"/gm;
+/** One scan buffer for the whole run (files are scanned one after the other). */
+let scanBuffer: Buffer | undefined;
+
+/**
+ * Declares to the engine every Namespace in one file, without parsing the rest of it:
+ * the file is scanned a megabyte at a time for `kind: Namespace`, and only the documents
+ * around a match (between the `---` lines before and after it) are read and parsed.
+ * Errors are left to the main pass, which reports them.
+ */
+async function declareNamespaces(engine: Engine, file: string, readOptions: ReadOptions): Promise<void> {
+  let fd: number | undefined;
+  const starts = new Set<number>();
+  try {
+    fd = fs.openSync(file, 'r');
+    const size = fs.fstatSync(fd).size;
+    const buf = (scanBuffer ??= Buffer.allocUnsafe(SCAN_BYTES));
+    for (let position = 0; position < size;) {
+      const n = fs.readSync(fd, buf, 0, SCAN_BYTES, position);
+      if (n <= 0) break;
+      const chunk = buf.subarray(0, n);
+      if (chunk.includes(NAMESPACE_WORD)) {
+        const text = chunk.toString('latin1'); // byte offsets = character offsets
+        for (const m of text.matchAll(NAMESPACE_KIND)) {
+          const at = position + m.index!;
+          const start = documentEdge(fd, at, size, -1);
+          if (starts.has(start)) continue;
+          starts.add(start);
+          const end = documentEdge(fd, at, size, 1);
+          const doc = Buffer.allocUnsafe(end - start);
+          fs.readSync(fd, doc, 0, end - start, start);
+          for (const input of readYamlString(doc.toString('utf8'), file, readOptions)) engine.declareNamespace(input.object);
+        }
+      }
+      if (position + n >= size) break;
+      position += n - 64; // a match may straddle two reads
+    }
+  } catch {
+    // the main pass reports what cannot be read
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/**
+ * The byte offset where the YAML document around `at` begins (direction -1: just after
+ * the `---` line before it, or 0) or ends (direction 1: the start of the next `---` line,
+ * or the end of the file), read from the file in small windows.
+ */
+function documentEdge(fd: number, at: number, size: number, direction: -1 | 1): number {
+  const WINDOW = 64 * 1024;
+  const buf = Buffer.allocUnsafe(WINDOW + 4);
+  if (direction < 0) {
+    for (let end = at; end > 0;) {
+      const begin = Math.max(0, end - WINDOW);
+      const n = fs.readSync(fd, buf, 0, Math.min(end + 4, size) - begin, begin);
+      const text = buf.subarray(0, n).toString('latin1');
+      const i = text.lastIndexOf('\n---', end - begin);
+      if (i !== -1) {
+        const lineEnd = text.indexOf('\n', i + 1);
+        return lineEnd === -1 ? begin + n : begin + lineEnd + 1;
+      }
+      if (begin === 0) return text.startsWith('---') ? (text.indexOf('\n') + 1 || n) : 0;
+      end = begin + 4;
+    }
+    return 0;
+  }
+  for (let begin = at; begin < size;) {
+    const n = fs.readSync(fd, buf, 0, Math.min(WINDOW, size - begin), begin);
+    const text = buf.subarray(0, n).toString('latin1');
+    const i = text.indexOf('\n---');
+    if (i !== -1) return begin + i + 1;
+    if (begin + n >= size) return size;
+    begin += n - 4;
+  }
+  return size;
 }
 
 /** What a report says an object is: apiVersion, kind, namespace, name (or generateName), those present. */

@@ -11,11 +11,12 @@ test('text: grouped by file and object, each finding at file:line:column, no col
   const run = await runOn(dir);
   const out = formatText(run);
   expect(out).not.toMatch(/\u001b\[\d+m(?!\[31m)/);
-  expect(out).toContain('bad/broken.yaml\n  ConfigMap/dup\n');
-  expect(out).toContain('bad/broken.yaml:5:3  error   metadata.name: duplicate field "name"  yaml-duplicate-key');
-  expect(out).toContain('bad/tabs.yml:6:1  error   YAML syntax error: found a tab character that violates indentation  yaml-syntax');
+  expect(out).toContain('bad/broken.yaml  ConfigMap/dup\n');
+  // file:line:col  severity  message  rule-id, with no field path repeated before the message
+  expect(out).toContain('bad/broken.yaml:5:3  error    duplicate field "name" (Remove one of the two keys; the API server silently keeps only one of them)  yaml-duplicate-key\n');
+  expect(out).toMatch(/^bad\/tabs\.yml:6:1  error    YAML syntax error: found a tab character that violates indentation .*  yaml-syntax$/m);
   expect(out).not.toContain('ignored.txt');
-  expect(out).toMatch(/✖ \d+ errors?, \d+ warnings?, \d+ infos? in 2 objects from 3 files; failing at error\n$/);
+  expect(out).toMatch(/✖ \d+ errors?, \d+ warnings?, \d+ infos? in 2 objects from 3 files; Pod Security: 1 privileged; failing at error\n$/);
   expect(formatText(run, { color: true })).toContain('\u001b[31merror');
 });
 

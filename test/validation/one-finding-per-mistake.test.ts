@@ -1,0 +1,114 @@
+import { resolveConfig } from '../../lib/validation/config';
+import { validate } from '../../lib/validation/engine';
+import { RULES } from '../../lib/validation/rules';
+import { RuleSetting } from '../../lib/validation/types';
+
+/** The engine's precedence between rules (lib/validation/engine.ts, oneFindingPerMistake). */
+const ids = RULES.map((r) => r.meta.id);
+const pod = (container: Record<string, unknown>, spec: Record<string, unknown> = {}) => ({
+  apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web' },
+  spec: { containers: [{ name: 'web', image: 'nginx:1.25.3', ...container }], ...spec },
+});
+const found = (obj: unknown, rules: Record<string, RuleSetting> = {}) =>
+  validate([{ object: obj }], resolveConfig({ podSecurity: 'privileged', rules }, ids)).findings
+    .filter((f) => f.severity !== 'info').map((f) => `${f.severity} ${f.ruleId} ${f.path}`);
+
+test('a protocol outside the enum is reported once, by the rule that knows the field', () => {
+  const obj = pod({ ports: [{ containerPort: 80, protocol: 'tcp' }] });
+  expect(found(obj).filter((f) => f.startsWith('error'))).toEqual(['error container-ports spec.containers[0].ports[0].protocol']);
+});
+
+test('with that rule off, the generic schema rule still reports it', () => {
+  const obj = pod({ ports: [{ containerPort: 80, protocol: 'tcp' }] });
+  expect(found(obj, { 'container-ports': 'off' }).filter((f) => f.startsWith('error'))).toEqual(['error schema-enum spec.containers[0].ports[0].protocol']);
+});
+
+test('an error never gives way to a rule re-graded to a warning', () => {
+  const obj = pod({ ports: [{ containerPort: 80, protocol: 'tcp' }] });
+  expect(found(obj, { 'container-ports': 'warning' })).toEqual(expect.arrayContaining([
+    'error schema-enum spec.containers[0].ports[0].protocol',
+    'warning container-ports spec.containers[0].ports[0].protocol',
+  ]));
+});
+
+test('a field the server refuses hides the Pod Security findings inside it', () => {
+  const obj = pod({ securityContext: { privileged: true, allowPrivilegeEscalation: false } });
+  const all = validate([{ object: obj }], resolveConfig({ podSecurity: 'baseline' }, ids)).findings.map((f) => f.ruleId);
+  expect(all).toContain('security-context');
+  expect(all).not.toContain('pss-privileged');
+});
+
+test('findings about the whole pod do not hide findings inside it', () => {
+  // runAsNonRoot is missing (pod level) and a port is wrong: both stay.
+  const obj = pod({ ports: [{ containerPort: 0 }], securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } } },
+    { securityContext: { seccompProfile: { type: 'RuntimeDefault' } } });
+  const all = validate([{ object: obj }]).findings.filter((f) => f.severity === 'error').map((f) => f.ruleId).sort();
+  expect(all).toEqual(['container-ports', 'pss-run-as-non-root']);
+});
+
+describe('the server-labelled mutation corpus (test/fixtures/mutation-corpus.ts, whatever its size)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { mutationCorpus } = require('../fixtures/mutation-corpus') as typeof import('../fixtures/mutation-corpus');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { dependsOnCluster, podwrightErrors, showFindings } = require('../fixtures/corpus-agreement') as typeof import('../fixtures/corpus-agreement');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { labels } = require('../fixtures/mutation-corpus.labels.json') as import('../fixtures/corpus-agreement').LabelFile;
+  /**
+   * A single-defect case: the server refused the object with exactly one cause (its
+   * message names one field, not a `[...]` list), or could not decode it.
+   */
+  const single = (id: string): boolean => {
+    const label = labels[id];
+    if (!label || label.verdict !== 'rejected' || dependsOnCluster(label)) return false;
+    const m = label.message ?? '';
+    return / is invalid: (?!\[)/.test(m) || / cannot be handled as /.test(m);
+  };
+  const cases = mutationCorpus().filter((c) => single(c.id));
+
+  test('there are single-defect cases to check', () => {
+    expect(cases.length).toBeGreaterThan(500);
+  });
+
+  /**
+   * Single-defect cases that still give two or three errors (issue 14, left open): a
+   * schema-required finding beside the API server's check at the server's shortened path
+   * (volumes[].persistentDisk, downwardAPI without items[i], projected without sources[i]);
+   * two API-server rules on one field (statefulset-spec and pod-restart-policy); a
+   * missing or empty template seen by two rules; a controller-created Pod name refused
+   * for two reasons. Every other case must give exactly one error, and a listed case that
+   * comes down to one fails the test until it leaves the list.
+   */
+  const KNOWN_MORE_THAN_ONE: readonly string[] = [
+    "StatefulSet:spec.template.spec.activeDeadlineSeconds=2^31",
+    "Pod:spec.overhead={cpu:\"-1\"}",
+    "Pod:spec.volumes[3].gcePersistentDisk={}",
+    "CronJob:spec.jobTemplate.spec.template.spec.containers[0].volumeMounts[0].mountPropagation=\"Bogus\"",
+    "Job:spec.template.spec.volumes[3].downwardAPI.items[0].fieldRef={}",
+    "ReplicaSet:spec.template.spec.volumes[3].downwardAPI.items[0].path=deleted",
+    "Pod:spec.volumes[3].downwardAPI.items[0].resourceFieldRef={}",
+    "Pod:spec.volumes[3].downwardAPI.items[0].resourceFieldRef=unknown field",
+    "DaemonSet:spec.template.spec.volumes[3].projected.sources[0].serviceAccountToken={}",
+    "Pod:spec.volumes[3].ephemeral.volumeClaimTemplate.spec.accessModes=[\"x\",\"x\"]",
+    "Pod:spec.volumes[3].projected.sources[0].serviceAccountToken.path=deleted",
+    "Job:spec.template.spec.volumes[3].projected.sources[0].downwardAPI.items[0].fieldRef={}",
+    "StatefulSet:spec.template={}",
+    "StatefulSet:spec.template=deleted",
+    "DaemonSet:spec.selector=deleted",
+    "HorizontalPodAutoscaler:spec.metrics[0].containerResource.target.value=\"1 core\"",
+    "Ingress:spec.rules[0].http.paths=[{}]",
+    "StatefulSet:metadata.name=53 chars",
+    "StatefulSet:metadata.name=58 chars",
+    "CronJob:metadata.name=58 chars",
+    "CronJob:metadata.name=63 chars",
+  ];
+
+  test('every single-defect case yields exactly one error (but the known few, listed)', () => {
+    const results = cases.map((c) => ({ c, errors: podwrightErrors(c.object, c.level) }));
+    const off = results.filter((r) => r.errors.length !== 1);
+    const unexpected = off.filter((r) => !KNOWN_MORE_THAN_ONE.includes(r.c.id))
+      .map((r) => `${r.c.id} (${r.errors.length}): ${showFindings(r.errors)} | server: ${labels[r.c.id]!.message}`);
+    expect(unexpected).toEqual([]);
+    expect(off.map((r) => r.c.id).sort()).toEqual([...KNOWN_MORE_THAN_ONE].sort());
+    expect(results.length - off.length).toBeGreaterThan(500);
+  });
+});
