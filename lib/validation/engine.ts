@@ -129,7 +129,24 @@ export class Engine {
 
   /** Checks one object (or one unreadable document) and returns the findings for it. */
   check(input: ObjectInput): Finding[] {
-    return this.run(input, true);
+    const items = listItems(input.object);
+    if (!items) return this.run(input, true);
+    // A List (what `kubectl get -o yaml` prints, and kubectl apply takes): each item is
+    // an object of its own, located and reported under `items[i]` of the document. The
+    // document's reading problems are reported once, with the first item.
+    const out: Finding[] = [];
+    items.forEach((object, i) => {
+      const prefix: Path = [...(input.pathPrefix ?? []), 'items', i];
+      const locate = input.locate;
+      out.push(...this.run({
+        ...input,
+        object,
+        pathPrefix: prefix,
+        locate: locate && ((path: Path) => locate(['items', i, ...path])),
+        problems: i === 0 ? input.problems : undefined,
+      }, true));
+    });
+    return out;
   }
 
   /**
@@ -160,9 +177,10 @@ export class Engine {
     const podSecuritySettings = this.settingsAt(level, policy.version);
     const ref = root ? objectRefOf(root) : {};
     const exemptions = root ? this.exemptionsFor(root, ref) : NO_EXEMPTIONS;
+    const prefix = input.pathPrefix;
     const anchor = (path: Path): Anchor => ({
       object: ref,
-      path: formatPath(path),
+      path: formatPath(prefix ? [...prefix, ...path] : path),
       location: input.locate?.(path),
       constructPath: input.constructPath,
       exemptions,
@@ -361,9 +379,10 @@ export class Engine {
       runners ??= this.objectRunners.filter((r) => r.rule.meta.customResources === true);
       const settings = this.settingsAt(this.policyFor(p.root).level, this.config.settings.k8sVersion);
       const exemptions = this.exemptionsFor(p.root, ref);
+      const prefix = p.input.pathPrefix;
       const anchor = (path: Path): Anchor => ({
         object: ref,
-        path: formatPath(path),
+        path: formatPath(prefix ? [...prefix, ...path] : path),
         location: p.input.locate?.(path),
         constructPath: p.input.constructPath,
         exemptions,
@@ -534,6 +553,19 @@ export function policyOfLabels(labels: Readonly<Record<string, unknown>>, target
   const minor = typeof v === 'string' && /^v1\.\d+$/.test(v) ? parseMinor(v) : undefined;
   const version = minor !== undefined && compareVersions(`1.${minor}`, target) < 0 ? `1.${minor}` : target;
   return { level, version };
+}
+
+/**
+ * The items of a List document (`kind: List`, or any `<Kind>List`, with an `items` array:
+ * kubectl apply takes each item as an object of its own), else undefined.
+ */
+function listItems(object: unknown): unknown[] | undefined {
+  if (!isObject(object)) return undefined;
+  const kind = field(object, 'kind');
+  const items = field(object, 'items');
+  if (typeof kind !== 'string' || !kind.endsWith('List') || !Array.isArray(items)) return undefined;
+  if (typeof field(object, 'apiVersion') !== 'string') return undefined;
+  return items;
 }
 
 /** True when a rule runs under these settings (version window, Pod Security level). */

@@ -66,6 +66,11 @@ export interface ObjectInput {
    * registered rule, so configuration can re-grade it like any other.
    */
   readonly problems?: readonly InputProblem[];
+  /**
+   * Where the object sits inside its document, for an item of a `kind: List` document
+   * (`['items', 2]`): finding paths are reported from the document's root.
+   */
+  readonly pathPrefix?: Path;
 }
 
 /** A problem met while reading a document, before any rule ran. */

@@ -170,8 +170,6 @@ const show = (f: Finding) => `${f.ruleId} ${f.path}`;
         'kind.x-k8s.io/v1alpha4 Cluster',
         'snapshot.storage.k8s.io/v1 VolumeSnapshot',
         'snapshot.storage.k8s.io/v1 VolumeSnapshotClass',
-        // kubectl's client-side List wrapper: its items are not expanded (open).
-        'v1 List',
       ]);
     });
 
