@@ -57,3 +57,25 @@ test('the RoleBinding typo of issue 13 (nme:) is an unknown field, no longer "no
     ['schema-unknown-field', 'subjects[0].nme', 'unknown field "subjects[0].nme"'],
   ]);
 });
+
+test('a repository mixing every built-in kind, CRDs and their custom resources (some before their CRD): only the custom resource of an unknown CRD is not checked', async () => {
+  const { validateFiles } = await import('../../lib/validation/yaml/validate-files');
+  const fixtures = path.resolve(__dirname, 'schema/fixtures');
+  const os = await import('os');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-mixed-repo-'));
+  try {
+    // The custom resources come first in the stream, their CRDs after the built-in kinds.
+    const application = YAML.parseAllDocuments(fs.readFileSync(path.join(fixtures, 'crd-cases/argo-cd.yaml'), 'utf8'))[0]!.toString();
+    const unknown = 'apiVersion: example.org/v1\nkind: Gizmo\nmetadata:\n  name: g\n  namespace: default\nspec: {}\n';
+    fs.writeFileSync(path.join(dir, 'a-custom-resources.yaml'), `${application}---\n${unknown}`);
+    fs.copyFileSync(FILE, path.join(dir, 'b-built-in.yaml'));
+    fs.copyFileSync(path.join(fixtures, 'crds/argo-cd/application-crd.yaml'), path.join(dir, 'c-application-crd.yaml'));
+    fs.copyFileSync(path.join(fixtures, 'crds/prometheus-operator/monitoring.coreos.com_servicemonitors.yaml'), path.join(dir, 'd-servicemonitor-crd.yaml'));
+    const run = await validateFiles([dir], { config: resolveConfig({ k8sVersion: '1.28' }, RULES.map((r) => r.meta.id)), cwd: dir });
+    expect(run.report.skipped.map((s) => `${s.object.kind}/${s.object.name}`)).toEqual(['Gizmo/g']);
+    expect(run.report.objectCount).toBe(objects.length + 4);
+    expect(run.report.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.object.kind}/${f.object.name} ${f.path}`)).toEqual([]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
