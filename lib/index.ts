@@ -46,6 +46,7 @@ export {
 } from './pod/security';
 
 // App, synth gate and the target version
+export { ConstructError } from './errors';
 export { PodwrightApp, PodwrightAppProps, ValidationError, ISideOutput, SideFile } from './synth/podwright-app';
 export { PodwrightValidation, PodwrightValidationProps } from './synth/cdk8s-plugin';
 export { K8S_VERSION_CONTEXT, DEFAULT_K8S_VERSION, targetVersion } from './version';

@@ -10,6 +10,7 @@ import { Engine } from '../validation/engine';
 import { countText, formatConstructError, formatFindingLine, formatLine } from './finding-text';
 import { failsAt } from '../validation/severity';
 import { KubeObject, Report } from '../validation/types';
+import { ConstructError } from '../errors';
 import { ENGINE_GATE_CONTEXT, K8S_VERSION_CONTEXT } from '../version';
 import { inputsOf, staticPodInputsOf } from './chart-inputs';
 import { apiObjectsOf, foreignCdk8sObject, otherCopyNote } from './cdk8s-copies';
@@ -113,6 +114,33 @@ function exitQuietlyIfUncaught(error: ValidationError): void {
   process.nextTick(() => process.removeListener('uncaughtException', onUncaught));
 }
 
+let quietOnConstructErrors = false;
+
+/**
+ * From the first PodwrightApp on, a ConstructError that goes uncaught (thrown while the
+ * app's constructs are built, under `cdk8s synth`, `npm run synth` or `node main.js`) is
+ * printed as the synth gate prints construct errors, with the summary line and exit code 1,
+ * and no stack trace. Any other uncaught error is left to node, which prints it as always.
+ * Not under jest (JEST_WORKER_ID), whose workers handle their own errors.
+ */
+function exitQuietlyOnConstructError(): void {
+  if (quietOnConstructErrors || process.env.JEST_WORKER_ID !== undefined) return;
+  quietOnConstructErrors = true;
+  const onUncaught = (err: unknown): void => {
+    if (err instanceof ValidationError) return; // exitQuietlyIfUncaught ends the run
+    if (!(err instanceof ConstructError)) {
+      // Not ours: node's own handling (printed with its stack, exit 1), unless someone else listens.
+      process.removeListener('uncaughtException', onUncaught);
+      if (process.listenerCount('uncaughtException') === 0) process.nextTick(() => { throw err; });
+      return;
+    }
+    process.stderr.write(`${formatConstructError(err.constructPath, err.message)}\n`);
+    process.stderr.write(`podwright: ${countText({ errors: 1, warnings: 0 })} while building the constructs; nothing was written.\n`);
+    process.exitCode = 1;
+  };
+  process.on('uncaughtException', onUncaught);
+}
+
 /**
  * A cdk8s App that validates before it writes. `synth()` runs the construct
  * validations and podwright's engine (schema, API-server rules, Pod Security,
@@ -147,6 +175,7 @@ export class PodwrightApp extends App {
 
   constructor(props: PodwrightAppProps = {}) {
     super(props);
+    exitQuietlyOnConstructError();
     this.config = loadConfig(props.config, 'PodwrightApp config', process.cwd(), props.plugins).config;
     this.validateOnSynth = props.validate ?? true;
     this.log = props.log ?? ((line) => process.stderr.write(`${line}\n`));
