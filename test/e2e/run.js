@@ -176,7 +176,11 @@ function main() {
     const r = run('npx', ['--no-install', 'tsc', '-p', `tsconfig.${name}.json`], app);
     check(r.status === 0, `tsc --noEmit, moduleResolution ${name} (podwright and podwright/jest resolve)`, r.out);
   }
-  const jest = run('npx', ['--no-install', 'jest', '--ci'], app);
+  // The project's own tests call cdk8s's Testing.app(), which leaves a cdk8s.outdir.* folder in
+  // the temp folder per call: give them one inside this run's folder, removed with it.
+  const jestTmp = path.join(work, 'tmp');
+  fs.mkdirSync(jestTmp, { recursive: true });
+  const jest = run('npx', ['--no-install', 'jest', '--ci'], app, { TMPDIR: jestTmp });
   check(jest.status === 0 && /Tests:\s+2 passed/.test(jest.out), 'jest with podwright/jest matchers', jest.out);
 
   // A failing synth, three ways.
