@@ -1,5 +1,5 @@
 'use strict';
-// The generated objects of the latency measurement, and the chunked multi-document writer.
+// The generated object of the latency measurement, and the chunked multi-document writer the corpora use.
 const fs = require('fs');
 const YAML = require('yaml');
 
@@ -72,9 +72,4 @@ function writeDocuments(file, count, next) {
   fs.renameSync(`${file}.tmp`, file);
 }
 
-/** The generated mixed corpus of Deployments, Services, Pods and PDBs. */
-function generate(file, count) {
-  writeDocuments(file, count, doc);
-}
-
-module.exports = { generate, doc, writeDocuments };
+module.exports = { doc, writeDocuments };

@@ -84,7 +84,7 @@ describeIf('the website examples at 1.28', () => {
       const labels: Record<string, FileLabel> = {};
       names.forEach((n, i) => { labels[n] = live[i]!; });
       writeFileSync(FILE, `${JSON.stringify({
-        $comment: 'Effective verdicts of kube-apiserver v1.28.15 on ../shared/corpus/k8s-website-examples (each file, every document and what its controllers create, in a namespace enforcing nothing), written by `PODWRIGHT_RELABEL=1 npm run test:server -- website-corpus`. Do not edit by hand.',
+        $comment: 'Effective verdicts of kube-apiserver v1.28.15 on the Kubernetes website examples, corpus k8s-website-examples (each file, every document and what its controllers create, in a namespace enforcing nothing), written by `PODWRIGHT_RELABEL=1 npm run test:server -- website-corpus`. Do not edit by hand.',
         server: 'kube-apiserver v1.28.15 (envtest), admission defaults minus ServiceAccount',
         labels,
       }, null, 1)}\n`);

@@ -106,8 +106,8 @@ const EXPLICIT_KEY = /(?:^|[{,[])[ -]*\?(?:\s|$)/;
 /** A line that opens a block scalar: group 1 is what precedes its key (indentation and `- `), group 2 the key. */
 const BLOCK_SCALAR = /^([ ]*(?:-[ ]+)*)((?:[^\s#'"&*!|>%@`{[\]},?:-][^:#]*|"[^"\\]*"|'[^']*'):[ ]+)?[|>][-+1-9]{0,2}[ ]*(?:#.*)?$/;
 
-/** Exported for the tests. */
-export function unusual(text: string): boolean {
+/** Whether a document holds YAML syntax the fast path leaves to the full reader. */
+function unusual(text: string): boolean {
   // Most documents hold none of these characters at all: only those that do are read a line at a time.
   return QUICK.test(text) && syntaxOutsideBlockScalars(text);
 }

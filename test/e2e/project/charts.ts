@@ -20,7 +20,7 @@ export class PodsChart extends Chart {
       main: { name: 'app', image: 'registry.example.com/app:1.0.0' },
       sidecars: [{ name: 'proxy', image: 'registry.example.com/proxy:1.0.0' }],
     });
-    const shared = new SharedVolumePod(this, 'shared', {});
+    const shared = new SharedVolumePod(this, 'files', {});
     const data = Volume.emptyDir('shared-data');
     shared.addContainer({ name: 'writer', image: 'registry.example.com/writer:1.0.0', mounts: [{ volume: data, path: '/data' }] });
     shared.addContainer({ name: 'reader', image: 'registry.example.com/reader:1.0.0', mounts: [{ volume: data, path: '/data', readOnly: true }] });
