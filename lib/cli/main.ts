@@ -163,29 +163,34 @@ async function validateCommand(args: readonly string[], io: CliIO): Promise<numb
     stdin: io.stdin,
     ...(server ? { onInput: (input: ObjectInput) => inputs.push(input) } : {}),
   });
-  if (result.report.objectCount === 0 && result.report.findings.length === 0 && options['allow-empty'] !== true) {
-    // `helm template ... | podwright validate -` after helm failed: say so rather than pass.
-    const where = targets.map((t) => (t === '-' ? 'standard input' : t)).join(', ');
-    throw new InputError(`podwright validate: no Kubernetes objects found in ${where}; check the input, or pass --allow-empty if none is expected.`);
-  }
-  if (server) result = await server.check(result, inputs, config.settings.podSecurity, format === 'junit');
-  const output = str('output');
-  const color = output === undefined && useColor(io.stdout, io.env);
-  // Written in pieces as they are formatted: the report is never one string in memory.
-  const chunks = format === 'json' ? jsonReportChunks(result)
-    : format === 'sarif' ? sarifChunks(result, { rules: rulesOf(config).map((r) => r.meta), ruleSettings: config.rules })
-      : format === 'junit' ? junitChunks(result)
-        : textChunks(result, { color, verbose: options.verbose === true, width: output === undefined ? textWidth(io.stdout, io.env) : undefined });
-  if (output !== undefined) {
-    try {
-      writeFileAtomic(path.resolve(io.cwd, output), chunks);
-    } catch (e) {
-      throw new InputError(`${output}: cannot write the report: ${(e as Error).message}`);
+  try {
+    if (result.report.objectCount === 0 && result.report.findings.length === 0 && options['allow-empty'] !== true) {
+      // `helm template ... | podwright validate -` after helm failed: say so rather than pass.
+      const where = targets.map((t) => (t === '-' ? 'standard input' : t)).join(', ');
+      throw new InputError(`podwright validate: no Kubernetes objects found in ${where}; check the input, or pass --allow-empty if none is expected.`);
     }
-  } else {
-    writeChunks(io.stdout, chunks);
+    if (server) result = await server.check(result, inputs, config.settings.podSecurity, format === 'junit');
+    const output = str('output');
+    const color = output === undefined && useColor(io.stdout, io.env);
+    // Written in pieces as they are formatted: the report is never one string in memory.
+    const chunks = format === 'json' ? jsonReportChunks(result)
+      : format === 'sarif' ? sarifChunks(result, { rules: rulesOf(config).map((r) => r.meta), ruleSettings: config.rules })
+        : format === 'junit' ? junitChunks(result)
+          : textChunks(result, { color, verbose: options.verbose === true, width: output === undefined ? textWidth(io.stdout, io.env) : undefined });
+    if (output !== undefined) {
+      try {
+        writeFileAtomic(path.resolve(io.cwd, output), chunks);
+      } catch (e) {
+        throw new InputError(`${output}: cannot write the report: ${(e as Error).message}`);
+      }
+    } else {
+      writeChunks(io.stdout, chunks);
+    }
+    return exitCodeOf(result);
+  } finally {
+    // The run's results may have spilled to a temporary file: it goes now (the server layer's copy holds them in memory).
+    result.close?.();
   }
-  return exitCodeOf(result);
 }
 
 /**

@@ -148,11 +148,13 @@ export function withServerFindings(run: RunResult, perInput: readonly (readonly 
   if (run.documents.length !== perInput.length) throw new Error(`server layer: ${perInput.length} inputs for ${run.documents.length} documents`);
   const documents: DocumentResult[] = [];
   const added: Finding[] = [];
-  run.documents.forEach((doc, i) => {
-    const extra = perInput[i] ?? [];
+  let i = 0;
+  for (const doc of run.documents) {
+    const extra = perInput[i++] ?? [];
     added.push(...extra);
     const merged = extra.length > 0 ? { ...doc, findings: [...doc.findings, ...extra] } : doc;
     if (keepAllDocuments || merged.findings.length > 0) documents.push(merged);
-  });
-  return { ...run, documents, report: { ...run.report, findings: [...run.report.findings, ...added] } };
+  }
+  // The server's findings belong to documents: the run's unattached findings stay as they are; the summary is counted again.
+  return { ...run, documents, report: { ...run.report, findings: [...run.report.findings, ...added], summary: undefined } };
 }

@@ -61,8 +61,10 @@ export class PodwrightValidation {
       : loadConfig(this.props.config, 'cdk8s.yaml validations properties');
     const rules = rulesOf(loaded.config);
     const run = await validateFiles([...context.manifests], { config: loaded.config, staticPodDirs: loaded.staticPodDirs });
+    const all = [...run.report.findings];
+    run.close?.();
     const byRule = new Map<string, Finding[]>();
-    for (const f of run.report.findings) {
+    for (const f of all) {
       // With `cdk8s synth --stdout` the CLI prints its report tables on stdout, mixed with
       // the YAML: keep findings that do not fail the run off the table and on stderr.
       if (context.stdout && !failsAt(f, loaded.config.failOn)) {
@@ -84,8 +86,8 @@ export class PodwrightValidation {
         })),
       });
     }
-    const failing = run.report.findings.filter((f) => failsAt(f, loaded.config.failOn));
-    const count = (s: string) => String(run.report.findings.filter((f) => f.severity === s).length);
+    const failing = all.filter((f) => failsAt(f, loaded.config.failOn));
+    const count = (s: string) => String(all.filter((f) => f.severity === s).length);
     context.report.submit(failing.length > 0 ? 'failure' : 'success', {
       errors: count('error'),
       warnings: count('warning'),

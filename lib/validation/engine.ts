@@ -166,6 +166,16 @@ export class Engine {
     return this.pendingOut.has(findings as Finding[]);
   }
 
+  /**
+   * Forgets the findings check() has recorded so far (check() returned them): for a caller
+   * that keeps each object's findings itself (the CLI's result store, which spills them to
+   * disk), so that they are not held twice. finish()'s report then lists only what was
+   * recorded after the last call: when called after every check(), what finish() adds.
+   */
+  releaseFindings(): void {
+    this.findings.length = 0;
+  }
+
   private run(input: ObjectInput, record: boolean): Finding[] {
     const out: Finding[] = [];
     const root = isObject(input.object) ? input.object : undefined;

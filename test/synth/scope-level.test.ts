@@ -102,7 +102,7 @@ describe('PodwrightApp.setLevel', () => {
       expect(fs.readFileSync(path.join(root, 'b', 'legacy.k8s.yaml'), 'utf8')).toContain('podwright.io/pod-security: baseline');
       // `podwright validate` on the written file agrees: the level travels in the YAML.
       const run = await validateFiles(['b/legacy.k8s.yaml'], { config: resolveConfig({}, RULES.map((r) => r.meta.id)), cwd: root });
-      expect(run.report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+      expect([...run.report.findings].filter((f) => f.severity === 'error')).toEqual([]);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

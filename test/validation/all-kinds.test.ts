@@ -74,7 +74,7 @@ test('a repository mixing every built-in kind, CRDs and their custom resources (
     const run = await validateFiles([dir], { config: resolveConfig({ k8sVersion: '1.28' }, RULES.map((r) => r.meta.id)), cwd: dir });
     expect(run.report.skipped.map((s) => `${s.object.kind}/${s.object.name}`)).toEqual(['Gizmo/g']);
     expect(run.report.objectCount).toBe(objects.length + 4);
-    expect(run.report.findings.filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.object.kind}/${f.object.name} ${f.path}`)).toEqual([]);
+    expect([...run.report.findings].filter((f) => f.severity === 'error').map((f) => `${f.ruleId} ${f.object.kind}/${f.object.name} ${f.path}`)).toEqual([]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -94,7 +94,7 @@ describe('files and standard input: a Namespace after its objects still sets the
     const run = await validateFiles(['-'], { config: config(), cwd: dir, stdin: Readable.from([Buffer.from(text)]) });
     expect(run.report.podSecurityLevels).toEqual({ privileged: 0, baseline: 1, restricted: 0 });
     expect(run.files).toEqual(['<stdin>']);
-    expect(run.report.findings.filter((f) => f.layer === 'pod-security')).toEqual([]);
+    expect([...run.report.findings].filter((f) => f.layer === 'pod-security')).toEqual([]);
     expect(fs.readdirSync(os.tmpdir()).filter((n: string) => n.startsWith('podwright-stdin-')).length).toBe(before);
   });
 });

@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { Finding, ObjectRef } from '../types';
+import { Finding } from '../types';
 import { RunResult } from '../yaml/validate-files';
-import { failsAt } from '../severity';
+import { FindingSummary, summarize } from '../yaml/result-store';
 
 export type { RunResult, DocumentResult } from '../yaml/validate-files';
+export { objectLabel } from '../yaml/result-store';
 
 /** Where people read about podwright's rules. */
 export const RULES_DOC_URL = 'https://github.com/podwright/podwright/blob/main/docs/rules.md';
@@ -13,7 +14,30 @@ export { failsAt } from '../severity';
 
 /** The exit code of a run: 1 when any finding is at or above the threshold, else 0. */
 export function exitCodeOf(run: RunResult): 0 | 1 {
-  return run.report.findings.some((f) => failsAt(f, run.failOn)) ? 1 : 0;
+  return failingCount(summaryOf(run), run.failOn) > 0 ? 1 : 0;
+}
+
+/** Counts and each rule's first finding: kept by the run as it went, else read from the findings. */
+export function summaryOf(run: RunResult): FindingSummary {
+  return run.report.summary ?? summarize(run.report.findings);
+}
+
+/** How many findings fail a run at `failOn` (see failsAt: errors, and warnings at `warning`). */
+export function failingCount(summary: FindingSummary, failOn: 'error' | 'warning'): number {
+  return failOn === 'error' ? summary.errors : summary.errors + summary.warnings;
+}
+
+/**
+ * The findings that belong to no document (cross-object rules), in report order: kept by
+ * the run, else every finding not in a document's list.
+ */
+export function unattachedOf(run: RunResult): readonly Finding[] {
+  if (run.report.unattached) return run.report.unattached;
+  const attached = new Set<Finding>();
+  for (const d of run.documents) for (const f of d.findings) attached.add(f);
+  const out: Finding[] = [];
+  for (const f of run.report.findings) if (!attached.has(f)) out.push(f);
+  return out;
 }
 
 export interface Counts {
@@ -32,14 +56,6 @@ export function countFindings(findings: readonly Finding[]): Counts {
     else infos++;
   }
   return { errors, warnings, infos };
-}
-
-/** `Deployment/default/web`, `Namespace/prod`, or `document 3` for something that is not an object. */
-export function objectLabel(ref: ObjectRef, documentIndex?: number): string {
-  if (ref.kind === undefined && ref.name === undefined) {
-    return documentIndex === undefined ? '(no object)' : `document ${documentIndex + 1}`;
-  }
-  return [ref.kind ?? '(no kind)', ...(ref.namespace !== undefined ? [ref.namespace] : []), ref.name ?? '(no name)'].join('/');
 }
 
 /** A docs link for one rule. */

@@ -1,5 +1,5 @@
 import { EngineSettings, Finding, PodSecurityLevel, SkippedObject } from '../types';
-import { countFindings, failsAt, RunResult, toolVersion } from './common';
+import { failingCount, RunResult, summaryOf, toolVersion } from './common';
 import { jsonChunks, joinChunks, placeholder, StreamedArray } from './json-chunks';
 
 /**
@@ -30,9 +30,15 @@ export interface JsonReport {
   readonly skipped: readonly SkippedObject[];
 }
 
+/** The JSON report as one object (findings read into an array: for callers that want it whole). */
 export function toJsonReport(run: RunResult): JsonReport {
-  const c = countFindings(run.report.findings);
-  const failing = run.report.findings.filter((f) => failsAt(f, run.failOn)).length;
+  return { ...jsonHead(run), findings: [...run.report.findings], skipped: run.report.skipped };
+}
+
+/** Everything but the findings and skipped objects, from the run's summary. */
+function jsonHead(run: RunResult): Omit<JsonReport, 'findings' | 'skipped'> {
+  const c = summaryOf(run);
+  const failing = failingCount(c, run.failOn);
   return {
     formatVersion: 1,
     tool: { name: 'podwright', version: toolVersion() },
@@ -49,8 +55,6 @@ export function toJsonReport(run: RunResult): JsonReport {
       failed: failing > 0,
       ...(run.report.podSecurityLevels ? { podSecurityLevels: run.report.podSecurityLevels } : {}),
     },
-    findings: run.report.findings,
-    skipped: run.report.skipped,
   };
 }
 
@@ -62,7 +66,7 @@ export function formatJson(run: RunResult): string {
 export function* jsonReportChunks(run: RunResult): Generator<string> {
   const findings = placeholder('findings');
   const skipped = placeholder('skipped');
-  const report = { ...toJsonReport(run), findings, skipped };
+  const report = { ...jsonHead(run), findings, skipped };
   yield* jsonChunks(report, new Map<string, StreamedArray<unknown>>([
     [findings, { items: run.report.findings, item: (f) => f }],
     [skipped, { items: run.report.skipped, item: (s) => s }],

@@ -1,5 +1,5 @@
 import { Finding } from '../types';
-import { failsAt, objectLabel, RunResult } from './common';
+import { DocumentResult, failsAt, objectLabel, RunResult, unattachedOf } from './common';
 import { joinChunks } from './json-chunks';
 
 /**
@@ -14,30 +14,174 @@ export function formatJunit(run: RunResult): string {
 
 /** The JUnit XML a line at a time (each piece ends in a newline). */
 export function* junitChunks(run: RunResult): Generator<string> {
-  interface Case { name: string; failures: Finding[]; notes: Finding[]; skipped?: string }
+  const plan = planSuites(run);
+  if (!plan) {
+    yield* junitInMemory(run);
+    return;
+  }
+  // Second pass: the documents again, each written as its test case comes.
+  const { suites, skippedBy, unattachedBy, matched, extra } = plan;
+  const docs = run.documents[Symbol.iterator]();
+  let pending = docs.next();
+  yield '<?xml version="1.0" encoding="UTF-8"?>\n';
+  let tests = 0;
+  let failures = 0;
+  let skipped = 0;
+  for (const s of suites.values()) {
+    tests += s.tests;
+    failures += s.failures;
+    skipped += s.skipped;
+  }
+  yield `<testsuites name="podwright" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">\n`;
+  let position = 0;
+  for (const [file, s] of suites) {
+    yield `  <testsuite name="${attr(file)}" tests="${s.tests}" failures="${s.failures}" errors="0" skipped="${s.skipped}">\n`;
+    while (!pending.done && suiteOf(pending.value) === file) {
+      const d = pending.value;
+      const label = objectLabel(d.object, d.documentIndex);
+      const k = key(d.file, label);
+      const c = newCase(label);
+      fill(c, d.findings, run.failOn);
+      c.skipped = skippedBy.get(k)?.shift();
+      if (matched.get(k) === position) fill(c, unattachedBy.get(k)!, run.failOn);
+      yield* caseXml(file, c);
+      position++;
+      pending = docs.next();
+    }
+    for (const f of extra.get(file) ?? []) {
+      const c = newCase(objectLabel(f.object));
+      fill(c, [f], run.failOn);
+      yield* caseXml(file, c);
+    }
+    yield '  </testsuite>\n';
+  }
+  yield '</testsuites>\n';
+}
+
+interface Case { name: string; failures: Finding[]; notes: Finding[]; skipped?: string }
+interface SuiteCounts { tests: number; failures: number; skipped: number }
+
+const key = (file: string | undefined, label: string) => `${file ?? ''}\u0000${label}`;
+const suiteOf = (d: DocumentResult) => d.file ?? '(in memory)';
+const newCase = (name: string): Case => ({ name, failures: [], notes: [] });
+const skippedOnly = (c: Case) => c.skipped !== undefined && c.failures.length === 0;
+
+function fill(c: Case, findings: readonly Finding[], failOn: 'error' | 'warning'): void {
+  for (const f of findings) (failsAt(f, failOn) ? c.failures : c.notes).push(f);
+}
+
+/**
+ * The first pass: each suite's counts (they open the XML), read from the documents in
+ * order with only what a case needs kept: the skipped objects by file and label (each
+ * goes to the first case of its object not yet skipped), the unattached findings by file
+ * and label (they join the first case of their object), and those no case takes (a case
+ * each, at the end of their suite). Undefined when a file's documents are not one after
+ * the other (a file named twice): the report is then made in memory.
+ */
+function planSuites(run: RunResult) {
+  const suites = new Map<string, SuiteCounts>();
+  for (const file of run.files) suites.set(file, { tests: 0, failures: 0, skipped: 0 });
+  const queues = () => {
+    const by = new Map<string, string[]>();
+    for (const s of run.report.skipped) {
+      const k = key(s.location?.file, objectLabel(s.object));
+      const q = by.get(k);
+      if (q) q.push(s.reason);
+      else by.set(k, [s.reason]);
+    }
+    return by;
+  };
+  const unattachedBy = new Map<string, Finding[]>();
+  for (const f of unattachedOf(run)) {
+    const k = key(f.location?.file, objectLabel(f.object));
+    const list = unattachedBy.get(k);
+    if (list) list.push(f);
+    else unattachedBy.set(k, [f]);
+  }
+  const skippedBy = queues();
+  const matched = new Map<string, number>();
+  const done = new Set<string>();
+  /** The suites of the documents, in the order they come. */
+  const runs: string[] = [];
+  let current: string | undefined;
+  let position = 0;
+  for (const d of run.documents) {
+    const file = suiteOf(d);
+    if (file !== current) {
+      if (done.has(file)) return undefined;
+      if (current !== undefined) done.add(current);
+      current = file;
+      runs.push(file);
+    }
+    let counts = suites.get(file);
+    if (!counts) suites.set(file, (counts = { tests: 0, failures: 0, skipped: 0 }));
+    const label = objectLabel(d.object, d.documentIndex);
+    const k = key(d.file, label);
+    const c = newCase(label);
+    fill(c, d.findings, run.failOn);
+    c.skipped = skippedBy.get(k)?.shift();
+    if (unattachedBy.has(k) && !matched.has(k)) {
+      matched.set(k, position);
+      fill(c, unattachedBy.get(k)!, run.failOn);
+    }
+    counts.tests++;
+    if (c.failures.length > 0) counts.failures++;
+    if (skippedOnly(c)) counts.skipped++;
+    position++;
+  }
+  // The suites are written in their order, each with its documents: they must come in that order too.
+  const order = new Map([...suites.keys()].map((file, i) => [file, i]));
+  for (let i = 1; i < runs.length; i++) if (order.get(runs[i]!)! <= order.get(runs[i - 1]!)!) return undefined;
+  const extra = new Map<string, Finding[]>();
+  for (const [k, findings] of unattachedBy) {
+    if (matched.has(k)) continue;
+    for (const f of findings) {
+      const file = f.location?.file ?? '(cross-object)';
+      let counts = suites.get(file);
+      if (!counts) suites.set(file, (counts = { tests: 0, failures: 0, skipped: 0 }));
+      counts.tests++;
+      if (failsAt(f, run.failOn)) counts.failures++;
+      const list = extra.get(file);
+      if (list) list.push(f);
+      else extra.set(file, [f]);
+    }
+  }
+  return { suites, skippedBy: queues(), unattachedBy, matched, extra };
+}
+
+function* caseXml(file: string, c: Case): Generator<string> {
+  const open = `    <testcase classname="${attr(file)}" name="${attr(c.name)}"`;
+  if (c.failures.length === 0 && c.notes.length === 0 && c.skipped === undefined) {
+    yield `${open}/>\n`;
+    return;
+  }
+  yield `${open}>\n`;
+  if (skippedOnly(c)) yield `      <skipped message="${attr(c.skipped!)}"/>\n`;
+  for (const f of c.failures) {
+    const summary = `${f.path === '' ? '' : `${f.path}: `}${f.message}`;
+    yield `      <failure message="${attr(summary)}" type="${attr(f.ruleId)}">${text(detail(f))}</failure>\n`;
+  }
+  if (c.notes.length > 0) yield `      <system-out>${text(c.notes.map(detail).join('\n\n'))}</system-out>\n`;
+  yield '    </testcase>\n';
+}
+
+/** The report with every case in memory (when a file's documents are not one after the other). */
+function* junitInMemory(run: RunResult): Generator<string> {
   const suites = new Map<string, Case[]>();
   for (const file of run.files) suites.set(file, []);
-  const attached = new Set<Finding>();
   const caseFor = (file: string, name: string): Case => {
     let cases = suites.get(file);
     if (!cases) suites.set(file, (cases = []));
-    const c: Case = { name, failures: [], notes: [] };
+    const c = newCase(name);
     cases.push(c);
     return c;
   };
-  const fill = (c: Case, findings: readonly Finding[]) => {
-    for (const f of findings) {
-      (failsAt(f, run.failOn) ? c.failures : c.notes).push(f);
-      attached.add(f);
-    }
-  };
   // Cases by file and object label, so that matching findings to cases stays linear.
   const byLabel = new Map<string, Case[]>();
-  const key = (file: string | undefined, label: string) => `${file ?? ''}\u0000${label}`;
   for (const d of run.documents) {
     const label = objectLabel(d.object, d.documentIndex);
-    const c = caseFor(d.file ?? '(in memory)', label);
-    fill(c, d.findings);
+    const c = caseFor(suiteOf(d), label);
+    fill(c, d.findings, run.failOn);
     const k = key(d.file, label);
     byLabel.set(k, [...(byLabel.get(k) ?? []), c]);
   }
@@ -46,15 +190,12 @@ export function* junitChunks(run: RunResult): Generator<string> {
     if (c) c.skipped = s.reason;
   }
   // Cross-object findings (reported at finish) join their object's test case when it is known.
-  for (const f of run.report.findings) {
-    if (attached.has(f)) continue;
+  for (const f of unattachedOf(run)) {
     const label = objectLabel(f.object);
     const match = byLabel.get(key(f.location?.file, label))?.[0];
-    fill(match ?? caseFor(f.location?.file ?? '(cross-object)', label), [f]);
+    fill(match ?? caseFor(f.location?.file ?? '(cross-object)', label), [f], run.failOn);
   }
-
   // Totals first (they open the XML), then the suites a line at a time.
-  const skippedOnly = (c: Case) => c.skipped !== undefined && c.failures.length === 0;
   const counted = [...suites].map(([file, cases]) => ({
     file, cases, failures: cases.filter((c) => c.failures.length > 0).length, skipped: cases.filter(skippedOnly).length,
   }));
@@ -63,21 +204,7 @@ export function* junitChunks(run: RunResult): Generator<string> {
   yield `<testsuites name="podwright" tests="${sum((s) => s.cases.length)}" failures="${sum((s) => s.failures)}" errors="0" skipped="${sum((s) => s.skipped)}">\n`;
   for (const { file, cases, failures, skipped } of counted) {
     yield `  <testsuite name="${attr(file)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="${skipped}">\n`;
-    for (const c of cases) {
-      const open = `    <testcase classname="${attr(file)}" name="${attr(c.name)}"`;
-      if (c.failures.length === 0 && c.notes.length === 0 && c.skipped === undefined) {
-        yield `${open}/>\n`;
-        continue;
-      }
-      yield `${open}>\n`;
-      if (skippedOnly(c)) yield `      <skipped message="${attr(c.skipped!)}"/>\n`;
-      for (const f of c.failures) {
-        const summary = `${f.path === '' ? '' : `${f.path}: `}${f.message}`;
-        yield `      <failure message="${attr(summary)}" type="${attr(f.ruleId)}">${text(detail(f))}</failure>\n`;
-      }
-      if (c.notes.length > 0) yield `      <system-out>${text(c.notes.map(detail).join('\n\n'))}</system-out>\n`;
-      yield '    </testcase>\n';
-    }
+    for (const c of cases) yield* caseXml(file, c);
     yield '  </testsuite>\n';
   }
   yield '</testsuites>\n';

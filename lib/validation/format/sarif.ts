@@ -1,6 +1,6 @@
 import { RULES } from '../rules';
 import { Finding, RuleMeta, RuleSetting, Severity } from '../types';
-import { objectLabel, ruleHelpUri, RunResult, toolVersion } from './common';
+import { objectLabel, ruleHelpUri, RunResult, summaryOf, toolVersion } from './common';
 import { STDIN_NAME } from '../yaml/validate-files';
 import { jsonChunks, joinChunks, placeholder, StreamedArray } from './json-chunks';
 
@@ -19,7 +19,7 @@ type SarifLevel = 'error' | 'warning' | 'note';
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
 
 export function toSarif(run: RunResult, options: SarifOptions = {}): object {
-  return sarifLog(run, options, (resultOf) => run.report.findings.map(resultOf));
+  return sarifLog(run, options, (resultOf) => [...run.report.findings].map(resultOf));
 }
 
 /** How one finding becomes a SARIF result (it needs its rule's index in the log). */
@@ -31,7 +31,7 @@ function sarifLog(run: RunResult, options: SarifOptions, results: (resultOf: Res
   const settings = options.ruleSettings ?? {};
   const known = new Set(metas.map((m) => m.id));
   // Findings under an id not in the list (should not happen) still get a rule entry.
-  for (const f of run.report.findings) {
+  for (const f of summaryOf(run).firstByRule.values()) {
     if (!known.has(f.ruleId)) {
       known.add(f.ruleId);
       metas.push({ id: f.ruleId, layer: f.layer, severity: f.severity, description: f.ruleId, fix: f.fix, scope: 'object' });

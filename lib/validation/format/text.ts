@@ -1,6 +1,7 @@
 import { RULES } from '../rules';
 import { Finding, Severity } from '../types';
-import { countFindings, DocumentResult, failsAt, objectLabel, RunResult } from './common';
+import { documentFile, indexed, IndexedDocuments, ResultStore } from '../yaml/result-store';
+import { DocumentResult, failingCount, objectLabel, RunResult, summaryOf, unattachedOf } from './common';
 import { joinChunks } from './json-chunks';
 
 export interface TextOptions {
@@ -61,25 +62,30 @@ export function* textChunks(run: RunResult, options: TextOptions = {}): Generato
   /** Rule id to its fix, for the footer. */
   const fixes = new Map<string, string>();
   let hiddenInfos = 0;
-  for (const [file, objects] of groupByFileAndObject(run)) {
-    let any = false;
-    // Written an object at a time: nothing of the report is held beyond the findings.
-    for (const { label, findings } of objects) {
-      const visible = verbose ? findings : findings.filter((f) => f.severity !== 'info');
-      hiddenInfos += findings.length - visible.length;
-      if (visible.length === 0) continue;
-      any = true;
-      for (const f of visible) if (!fixes.has(f.ruleId)) fixes.set(f.ruleId, genericFix(f));
-      const heading = `${file}  ${label}`;
-      yield wrap(paint('bold', heading), heading.length);
-      for (const l of verbose ? visible.map((f) => lineOf([f], file, true)) : mergePodSecurity(visible, file)) {
-        const plain = l.where.length + l.message.length + l.rules.length + 13;
-        yield wrap(`${l.where}  ${sevWord(l.severity)}  ${l.message}  ${paint('dim', l.rules)}`, plain);
-        if (verbose && l.fix !== undefined) yield wrap(`    ${paint('dim', `fix: ${l.fix}`)}`, l.fix.length + 9);
-      }
+  let file: string | undefined;
+  let any = false;
+  // Written an object at a time, as the groups are read back from the run's store.
+  for (const group of groupsInOrder(run)) {
+    if (group.file !== file) {
+      if (any) yield '\n';
+      any = false;
+      file = group.file;
     }
-    if (any) yield '\n';
+    const { label, findings } = group;
+    const visible = verbose ? findings : findings.filter((f) => f.severity !== 'info');
+    hiddenInfos += findings.length - visible.length;
+    if (visible.length === 0) continue;
+    any = true;
+    for (const f of visible) if (!fixes.has(f.ruleId)) fixes.set(f.ruleId, genericFix(f));
+    const heading = `${file}  ${label}`;
+    yield wrap(paint('bold', heading), heading.length);
+    for (const l of verbose ? visible.map((f) => lineOf([f], group.file, true)) : mergePodSecurity(visible, group.file)) {
+      const plain = l.where.length + l.message.length + l.rules.length + 13;
+      yield wrap(`${l.where}  ${sevWord(l.severity)}  ${l.message}  ${paint('dim', l.rules)}`, plain);
+      if (verbose && l.fix !== undefined) yield wrap(`    ${paint('dim', `fix: ${l.fix}`)}`, l.fix.length + 9);
+    }
   }
+  if (any) yield '\n';
   const skipped = run.report.skipped;
   if (verbose) {
     for (const s of skipped) {
@@ -105,8 +111,8 @@ export function* textChunks(run: RunResult, options: TextOptions = {}): Generato
     const text = `${notShown.join('; ')} (--verbose lists them)`;
     yield wrap(paint('dim', text), text.length);
   }
-  const c = countFindings(run.report.findings);
-  const failing = run.report.findings.filter((f) => failsAt(f, run.failOn)).length;
+  const c = summaryOf(run);
+  const failing = failingCount(c, run.failOn);
   const summary = `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')} in ${plural(run.report.objectCount, 'object')} from ${plural(run.files.length, 'file')}`
     + (skipped.length > 0 ? ` (${skipped.length} not checked)` : '')
     + podSecuritySummary(run);
@@ -208,7 +214,139 @@ function plural(n: number, word: string): string {
 
 interface Group { label: string; findings: Finding[] }
 
-/** Findings by file, then by object, in reading order. Findings without a document go under their file or `(other)`. */
+/** One object's findings in the text report, under its file. */
+export interface FileGroup {
+  readonly file: string;
+  readonly label: string;
+  readonly findings: Finding[];
+}
+
+/** Within an object, findings read top to bottom, as an editor shows the file (a stable sort). */
+function sortByLine(findings: Finding[]): Finding[] {
+  const line = (f: Finding) => (f.location ? f.location.line * 1e6 + f.location.column : Number.MAX_SAFE_INTEGER);
+  return findings.sort((a, b) => line(a) - line(b));
+}
+
+/**
+ * Findings by file, then by object, in reading order, one group at a time, as
+ * groupByFileAndObject orders them: each object's group stands where the object is first
+ * read and holds the findings of every document of that file with the same label, then
+ * the unattached findings (cross-object rules) of that object; unattached findings of an
+ * object no document has follow their file's objects, or come last under their own file.
+ * Documents are read in order, once each: those that repeat a label (equal hashes, then
+ * compared) are read by position when their group is written.
+ */
+export function* groupsInOrder(run: RunResult): Generator<FileGroup> {
+  const docs = indexed(run.documents);
+  if (!filesContiguous(run, docs)) {
+    for (const [file, groups] of groupByFileAndObject(run)) for (const g of groups) yield { file, ...g };
+    return;
+  }
+  const next = repeats(docs);
+  const consumed = next ? new Uint8Array(docs.size) : undefined;
+  const unattached = new Map<string, { label: string; findings: Finding[] }>();
+  const unattachedKeys = new Map<string, string[]>();
+  for (const f of unattachedOf(run)) {
+    const file = f.location?.file ?? '(other)';
+    const label = objectLabel(f.object);
+    const key = `${file}\u0000${label}`;
+    const known = unattached.get(key);
+    if (known) known.findings.push(f);
+    else {
+      unattached.set(key, { label, findings: [f] });
+      const keys = unattachedKeys.get(file);
+      if (keys) keys.push(key);
+      else unattachedKeys.set(file, [key]);
+    }
+  }
+  /** The groups of a file's unattached findings that no document took. */
+  function* rest(file: string): Generator<FileGroup> {
+    for (const key of unattachedKeys.get(file) ?? []) {
+      const g = unattached.get(key);
+      if (!g) continue;
+      unattached.delete(key);
+      yield { file, label: g.label, findings: sortByLine(g.findings) };
+    }
+    unattachedKeys.delete(file);
+  }
+  let current: string | undefined;
+  for (const [i, d] of docs.scan(consumed && ((k) => consumed[k] === 1))) {
+    if (d.findings.length === 0) continue;
+    const file = documentFile(d);
+    if (file !== current) {
+      if (current !== undefined) yield* rest(current);
+      current = file;
+    }
+    const label = objectLabel(d.object, d.documentIndex);
+    const findings = [...d.findings];
+    if (next && consumed) {
+      for (let j = next[i]!; j !== -1; j = next[j]!) {
+        if (consumed[j] === 1) continue;
+        const other = docs.at(j);
+        if (!other || other.findings.length === 0) continue;
+        if (documentFile(other) === file && objectLabel(other.object, other.documentIndex) === label) {
+          findings.push(...other.findings);
+          consumed[j] = 1;
+        }
+      }
+    }
+    const key = `${file}\u0000${label}`;
+    const extra = unattached.get(key);
+    if (extra) {
+      findings.push(...extra.findings);
+      unattached.delete(key);
+    }
+    yield { file, label, findings: sortByLine(findings) };
+  }
+  if (current !== undefined) yield* rest(current);
+  for (const file of [...unattachedKeys.keys()]) yield* rest(file);
+}
+
+/** True when each file's documents come one after the other (a file named twice is not). */
+function filesContiguous(run: RunResult, docs: IndexedDocuments): boolean {
+  if (docs instanceof ResultStore) return new Set(run.files).size === run.files.length;
+  const done = new Set<string>();
+  let current: string | undefined;
+  for (let i = 0; i < docs.size; i++) {
+    const d = docs.at(i);
+    if (!d || d.findings.length === 0) continue;
+    const file = documentFile(d);
+    if (file === current) continue;
+    if (done.has(file)) return false;
+    if (current !== undefined) done.add(current);
+    current = file;
+  }
+  return true;
+}
+
+/**
+ * For each position, the next one whose file and label hash the same (-1: none), or
+ * undefined when no two hash the same. A few bytes a document; no label is kept.
+ */
+function repeats(docs: IndexedDocuments): Int32Array | undefined {
+  const n = docs.size;
+  const sorted = new Uint32Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = docs.groupHash(i);
+  sorted.sort();
+  const twice = new Set<number>();
+  for (let k = 1; k < n; k++) if (sorted[k] === sorted[k - 1]) twice.add(sorted[k]!);
+  if (twice.size === 0) return undefined;
+  const next = new Int32Array(n).fill(-1);
+  const later = new Map<number, number>();
+  for (let i = n - 1; i >= 0; i--) {
+    const h = docs.groupHash(i);
+    if (!twice.has(h)) continue;
+    const j = later.get(h);
+    if (j !== undefined) next[i] = j;
+    later.set(h, i);
+  }
+  return next;
+}
+
+/**
+ * Findings by file, then by object, in reading order, all in memory (groupsInOrder gives
+ * the same groups one at a time). Findings without a document go under their file or `(other)`.
+ */
 export function groupByFileAndObject(run: RunResult): Map<string, Group[]> {
   const groups = new Map<string, Group[]>();
   const byLabel = new Map<string, Map<string, Group>>();
@@ -228,17 +366,9 @@ export function groupByFileAndObject(run: RunResult): Map<string, Group[]> {
       index.set(label, group);
     }
   };
-  const attached = new Set<Finding>();
-  for (const d of run.documents) {
-    add(d.file ?? '(in memory)', objectLabel(d.object, d.documentIndex), [...d.findings]);
-    for (const f of d.findings) attached.add(f);
-  }
-  for (const f of run.report.findings) {
-    if (!attached.has(f)) add(f.location?.file ?? '(other)', objectLabel(f.object), [f]);
-  }
-  // Within an object, findings read top to bottom, as an editor shows the file.
-  const line = (f: Finding) => (f.location ? f.location.line * 1e6 + f.location.column : Number.MAX_SAFE_INTEGER);
-  for (const list of groups.values()) for (const g of list) g.findings.sort((a, b) => line(a) - line(b));
+  for (const d of run.documents) add(documentFile(d), objectLabel(d.object, d.documentIndex), [...d.findings]);
+  for (const f of unattachedOf(run)) add(f.location?.file ?? '(other)', objectLabel(f.object), [f]);
+  for (const list of groups.values()) for (const g of list) sortByLine(g.findings);
   return groups;
 }
 

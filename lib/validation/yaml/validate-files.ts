@@ -3,33 +3,45 @@ import * as os from 'os';
 import * as path from 'path';
 import { ResolvedConfig } from '../config';
 import { Engine } from '../engine';
-import { Finding, ObjectInput, ObjectRef, Report, SourceLocation } from '../types';
+import { Finding, ObjectInput, ObjectRef, Report } from '../types';
 import { asObject, field } from '../util/values';
 import { readYamlFileBatches, readYamlString, ReadOptions } from './read';
+import { DocumentResult, FindingSummary, ResultStore, StoredList } from './result-store';
 
-/** One document that was read, with the findings the engine gave it. The object itself is not kept. */
-export interface DocumentResult {
-  readonly file?: string;
-  readonly documentIndex?: number;
-  readonly object: ObjectRef;
-  readonly location?: SourceLocation;
-  readonly findings: readonly Finding[];
+export type { DocumentResult, FindingSummary, StoredList } from './result-store';
+
+/**
+ * The report of a run: the engine's, with the findings in a list read back from the run's
+ * result store (see ./result-store.ts) rather than an array, so that memory stays flat.
+ */
+export interface RunReport extends Omit<Report, 'findings'> {
+  /** Every finding, in the engine's order: each document's as it was checked, then those of finish(). */
+  readonly findings: StoredList<Finding>;
+  /** Counts and each rule's first finding of `findings`, when known (the reports compute them otherwise). */
+  readonly summary?: FindingSummary;
+  /** The findings that belong to no document (cross-object rules), in order, when known (else computed). */
+  readonly unattached?: readonly Finding[];
 }
 
 /** Everything the report formats need about one run. */
 export interface RunResult {
-  readonly report: Report;
+  readonly report: RunReport;
   /**
    * Documents read, in order: every one when `keepAllDocuments` was set (JUnit's one
-   * test case per object), else only those with findings, so memory stays flat on
-   * large clean inputs.
+   * test case per object), else only those with findings. Read back from a store that
+   * spills to a temporary file, so memory stays flat on large inputs.
    */
-  readonly documents: readonly DocumentResult[];
+  readonly documents: StoredList<DocumentResult>;
   /** How many documents were read. */
   readonly documentCount: number;
   /** Every file read, in order, as shown (relative to cwd, forward slashes). */
   readonly files: readonly string[];
   readonly failOn: 'error' | 'warning';
+  /**
+   * Removes the temporary file the results spilled to, once the reports are written (it is
+   * removed at exit otherwise); the result cannot be read after.
+   */
+  readonly close?: () => void;
 }
 
 /** A file that cannot be read, or a target that does not exist (exit code 2). */
@@ -54,6 +66,8 @@ export interface ValidateFilesOptions {
   readonly stdin?: AsyncIterable<Uint8Array | string>;
   /** Called with every document read, in order, after the engine checked it (the server layer keeps them). */
   readonly onInput?: (input: ObjectInput) => void;
+  /** Bytes of results held in memory before the rest go to a temporary file (see ./result-store.ts). @default 4 MiB */
+  readonly resultMemoryBytes?: number;
 }
 
 const YAML_EXT = /\.ya?ml$/i;
@@ -91,42 +105,86 @@ export async function validateFiles(targets: readonly string[], options: Validat
 async function checkFiles(
   engine: Engine, files: readonly string[], real: (file: string) => string, cwd: string, readOptions: ReadOptions, options: ValidateFilesOptions,
 ): Promise<RunResult> {
-  const documents: DocumentResult[] = [];
-  let documentCount = 0;
-  const shownFiles: string[] = [];
-  for (const file of files) {
-    const shown = file === '-' ? STDIN_NAME : displayPath(file, cwd);
-    shownFiles.push(shown);
-    const batches = readYamlFileBatches(real(file), readOptions, shown);
-    for (;;) {
-      let next: IteratorResult<Iterable<ObjectInput>>;
-      try {
-        next = await batches.next();
-      } catch (e) {
-        throw new InputError(`${shown}: cannot read: ${(e as Error).message}`);
-      }
-      if (next.done) break;
-      const pulled = next.value[Symbol.iterator]();
+  // Results go to a store that spills to a temporary file past a bound; findings the
+  // engine recorded are released once the store has them.
+  const documents = new ResultStore({ live: (r) => engine.mayGrow(r.findings), dropEmpty: !options.keepAllDocuments, memoryBytes: options.resultMemoryBytes });
+  try {
+    let documentCount = 0;
+    const shownFiles: string[] = [];
+    for (const file of files) {
+      const shown = file === '-' ? STDIN_NAME : displayPath(file, cwd);
+      shownFiles.push(shown);
+      const batches = readYamlFileBatches(real(file), readOptions, shown);
       for (;;) {
-        let doc: IteratorResult<ObjectInput>;
+        let next: IteratorResult<Iterable<ObjectInput>>;
         try {
-          doc = pulled.next(); // parses the document
+          next = await batches.next();
         } catch (e) {
           throw new InputError(`${shown}: cannot read: ${(e as Error).message}`);
         }
-        if (doc.done) break;
-        const input = doc.value;
-        documentCount++;
-        const findings = engine.check(input);
-        options.onInput?.(input);
-        // A custom resource read before its CRD gets its findings at finish(), into the same list.
-        if (options.keepAllDocuments || findings.length > 0 || engine.mayGrow(findings)) documents.push(resultOf(input, findings));
+        if (next.done) break;
+        const pulled = next.value[Symbol.iterator]();
+        for (;;) {
+          let doc: IteratorResult<ObjectInput>;
+          try {
+            doc = pulled.next(); // parses the document
+          } catch (e) {
+            throw new InputError(`${shown}: cannot read: ${(e as Error).message}`);
+          }
+          if (doc.done) break;
+          const input = doc.value;
+          documentCount++;
+          const findings = engine.check(input);
+          engine.releaseFindings();
+          options.onInput?.(input);
+          // A custom resource read before its CRD gets its findings at finish(), into the same list.
+          if (options.keepAllDocuments || findings.length > 0 || engine.mayGrow(findings)) documents.push(resultOf(input, findings));
+        }
       }
     }
+    const finished = engine.finish(); // what finish() adds: late findings of custom resources, cross-object findings
+    documents.seal();
+    return {
+      report: { ...finished, ...reportFindings(documents, finished.findings) },
+      documents,
+      documentCount,
+      files: shownFiles,
+      failOn: options.config.failOn,
+      // Bound, not an arrow: an arrow here would keep this function's scope, and the engine in it, alive.
+      close: documents.close.bind(documents),
+    };
+  } catch (e) {
+    documents.close();
+    throw e;
   }
-  const report = engine.finish();
-  const kept = options.keepAllDocuments ? documents : documents.filter((d) => d.findings.length > 0);
-  return { report, documents: kept, documentCount, files: shownFiles, failOn: options.config.failOn };
+}
+
+/**
+ * The run's findings in the engine's order (each document's as checked, then finish()'s),
+ * their summary, and those of finish() that belong to no document.
+ */
+function reportFindings(store: ResultStore, finished: readonly Finding[]): Pick<RunReport, 'findings' | 'summary' | 'unattached'> {
+  const late = new Set<Finding>();
+  for (const d of store.liveResults()) for (const f of d.findings) late.add(f);
+  const stored = store.summary;
+  const first = new Map(stored.firstByRule);
+  let { errors, warnings, infos } = stored;
+  for (const f of finished) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else infos++;
+    if (!first.has(f.ruleId)) first.set(f.ruleId, f);
+  }
+  const summary: FindingSummary = { errors, warnings, infos, firstByRule: first };
+  const length = errors + warnings + infos;
+  const findings: StoredList<Finding> = {
+    length,
+    * [Symbol.iterator]() {
+      yield* store.checkedFindings();
+      yield* finished;
+    },
+  };
+  return { findings, summary, unattached: finished.filter((f) => !late.has(f)) };
 }
 
 /** Copies standard input to a file in a new temporary folder (removed by the caller). */

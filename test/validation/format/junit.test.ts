@@ -24,7 +24,7 @@ test('JUnit XML parses, with one suite per file and one case per object', async 
   expect(cases(0)).toEqual(['ConfigMap/dup', 'document 2', 'document 3']);
   expect(cases(2)).toEqual(['Pod/default/good']);
   const failures = Array.from(doc.getElementsByTagName('failure'));
-  expect(failures.length).toBe(run.report.findings.filter((f) => f.severity === 'error').length);
+  expect(failures.length).toBe([...run.report.findings].filter((f) => f.severity === 'error').length);
   const dup = failures.find((f) => f.getAttribute('type') === 'yaml-duplicate-key')!;
   expect(dup.getAttribute('message')).toBe('metadata.name: duplicate field "name"');
   expect(dup.textContent).toContain('bad/broken.yaml:5:3');
@@ -33,7 +33,7 @@ test('JUnit XML parses, with one suite per file and one case per object', async 
 
 test('control characters illegal in XML 1.0 and XML specials are escaped', async () => {
   const run = await runOn(dir);
-  const finding = { ...run.report.findings[0]!, message: 'bad \u0001 \u001b[31m <tag> & "q" \'a\' \ud800 end', ruleId: 'x<y' };
+  const finding = { ...[...run.report.findings][0]!, message: 'bad \u0001 \u001b[31m <tag> & "q" \'a\' \ud800 end', ruleId: 'x<y' };
   const xml = formatJunit({ ...run, documents: [], report: { ...run.report, findings: [finding] } });
   const doc = parseXml(xml);
   const failure = doc.getElementsByTagName('failure')[0]!;

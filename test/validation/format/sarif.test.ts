@@ -62,7 +62,7 @@ test('SARIF 2.1.0: rules from RULES, results with rule index, level, relative UR
 
 test('a finding without a file location still gets a result', async () => {
   const run = await runOn(dir);
-  const f = run.report.findings[0]!;
+  const f = [...run.report.findings][0]!;
   const { location: _dropped, ...noLocation } = f;
   const sarif = JSON.parse(formatSarif({ ...run, report: { ...run.report, findings: [noLocation] } }));
   expect(sarif.runs[0].results).toHaveLength(1);

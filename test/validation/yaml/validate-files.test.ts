@@ -20,9 +20,9 @@ test('only documents with findings are kept unless all are asked for; the count 
   const config = resolveConfig({}, RULES.map((r) => r.meta.id));
   const lean = await validateFiles(['m.yaml'], { config, cwd: dir });
   expect(lean.documentCount).toBe(2);
-  expect(lean.documents.map((d) => d.object.name)).toEqual(['Bad_Name']);
+  expect([...lean.documents].map((d) => d.object.name)).toEqual(['Bad_Name']);
   const all = await validateFiles(['m.yaml'], { config, cwd: dir, keepAllDocuments: true });
-  expect(all.documents.map((d) => d.object.name)).toEqual(['clean', 'Bad_Name']);
+  expect([...all.documents].map((d) => d.object.name)).toEqual(['clean', 'Bad_Name']);
 });
 
 test('JUnit output still has a test case for the clean object', async () => {
