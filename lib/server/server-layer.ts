@@ -1,7 +1,7 @@
 import { POD_SECURITY_ANNOTATION } from '../validation/config';
 import { Finding, KubeObject, ObjectInput, Path, PodSecurityLevel, Severity } from '../validation/types';
 import { formatPath } from '../validation/util/path';
-import { DocumentResult, objectRefOf, RunResult } from '../validation/yaml/validate-files';
+import { DocumentResult, FindingList, objectRefOf, RunResult } from '../validation/yaml/validate-files';
 import { podSitesOf } from '../validation/util/pod-sites';
 import { asObject, asString, field, isObject } from '../validation/util/values';
 import { DryRunTarget, ServerVerdict } from './api-server';
@@ -155,6 +155,7 @@ export function withServerFindings(run: RunResult, perInput: readonly (readonly 
     const merged = extra.length > 0 ? { ...doc, findings: [...doc.findings, ...extra] } : doc;
     if (keepAllDocuments || merged.findings.length > 0) documents.push(merged);
   }
-  // The server's findings belong to documents: the run's unattached findings stay as they are; the summary is counted again.
-  return { ...run, documents, report: { ...run.report, findings: [...run.report.findings, ...added], summary: undefined } };
+  // The server's findings belong to documents: the run's unattached findings stay as they are (the summary is counted again).
+  const findings: FindingList = Object.assign([...run.report.findings, ...added], { unattached: run.report.findings.unattached });
+  return { ...run, documents, report: { ...run.report, findings } };
 }

@@ -19,7 +19,7 @@ export function exitCodeOf(run: RunResult): 0 | 1 {
 
 /** Counts and each rule's first finding: kept by the run as it went, else read from the findings. */
 export function summaryOf(run: RunResult): FindingSummary {
-  return run.report.summary ?? summarize(run.report.findings);
+  return run.report.findings.summary ?? summarize(run.report.findings);
 }
 
 /** How many findings fail a run at `failOn` (see failsAt: errors, and warnings at `warning`). */
@@ -32,7 +32,7 @@ export function failingCount(summary: FindingSummary, failOn: 'error' | 'warning
  * the run, else every finding not in a document's list.
  */
 export function unattachedOf(run: RunResult): readonly Finding[] {
-  if (run.report.unattached) return run.report.unattached;
+  if (run.report.findings.unattached) return run.report.findings.unattached;
   const attached = new Set<Finding>();
   for (const d of run.documents) for (const f of d.findings) attached.add(f);
   const out: Finding[] = [];

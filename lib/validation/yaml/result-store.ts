@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Finding, ObjectRef, Severity, SourceLocation } from '../types';
+import { Finding, ObjectRef, Severity, SkippedObject, SourceLocation } from '../types';
 
 /**
  * The results of a run, kept so that memory stays flat however large the input: each
@@ -344,6 +344,52 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
   /** The live results (their findings may have grown since they were pushed). */
   liveResults(): Iterable<DocumentResult> {
     return this.live.values();
+  }
+
+  /**
+   * A copy of a finding that shares no storage with the document it came from (its strings
+   * from the shared table, or copied): for findings kept beside the store, such as those
+   * of cross-object rules, whose names would otherwise hold their documents' text.
+   */
+  compact(f: Finding): Finding {
+    const out: { -readonly [K in keyof Finding]: Finding[K] } = {
+      ruleId: this.own(f.ruleId)!,
+      layer: f.layer,
+      severity: f.severity,
+      message: this.own(f.message)!,
+      fix: this.own(f.fix)!,
+      object: this.compactRef(f.object),
+      path: this.own(f.path)!,
+    };
+    if (f.location) out.location = this.compactLocation(f.location);
+    if (f.constructPath !== undefined) out.constructPath = this.own(f.constructPath);
+    return out;
+  }
+
+  /** A skipped object, compacted as `compact` does a finding. */
+  compactSkipped(s: SkippedObject): SkippedObject {
+    const out: { -readonly [K in keyof SkippedObject]: SkippedObject[K] } = { object: this.compactRef(s.object), reason: this.own(s.reason)! };
+    if (s.location) out.location = this.compactLocation(s.location);
+    if (s.constructPath !== undefined) out.constructPath = this.own(s.constructPath);
+    return out;
+  }
+
+  private own(s: string | undefined): string | undefined {
+    const v = this.str(s);
+    return typeof v === 'number' ? this.strings[v] : v === null ? undefined : flat(v);
+  }
+
+  private compactRef(o: ObjectRef): ObjectRef {
+    const ref: { -readonly [K in keyof ObjectRef]: ObjectRef[K] } = {};
+    if (o.apiVersion !== undefined) ref.apiVersion = this.own(o.apiVersion);
+    if (o.kind !== undefined) ref.kind = this.own(o.kind);
+    if (o.namespace !== undefined) ref.namespace = this.own(o.namespace);
+    if (o.name !== undefined) ref.name = this.own(o.name);
+    return ref;
+  }
+
+  private compactLocation(l: SourceLocation): SourceLocation {
+    return { file: this.own(l.file)!, line: l.line, column: l.column };
   }
 
   private liveOrDecode(i: number, record: string | undefined): DocumentResult | undefined {

@@ -16,10 +16,18 @@ export type { DocumentResult, FindingSummary, StoredList } from './result-store'
  */
 export interface RunReport extends Omit<Report, 'findings'> {
   /** Every finding, in the engine's order: each document's as it was checked, then those of finish(). */
-  readonly findings: StoredList<Finding>;
-  /** Counts and each rule's first finding of `findings`, when known (the reports compute them otherwise). */
+  readonly findings: FindingList;
+}
+
+/**
+ * Findings read back in order, with what the run knew of them as they were stored (an
+ * array is a FindingList too: the reports compute what it does not say). A list made
+ * anew says only what holds of it.
+ */
+export interface FindingList extends StoredList<Finding> {
+  /** Counts and each rule's first finding. */
   readonly summary?: FindingSummary;
-  /** The findings that belong to no document (cross-object rules), in order, when known (else computed). */
+  /** The findings of the list that belong to no document of the run (cross-object rules), in order. */
   readonly unattached?: readonly Finding[];
 }
 
@@ -145,7 +153,11 @@ async function checkFiles(
     const finished = engine.finish(); // what finish() adds: late findings of custom resources, cross-object findings
     documents.seal();
     return {
-      report: { ...finished, ...reportFindings(documents, finished.findings) },
+      report: {
+        ...finished,
+        findings: reportFindings(documents, finished.findings),
+        skipped: finished.skipped.map((s) => documents.compactSkipped(s)),
+      },
       documents,
       documentCount,
       files: shownFiles,
@@ -163,9 +175,11 @@ async function checkFiles(
  * The run's findings in the engine's order (each document's as checked, then finish()'s),
  * their summary, and those of finish() that belong to no document.
  */
-function reportFindings(store: ResultStore, finished: readonly Finding[]): Pick<RunReport, 'findings' | 'summary' | 'unattached'> {
+function reportFindings(store: ResultStore, engineFindings: readonly Finding[]): FindingList {
   const late = new Set<Finding>();
   for (const d of store.liveResults()) for (const f of d.findings) late.add(f);
+  // Those of cross-object rules are copied compact (their names would hold their documents' text).
+  const finished = engineFindings.map((f) => (late.has(f) ? f : store.compact(f)));
   const stored = store.summary;
   const first = new Map(stored.firstByRule);
   let { errors, warnings, infos } = stored;
@@ -176,15 +190,15 @@ function reportFindings(store: ResultStore, finished: readonly Finding[]): Pick<
     if (!first.has(f.ruleId)) first.set(f.ruleId, f);
   }
   const summary: FindingSummary = { errors, warnings, infos, firstByRule: first };
-  const length = errors + warnings + infos;
-  const findings: StoredList<Finding> = {
-    length,
+  return {
+    length: errors + warnings + infos,
+    summary,
+    unattached: finished.filter((f) => !late.has(f)),
     * [Symbol.iterator]() {
       yield* store.checkedFindings();
       yield* finished;
     },
   };
-  return { findings, summary, unattached: finished.filter((f) => !late.has(f)) };
 }
 
 /** Copies standard input to a file in a new temporary folder (removed by the caller). */

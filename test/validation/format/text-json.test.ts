@@ -36,5 +36,5 @@ test('json: documented shape with summary counts and settings', async () => {
   expect(report.summary.errors).toBe(report.findings.filter((f: { severity: string }) => f.severity === 'error').length);
   const dup = report.findings.find((f: { ruleId: string }) => f.ruleId === 'yaml-duplicate-key');
   expect(dup).toMatchObject({ layer: 'schema', severity: 'error', path: 'metadata.name', object: { apiVersion: 'v1', kind: 'ConfigMap', name: 'dup' }, location: { file: 'bad/broken.yaml', line: 5, column: 3 } });
-  expect(toJsonReport(run).findings).toBe(run.report.findings);
+  expect(toJsonReport(run).findings).toEqual([...run.report.findings]);
 });

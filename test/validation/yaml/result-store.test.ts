@@ -219,7 +219,7 @@ describe('validateFiles with its results spilled', () => {
     const memory = await run(undefined);
     const spilled = await run(0);
     try {
-      expect(spilled.report.unattached!.length).toBeGreaterThan(0);
+      expect(spilled.report.findings.unattached!.length).toBeGreaterThan(0);
       expect(spilled.report.skipped.length).toBeGreaterThan(0);
       expect([...spilled.report.findings].some((f) => f.ruleId.startsWith('custom-resource-schema'))).toBe(true);
       const expected = reports(memory);
