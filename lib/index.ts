@@ -58,7 +58,9 @@ export {
   POD_SECURITY_ANNOTATION, exemptionAnnotation,
 } from './validation/config';
 export { loadConfigFile, loadConfig, LoadedConfig, LoadConfigOptions } from './validation/config-file';
-export { validateFiles, ValidateFilesOptions, RunResult, DocumentResult, InputError } from './validation/yaml/validate-files';
+export {
+  validateFiles, ValidateFilesOptions, RunResult, RunReport, FindingList, FindingSummary, StoredList, DocumentResult, InputError,
+} from './validation/yaml/validate-files';
 export { readYamlString, readYamlFile, ReadOptions, ReadLimits } from './validation/yaml/read';
 export { failsAt } from './validation/severity';
 export { RULES } from './validation/rules';
