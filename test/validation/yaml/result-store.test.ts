@@ -253,6 +253,30 @@ describe('validateFiles with its results spilled', () => {
     }
   });
 
+  test('a run\'s result does not keep the engine (and its cross-object rules\' data) alive', () => {
+    const script = `
+      require(${JSON.stringify(path.join(ROOT, 'scripts', 'register.js'))});
+      const { Engine } = require(${JSON.stringify(path.join(ROOT, 'lib', 'validation', 'engine.ts'))});
+      const { validateFiles } = require(${JSON.stringify(path.join(ROOT, 'lib', 'validation', 'yaml', 'validate-files.ts'))});
+      const { resolveConfig } = require(${JSON.stringify(path.join(ROOT, 'lib', 'validation', 'config.ts'))});
+      const { RULES } = require(${JSON.stringify(path.join(ROOT, 'lib', 'validation', 'rules', 'index.ts'))});
+      let engine;
+      const check = Engine.prototype.check;
+      Engine.prototype.check = function (input) { engine ??= new WeakRef(this); return check.call(this, input); };
+      validateFiles(['.'], { config: resolveConfig({}, RULES.map((r) => r.meta.id)), cwd: ${JSON.stringify(dir)}, resultMemoryBytes: 0 }).then(async (run) => {
+        await new Promise((resolve) => setImmediate(resolve));
+        global.gc();
+        process.stdout.write(JSON.stringify({ documents: run.documents.length, engineGone: engine.deref() === undefined }));
+        run.close();
+      });
+    `;
+    const child = spawnSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
+    expect(child.stderr).toBe('');
+    const out = JSON.parse(child.stdout) as { documents: number; engineGone: boolean };
+    expect(out.documents).toBeGreaterThan(100);
+    expect(out.engineGone).toBe(true);
+  });
+
   test('the text report\'s groups, read one at a time, are those grouped in memory', async () => {
     const spilled = await run(0);
     try {
