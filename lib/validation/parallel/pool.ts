@@ -244,7 +244,7 @@ function mover(shown: string, lines: number): (location: SourceLocation) => Sour
 }
 
 /** What one pass over a file finds: its size, where its documents start, where "Namespace" occurs. */
-interface FileScan {
+export interface FileScan {
   readonly size: number;
   /** Offsets of the marker lines, ascending. */
   readonly markers: readonly number[];
@@ -261,7 +261,7 @@ const NAMESPACE = Buffer.from('Namespace');
  * a space, tab, CR, LF or the end of the file: where the reader splits documents) and the
  * word "Namespace". Undefined when it cannot be read (the worker that reads it says why).
  */
-function scanFile(file: string): FileScan | undefined {
+export function scanFile(file: string): FileScan | undefined {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, 'r');
