@@ -1,12 +1,16 @@
 import { Anchor } from '../types';
 import { outputRuleInSteps } from '../util/define-rule';
-import { Labels, labelsOf, mapSelects, parseLabelSelector, sameNamespace, selects, Selector } from '../util/selector-match';
+import { LabelPairIndex, Labels, labelsOf, mapSelects, parseLabelSelector, sameNamespace, selects, Selector } from '../util/selector-match';
 import { asObject, field } from '../util/values';
+
+interface Budget { readonly namespace?: string; readonly selector: Selector; readonly name?: string }
+interface Service { readonly namespace?: string; readonly selector: Labels; readonly name?: string }
+interface Ordered<T> { readonly order: number; readonly item: T }
 
 /** One PodDisruptionBudget, one Service with a selector (not headless), or one single-replica workload. */
 interface AvailabilityRecord {
-  readonly budget?: { readonly namespace?: string; readonly selector: Selector; readonly name?: string };
-  readonly service?: { readonly namespace?: string; readonly selector: Labels; readonly name?: string };
+  readonly budget?: Budget;
+  readonly service?: Service;
   readonly workload?: { readonly namespace?: string; readonly labels: Labels; readonly kind: string; readonly name?: string };
   readonly anchor?: Anchor;
 }
@@ -52,20 +56,32 @@ export default outputRuleInSteps<AvailabilityRecord>({
     });
   },
   create() {
-    const budgets: NonNullable<AvailabilityRecord['budget']>[] = [];
-    const services: NonNullable<AvailabilityRecord['service']>[] = [];
+    // Filed under one pair of their selector (a selector that selects a pod has that pair
+    // on it), with their order: the first one in the output that selects the pod is named.
+    const budgets = new LabelPairIndex<Ordered<Budget>>();
+    const services = new LabelPairIndex<Ordered<Service>>();
+    let order = 0;
     const workloads: { workload: NonNullable<AvailabilityRecord['workload']>; anchor: Anchor }[] = [];
+    const firstPair = (labels: Labels): Labels => {
+      for (const k in labels) return { [k]: labels[k]! };
+      return {};
+    };
+    const first = <T>(candidates: readonly Ordered<T>[], test: (item: T) => boolean): T | undefined => {
+      let found: Ordered<T> | undefined;
+      for (const c of candidates) if ((!found || c.order < found.order) && test(c.item)) found = c;
+      return found?.item;
+    };
     return {
       add(record) {
-        if (record.budget) budgets.push(record.budget);
-        else if (record.service) services.push(record.service);
+        if (record.budget) budgets.add({ order: order++, item: record.budget }, firstPair(record.budget.selector.matchLabels));
+        else if (record.service) services.add({ order: order++, item: record.service }, firstPair(record.service.selector));
         else if (record.workload && record.anchor) workloads.push({ workload: record.workload, anchor: record.anchor });
       },
       finish(ctx) {
         for (const { workload: w, anchor } of workloads) {
           const ns = (x: { namespace?: string }) => sameNamespace(x.namespace, w.namespace);
-          const budget = budgets.find((b) => ns(b) && selects(b.selector, w.labels));
-          const service = services.find((s) => ns(s) && mapSelects(s.selector, w.labels));
+          const budget = first(budgets.candidatesForAny(w.labels), (b) => ns(b) && selects(b.selector, w.labels));
+          const service = first(services.candidatesForAny(w.labels), (s) => ns(s) && mapSelects(s.selector, w.labels));
           if (budget) {
             ctx.report(anchor, `${w.kind} "${w.name ?? ''}" runs 1 replica, but PodDisruptionBudget "${budget.name ?? ''}" selects its pod; a budget over one pod either blocks every node drain or lets the drain take the app down`);
           } else if (service) {

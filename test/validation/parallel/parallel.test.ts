@@ -166,7 +166,7 @@ describe('validate in worker threads gives the one-thread reports', () => {
     expect(fs.readFileSync(hidden, 'utf8')).not.toContain('CustomResourceDefinition');
     const h = await compare([hidden], { partBytes: 1024 });
     expectSame(h);
-    expect(h.one.json).toEqual(c.one.json.split('widgets-then-crd.yaml').join('hidden-crd.yaml'));
+    expect(h.one.json).toEqual(c.one.json!.split('widgets-then-crd.yaml').join('hidden-crd.yaml'));
   });
 
   test('a plugin rule written with visit/finish keeps the run in one thread', async () => {
