@@ -39,7 +39,7 @@ export interface ParallelOptions {
   readonly minBytes?: number;
   /** Bytes in one part (it ends at the next document boundary). @default PART_BYTES */
   readonly partBytes?: number;
-  /** Worker threads. @default 2, or 0 (one thread) on a single core */
+  /** Worker threads; 0 checks in this thread. @default 0 (see DEFAULT_WORKERS) */
   readonly workers?: number;
 }
 
@@ -51,9 +51,18 @@ export const PARALLEL_MIN_BYTES = 4 * 1024 * 1024;
 /** Parts of this size keep both workers busy and the results waiting in the main thread small. */
 export const PART_BYTES = 2 * 1024 * 1024;
 
-/** How many worker threads a run uses. */
+/**
+ * Worker threads when none are asked for: none. Measured on the 2-core machine the team
+ * shares (bench/lib/validate-child.js, --workers 0 vs 2, alternating, load 7-12), two
+ * workers were 1.1-2.8x slower on the 20,000-document corpora and cost 100-180 MB more
+ * peak RSS: each worker isolate compiles and warms up the rules on its own, and two
+ * busy isolates took about 1.5x the CPU time of one. Where cores are free, `--workers 2`.
+ */
+export const DEFAULT_WORKERS = 0;
+
+/** How many worker threads a run uses (never more than the machine has cores). */
 export function workerCount(options: ParallelOptions): number {
-  return options.workers ?? (os.availableParallelism() >= 2 ? 2 : 0);
+  return Math.min(options.workers ?? DEFAULT_WORKERS, os.availableParallelism());
 }
 
 /**

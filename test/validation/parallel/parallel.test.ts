@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as yaml from 'js-yaml';
+import { Readable } from 'stream';
+import { CliIO, run } from '../../../lib/cli/main';
 import { ResolvedConfig } from '../../../lib/validation/config';
 import { loadConfigFile } from '../../../lib/validation/config-file';
 import { exitCodeOf } from '../../../lib/validation/format/common';
@@ -188,5 +190,38 @@ describe('partsOf', () => {
     expect(partsOf(scan, 1)).toEqual([[0, 20], [20, 29], [29, 52], [52, text.length]]);
     expect(partsOf(scan, 1000)).toEqual([[0, text.length]]);
     expect(scanFile(file)).toEqual(scan);
+  });
+});
+
+describe('podwright validate --workers', () => {
+  async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = '';
+    let stderr = '';
+    const io: CliIO = {
+      stdout: { write: (t: string) => { stdout += t; return true; }, isTTY: false },
+      stderr: { write: (t: string) => { stderr += t; return true; } },
+      stdin: Readable.from([]),
+      cwd: dir,
+      env: {},
+    };
+    return { code: await run(args, io), stdout, stderr };
+  }
+
+  test('a small input stays in one thread (no worker starts); the report is the same', async () => {
+    parallelCounters.enabled = true;
+    parallelCounters.documents = 0;
+    const target = path.join(EXAMPLES, 'application');
+    const one = await cli(['validate', '--format', 'json', target]);
+    const asked = await cli(['validate', '--format', 'json', '--workers', '2', target]);
+    parallelCounters.enabled = false;
+    expect(asked).toEqual(one);
+    expect(parallelCounters.documents).toBe(0);
+  });
+
+  test('a bad count is a usage error (exit 2)', async () => {
+    expect(await cli(['validate', '--workers', 'two', EXAMPLES])).toEqual({
+      code: 2, stdout: '', stderr: 'podwright validate: --workers takes a number of threads from 0 to 16, not "two".\n',
+    });
+    expect((await cli(['validate', '--workers', '17', EXAMPLES])).code).toBe(2);
   });
 });
