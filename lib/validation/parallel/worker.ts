@@ -58,6 +58,9 @@ function holdsCrd(object: unknown): boolean {
   return Array.isArray(items) && items.some(isCrdObject);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-empty-function
+async function* noChunks(): AsyncGenerator<Buffer> {}
+
 /** A reading or parsing error: the main thread reports `<file>: cannot read: <message>` (exit code 2). */
 class Unreadable {
   constructor(readonly message: string) {}
@@ -114,8 +117,11 @@ async function check(task: RangeTask): Promise<RangeResult> {
     }
   };
   try {
-    const stream = fs.createReadStream(task.file, { start: task.start, end: task.end === undefined ? undefined : task.end - 1, highWaterMark: 64 * 1024 });
-    const chunks = stream[Symbol.asyncIterator]();
+    // An empty part (an empty file) has nothing to read; createReadStream takes an inclusive end.
+    const empty = task.end !== undefined && task.end <= task.start;
+    const chunks: AsyncIterator<Buffer> = empty ? noChunks() : fs.createReadStream(task.file, {
+      start: task.start, end: task.end === undefined ? undefined : task.end - 1, highWaterMark: 64 * 1024,
+    })[Symbol.asyncIterator]();
     for (;;) {
       let next: IteratorResult<Buffer>;
       try {

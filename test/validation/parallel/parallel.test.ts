@@ -121,7 +121,7 @@ describe('validate in worker threads gives the one-thread reports', () => {
     expect(c.inWorkers).toBeGreaterThan(0);
   });
 
-  test('static pods, exemptions (annotation and configuration) and a configuration file', async () => {
+  test('static pods, exemptions (annotation and configuration), a configuration file and an empty file', async () => {
     const config = write('cfg/podwright.config.json', JSON.stringify({
       podSecurity: 'baseline',
       exemptions: [{ rule: 'resources-missing', kind: 'Pod', reason: 'sized by the platform' }],
@@ -130,7 +130,8 @@ describe('validate in worker threads gives the one-thread reports', () => {
     const static1 = write('static/etcd.yaml', fs.readFileSync(path.join(EXAMPLES, 'pods', 'simple-pod.yaml'), 'utf8'));
     const exempted = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  annotations:\n    ignore-check.podwright.io/pdb-missing: one zone\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: app, image: nginx:1.25}]\n`;
     const file = write('exempt.yaml', Array.from({ length: 30 }, () => exempted).join('---\n'));
-    const c = await compare([file, static1], { configFile: config, staticPodDirs: [path.join(dir, 'static')], partBytes: 1024 });
+    const empty = write('empty.yaml', '');
+    const c = await compare([file, empty, static1], { configFile: config, staticPodDirs: [path.join(dir, 'static')], partBytes: 1024 });
     expectSame(c);
     expect(c.one.verbose).toContain('static');
     expect(c.inWorkers).toBeGreaterThan(0);
