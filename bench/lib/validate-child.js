@@ -50,11 +50,10 @@ cli.run(['validate', file, '--format', format, ...extra], io).then((exitCode) =>
   // (node start, module load, reading, checking, the report), as kubeconform's is measured.
   const wallMs = performance.now();
   const layers = [...new Set(RULES.map((r) => r.meta.layer))].sort();
-  // In a parallel run the main thread checks no document: its fastParse calls are the Namespace
-  // pre-passes, so the workers' count is the count of documents checked.
+  // The main thread's own counts (above) include the parts it checks itself in a parallel run.
   const inWorkers = parallelCounters.documents;
   documents += inWorkers;
-  if (inWorkers > 0) fastDocuments = parallelCounters.fastDocuments;
+  fastDocuments += parallelCounters.fastDocuments;
   process.stdout.write(`${JSON.stringify({
     file: path.basename(file), format, exitCode, documents, fastDocuments, inWorkers, findings, reportBytes,
     rules: RULES.length, layers, loadMs, ms, wallMs, docsPerSec: documents / (wallMs / 1000),

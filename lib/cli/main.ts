@@ -67,8 +67,8 @@ Options:
                                      context; never writes; Pod Security is what each namespace enforces)
   --verbose                          Text report: every finding with its fix, info findings, objects not checked
   --allow-empty                      Exit 0 when the input holds no Kubernetes object (default: exit 2)
-  --workers N                        Worker threads that check inputs of 4 MB or more, 0 to 16 (default: 0,
-                                     one thread); the report is the same either way
+  --workers N                        Worker threads that check inputs of 4 MB or more beside the main thread,
+                                     0 to 16 (default: 0); the report is the same either way
   -h, --help                         Show this help
 
 Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error.

@@ -30,6 +30,7 @@ import { Interner } from '../util/interner';
 import { isObject } from '../util/values';
 import { readYamlString, ReadOptions } from '../yaml/read';
 import type { DocumentResult } from '../yaml/validate-files';
+import { PartChecker } from './part';
 import { ConfigRecipe, RangeResult, RangeTask, WorkerSetup } from './protocol';
 
 export interface ParallelOptions {
@@ -67,9 +68,10 @@ export function workerCount(options: ParallelOptions): number {
 
 /**
  * What the benchmark counts (bench/lib/validate-child.js): documents checked in worker
- * threads and those of them the fast YAML path read. Off unless `enabled` is set.
+ * threads and those of them the fast YAML path read, and documents of the parts the main
+ * thread checked itself (through its own modules). Off unless `enabled` is set.
  */
-export const parallelCounters = { enabled: false, documents: 0, fastDocuments: 0 };
+export const parallelCounters = { enabled: false, documents: 0, fastDocuments: 0, mainDocuments: 0 };
 
 /** A part met a CRD the scan did not see: the caller starts the run over in one thread. */
 export class ParallelDeclined extends Error {}
@@ -158,8 +160,12 @@ function startWorker(setup: WorkerSetup): Worker {
  */
 export async function checkInParts(
   pool: WorkerPool, engine: Engine, files: readonly PartFile[], keep: (result: DocumentResult) => void,
-  options: { readonly partBytes: number; readonly ahead: number; readonly readOptions: ReadOptions },
+  options: { readonly partBytes: number; readonly workers: number; readonly readOptions: ReadOptions; readonly local: PartChecker },
 ): Promise<number> {
+  // The main thread checks every (workers + 1)-th part itself, when its turn comes (with the
+  // policies the parts before it left: never again); the workers check the others, ahead.
+  const isLocal = (task: RangeTask) => task.task % (options.workers + 1) === 0;
+  const ahead = 2 * options.workers + 1;
   // Each part starts from the Namespace policies the documents before it leave: those the
   // engine holds now, changed by the Namespaces found before the part's start, in order.
   const tasks: RangeTask[] = [];
@@ -192,19 +198,24 @@ export async function checkInParts(
   let indexBase = 0;
   let next = 0;
   for (const task of tasks) {
-    while (next < tasks.length && next <= task.task + options.ahead) send(tasks[next++]!);
+    for (; next < tasks.length && next <= task.task + ahead; next++) if (!isLocal(tasks[next]!)) send(tasks[next]!);
     if (task.file !== file) {
       file = task.file;
       lineBase = 0;
       indexBase = 0;
     }
-    let result = await sent.get(task.task)!.result;
-    if (sent.get(task.task)!.key !== JSON.stringify(engine.namespacePolicyEntries())) {
-      // An earlier part changed the Namespace policies this part was checked with: again, from the right ones.
-      send(task, engine.namespacePolicyEntries());
+    let result: RangeResult;
+    if (isLocal(task)) {
+      result = await options.local.check({ ...task, policies: engine.namespacePolicyEntries() });
+    } else {
       result = await sent.get(task.task)!.result;
+      if (sent.get(task.task)!.key !== JSON.stringify(engine.namespacePolicyEntries())) {
+        // An earlier part changed the Namespace policies this part was checked with: again, from the right ones.
+        send(task, engine.namespacePolicyEntries());
+        result = await sent.get(task.task)!.result;
+      }
+      sent.delete(task.task);
     }
-    sent.delete(task.task);
     if (result.kind === 'failed') throw Object.assign(new Error(result.message), { stack: result.stack });
     if (result.kind === 'unreadable') throw new PartUnreadable(task.shown, result.message);
     if (result.kind === 'crd') throw new ParallelDeclined();
@@ -237,7 +248,9 @@ export async function checkInParts(
       records: result.records as (readonly [string, OutputRecord])[], notChecked: result.notChecked as SkippedObject[],
     });
     documents += result.inputs;
-    if (parallelCounters.enabled) {
+    if (parallelCounters.enabled && isLocal(task)) {
+      parallelCounters.mainDocuments += result.inputs;
+    } else if (parallelCounters.enabled) {
       parallelCounters.documents += result.inputs;
       parallelCounters.fastDocuments += result.fastDocuments;
     }

@@ -5,6 +5,7 @@ import { ResolvedConfig } from '../config';
 import { Engine } from '../engine';
 import { Finding, ObjectInput, ObjectRef, Report, SourceLocation } from '../types';
 import { asObject, field } from '../util/values';
+import { PartChecker } from '../parallel/part';
 import { checkInParts, ParallelDeclined, parallelCounters, ParallelOptions, PART_BYTES, PARALLEL_MIN_BYTES, PartUnreadable, workerCount, WorkerPool } from '../parallel/pool';
 import { rulesOf } from '../rule-set';
 import { readYamlFileBatches, readYamlString, ReadOptions } from './read';
@@ -154,7 +155,8 @@ async function checkFiles(
     try {
       const parts = files.map((file, i) => ({ file: real(file), shown: shownFiles[i]! }));
       const partBytes = workers.parallel.partBytes ?? PART_BYTES;
-      documentCount = await checkInParts(workers.pool, engine, parts, keep, { partBytes, ahead: workerCount(workers.parallel) + 1, readOptions });
+      const local = new PartChecker(options.config, readOptions, options.keepAllDocuments === true, resultOf);
+      documentCount = await checkInParts(workers.pool, engine, parts, keep, { partBytes, workers: workerCount(workers.parallel), readOptions, local });
     } catch (e) {
       if (e instanceof PartUnreadable) throw new InputError(`${e.shown}: cannot read: ${e.message}`);
       throw e;
