@@ -8,6 +8,8 @@ const { performance } = require('perf_hooks');
 const BUILD = path.join(__dirname, '..', 'out', 'build');
 
 const [file, format = 'text', ...extra] = process.argv.slice(2);
+// PODWRIGHT_BENCH_WORKERS=N measures `--workers N` (worker threads beside the main thread) in every run of the bench.
+if (process.env.PODWRIGHT_BENCH_WORKERS) extra.push('--workers', process.env.PODWRIGHT_BENCH_WORKERS);
 const t0 = performance.now();
 const cli = require(path.join(BUILD, 'lib', 'cli', 'main.js'));
 const { RULES } = require(path.join(BUILD, 'lib', 'validation', 'rules', 'index.js'));
