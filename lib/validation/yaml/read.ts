@@ -132,21 +132,24 @@ export class YamlStreamReader {
       if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3); // UTF-8 byte order mark
     }
     let segStart = 0;
-    let lineStart = this.atLineStart ? 0 : nextLineStart(buf, 0);
-    while (lineStart !== -1 && lineStart < buf.length) {
-      if (buf.length - lineStart < 4 && isMarkerPrefix(buf, lineStart)) {
-        // Too few bytes to tell whether this line is a marker: keep them for the next chunk.
-        this.append(buf.subarray(segStart, lineStart));
-        this.carry = Buffer.from(buf.subarray(lineStart));
-        this.atLineStart = true;
-        return this.drain();
-      }
+    // The line starts that may hold a marker: the chunk's start (when a line starts there)
+    // and every `---` after a line feed, found by the native search.
+    let lineStart = this.atLineStart ? 0 : markerCandidate(buf, 0);
+    while (lineStart !== -1 && buf.length - lineStart >= 4) {
       if (isMarker(buf, lineStart, false)) {
         this.append(buf.subarray(segStart, lineStart));
         segStart = lineStart;
         this.flushAtMarker();
       }
-      lineStart = nextLineStart(buf, lineStart);
+      lineStart = markerCandidate(buf, lineStart);
+    }
+    const last = buf.lastIndexOf(NL) + 1 || (this.atLineStart ? 0 : -1);
+    if (last !== -1 && last >= segStart && last < buf.length && buf.length - last < 4 && isMarkerPrefix(buf, last)) {
+      // Too few bytes to tell whether the last line is a marker: keep them for the next chunk.
+      this.append(buf.subarray(segStart, last));
+      this.carry = Buffer.from(buf.subarray(last));
+      this.atLineStart = true;
+      return this.drain();
     }
     this.append(buf.subarray(segStart));
     this.atLineStart = buf.length > 0 ? buf[buf.length - 1] === NL : this.atLineStart;
@@ -404,9 +407,12 @@ function isInside(file: string, dir: string): boolean {
   return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
 }
 
-function nextLineStart(buf: Buffer, from: number): number {
-  const nl = buf.indexOf(NL, from);
-  return nl === -1 ? -1 : nl + 1;
+const NL_DASHES = Buffer.from('\n---');
+
+/** The next line start at or after `from` + 1 that begins with `---` (a marker, if white space or the line end follows). */
+function markerCandidate(buf: Buffer, from: number): number {
+  const k = buf.indexOf(NL_DASHES, from);
+  return k === -1 ? -1 : k + 1;
 }
 
 /** `---` followed by a space, tab, CR, LF (or the end of the stream, when `atEnd`). */
