@@ -209,3 +209,25 @@ describe('readYamlString', () => {
     expect(bad).toEqual([]);
   });
 });
+
+describe('YamlStreamReader chunks', () => {
+  test('documents and locations do not depend on where the chunks end', () => {
+    const { YamlStreamReader } = jest.requireActual('../../../lib/validation/yaml/read') as typeof import('../../../lib/validation/yaml/read');
+    // Markers at chunk ends, a `---` that is not a marker, a last line without a line break.
+    const text = `${ok}---\n---x: 1\n---\t# tab after the marker\n${ok}--- \n\n---\r\n${ok}x: ----\n...\n---\n${ok}---`;
+    const bytes = Buffer.from(text);
+    // A document limit that two documents together exceed: a missed marker shows as a yaml-limits problem.
+    const options = { limits: { maxDocumentBytes: 100 } };
+    const whole = readYamlString(text, 'c.yaml', options);
+    expect(whole.filter((i) => i.problems).length).toBe(0);
+    const shape = (inputs: ObjectInput[]) => inputs.map((i) => [i.documentIndex, i.object, i.problems, i.locate?.(['metadata', 'name'])]);
+    expect(whole.length).toBeGreaterThan(4);
+    for (const size of [1, 2, 3, 4, 5, 7, 13, 64]) {
+      const reader = new YamlStreamReader('c.yaml', options);
+      const inputs: ObjectInput[] = [];
+      for (let at = 0; at < bytes.length; at += size) inputs.push(...reader.push(bytes.subarray(at, at + size)));
+      inputs.push(...reader.end());
+      expect([size, shape(inputs)]).toEqual([size, shape(whole)]);
+    }
+  });
+});
