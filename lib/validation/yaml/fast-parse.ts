@@ -162,6 +162,7 @@ export function fastParse(text: string, depthLimit: number): FastDocument | unde
   maxDepth = depthLimit;
   marker = false;
   hasCR = text.indexOf('\r') >= 0;
+  flowLevel = 0;
   pos = [];
   names = [];
   let value: unknown;
@@ -786,9 +787,13 @@ function blockScalar(parent: number): string {
 // ---------------------------------------------------------------------------
 // Flow collections
 
+/** How many flow collections the cursor is in. */
+let flowLevel = 0;
+
 /**
  * In a flow collection: passes white space, line breaks and comments. Lines must be
- * indented deeper than `parent`, but for a closing bracket (as the yaml package reads them).
+ * indented deeper than `parent`, but for the outermost collection's closing bracket
+ * (as the yaml package reads them).
  */
 function skipFlow(parent: number): void {
   let sep = isSpaceOrBreak(src.charCodeAt(i - 1));
@@ -805,7 +810,7 @@ function skipFlow(parent: number): void {
       const d = src.charCodeAt(j);
       if (j === i && isMarker(j)) fail();
       if (d !== LF && d !== HASH && d !== CR && !Number.isNaN(d)) {
-        if (j - i <= parent && !(j - i === parent && (d === RBRACK || d === RBRACE))) fail();
+        if (j - i <= parent && !(j - i === parent && flowLevel === 1 && (d === RBRACK || d === RBRACE))) fail();
         if (d === TAB) fail();
       }
       i = j;
@@ -825,6 +830,7 @@ function skipFlow(parent: number): void {
 /** A flow sequence or mapping, the cursor on its bracket; leaves the cursor after the closing bracket. */
 function flowCollection(parent: number): unknown {
   enter();
+  flowLevel++;
   const rec = pos.length;
   const seq = src.charCodeAt(i) === LBRACK;
   pos.push(0, i, seq ? -1 : 1);
@@ -888,6 +894,7 @@ function flowCollection(parent: number): unknown {
   }
   i++; // the closing bracket
   pos[rec] = pos.length;
+  flowLevel--;
   depth--;
   return result;
 }

@@ -229,6 +229,7 @@ test.each([
   ['a flow mapping key without a value', 'a: {b}\n'],
   ['an unclosed flow collection', 'a: [b, c\n'],
   ['a flow line not indented deeper than its key', 'a: [b,\nc]\n'],
+  ['an inner flow collection closed at its key\'s column', 'a: {b: {\n}}\n'],
   ['a multi-line plain scalar in a flow collection', 'a: [b\n  c]\n'],
   ['an unknown escape', 'a: "\\q"\n'],
   ['a quoted line not indented deeper than its key', 'a:\n  b: "x\n  y"\n'],

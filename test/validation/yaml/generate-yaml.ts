@@ -93,7 +93,8 @@ function flowNode(r: () => number, depth: number, indent: number): string {
   const trailing = r() < 0.1 ? ',' : '';
   const open = map ? '{' : '[';
   const close = map ? '}' : ']';
-  return `${open}${r() < 0.2 ? ' ' : ''}${items.join(sep)}${trailing}${r() < 0.2 ? ' ' : ''}${close}`;
+  const beforeClose = r() < 0.1 ? `\n${' '.repeat(Math.max(0, indent - 1 + Math.floor(r() * 3)))}` : r() < 0.2 ? ' ' : '';
+  return `${open}${r() < 0.2 ? ' ' : ''}${items.join(sep)}${trailing}${beforeClose}${close}`;
 }
 
 function comment(r: () => number): string {
