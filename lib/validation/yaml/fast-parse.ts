@@ -447,9 +447,10 @@ function plainOrMapping(parent: number, mayBeCollection: boolean): unknown {
   if (ind <= parent || comments) return plainValue(first);
   let text = first;
   while (ind > parent && !comments) {
+    // On a continuation line the indicators are text (YAML 1.2 ns-plain-char), but for a
+    // `:` (left to the full reader) and a `#` (a comment line, which ended the scalar above).
     const c = src.charCodeAt(i);
-    // Continuation lines that start like syntax are left to the full reader.
-    if (!startsPlain(c) || c === DASH) fail();
+    if (c === COLON || (!startsPlain(c) && c > 0x7e) || c < 0x21) fail();
     const lineStart = i;
     const lineStop = scanPlainLine(lineStart);
     if (lineStop === STOP_KEY) fail();

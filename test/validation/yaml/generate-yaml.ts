@@ -26,6 +26,8 @@ const PLAIN = [
   '-c', '--flag=1', 'a]b', 'a}b', 'a,b', "it's", 'say "hi"', 'é', '日本', '<<x', '%x', 'a!', '@', '-', '?', ':x', 'a: b', 'a #b',
   'x\x01y', '\x7fx', 'x\x85', '\u2028', '\ufeffx', 'x\x0cy',
 ];
+/** Continuation lines of plain scalars, where indicators are text. */
+const CONTINUATIONS = ['"Secret".', '`Unknown`).', '|| x', '> y', '- item', '[a]', '{b}', '&a', '*b', '!c', '%d', '@e', "'f'", '? g', ', h', '] i', ': j', '- k: l'];
 const KEYS = ['name', 'image', 'app', 'a', 'b', 'k8s.io/x', 'a b', 'y', 'on', '1', '0x1', '~', '__proto__', 'toString', '<<', '-k', 'x:y', 'a#b'];
 const QUOTABLE = ['', ' ', 'x', "it's", 'a"b', 'a\\b', 'tab\there', 'line\nbreak', '*', '&a', '!x', '# no', '[a]', 'é', '%', '\\\'', ' lead', 'trail '];
 const BLOCK_LINES = ['echo hi', '', '  indented', 'a: b', '# not a comment', '* * * *', '\tx', 'last', ' ', '- item', "quote's", '"dq"'];
@@ -50,7 +52,7 @@ function scalar(r: () => number, indent: number, flow: boolean): string {
   const x = r();
   if (x < 0.45) {
     const p = pick(r, PLAIN);
-    if (!flow && r() < 0.08) return `${p}\n${' '.repeat(indent + 1 + Math.floor(r() * 3))}${pick(r, PLAIN)}`; // multi-line plain
+    if (!flow && r() < 0.08) return `${p}\n${' '.repeat(indent + 1 + Math.floor(r() * 3))}${pick(r, [...PLAIN, ...CONTINUATIONS])}`; // multi-line plain
     return p;
   }
   if (x < 0.65) {
