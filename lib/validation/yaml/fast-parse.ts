@@ -77,16 +77,17 @@ let typed: ((data: string) => unknown) | undefined;
 
 /**
  * Whether a plain scalar may be typed at all: every typed YAML 1.1 scalar starts with
- * one of `-+.~0-9nNyYtTfFoO`, and the only typed scalars that start with a letter are
- * the booleans and nulls (y, yes, on, off, true, false, null, ... in three cases), five
- * characters at most. Most scalars of a manifest (names, images, paths) fail this test
- * and skip the lookup.
+ * one of `-+.~0-9eEnNyYtTfFoO`; the only typed scalars that start with a letter are the
+ * booleans and nulls (y, yes, on, off, true, false, null, ... in three cases), five
+ * characters at most, and floats with an exponent and nothing before it (`e3` is NaN:
+ * the yaml package's float test makes the digits before `e` optional). Most scalars of
+ * a manifest (names, images, paths) fail this test and skip the lookup.
  */
 function mayBeTyped(s: string): boolean {
   const c = s.charCodeAt(0);
   if (c >= 0x30 && c <= 0x39) return true; // 0-9
   switch (c) {
-    case 0x2d: case 0x2b: case 0x2e: case 0x7e: return true; // - + . ~
+    case 0x2d: case 0x2b: case 0x2e: case 0x7e: case 0x65: case 0x45: return true; // - + . ~ e E
     case 0x6e: case 0x4e: case 0x79: case 0x59: case 0x74: case 0x54: case 0x66: case 0x46: case 0x6f: case 0x4f: // nNyYtTfFoO
       return s.length <= 5;
     default: return false;
@@ -527,8 +528,9 @@ function blockSequence(col: number): unknown[] {
   pos.push(0, i, -1);
   for (;;) {
     i++; // the dash
-    if (src.charCodeAt(i) === TAB) fail(); // the yaml package reads a tab here as indentation of a compact mapping
     const v = skipInline();
+    // The yaml package reads a tab after the dash as indentation (an error before a compact collection).
+    for (let k = i; k < v; k++) if (src.charCodeAt(k) === TAB) fail();
     const d = src.charCodeAt(v);
     if (d === LF || Number.isNaN(d) || d === HASH || d === CR) {
       finishLine();

@@ -24,7 +24,7 @@ const PLAIN = [
   '1_000', '1:30', '190:20:30', 'y', 'Y', 'yes', 'No', 'on', 'OFF', 'true', 'False', 'null', 'Null', '~', 'n', 'yesterday', 'nullable',
   '2024-01-01', '25%', '*.example.com', '/api/*', 'echo done!', 'a&b', 'a#b', 'a:b', 'http://x.io:80/p?q=1&r=2', 'a b  c', 'a\tb',
   '-c', '--flag=1', 'a]b', 'a}b', 'a,b', "it's", 'say "hi"', 'é', '日本', '<<x', '%x', 'a!', '@', '-', '?', ':x', 'a: b', 'a #b',
-  'x\x01y', '\x7fx', 'x\x85', '\u2028', '\ufeffx', 'x\x0cy',
+  'x\x01y', '\x7fx', 'x\x85', '\u2028', '\ufeffx', 'x\x0cy', 'e3', 'E-2', 'e', '._',
 ];
 /** Continuation lines of plain scalars, where indicators are text. */
 const CONTINUATIONS = ['"Secret".', '`Unknown`).', '|| x', '> y', '- item', '[a]', '{b}', '&a', '*b', '!c', '%d', '@e', "'f'", '? g', ', h', '] i', ': j', '- k: l'];
