@@ -64,16 +64,20 @@ test('documents with anchors, tags, merges, tabs, duplicate keys or empty entrie
   }
 });
 
-test('every corpus document reads the same on both paths, and nearly all take the fast path', () => {
+test('every corpus document reads the same on both paths, and all that read without a problem take the fast path', () => {
   let fast = 0;
   let total = 0;
+  const declinedClean: string[] = [];
   for (const file of exampleFiles(corpus)) {
     const r = compare(fs.readFileSync(file, 'utf8'), path.relative(corpus, file));
     fast += r.fast;
     total += r.total;
+    declinedClean.push(...r.declinedClean);
   }
   expect(total).toBeGreaterThan(250);
-  expect(fast / total).toBeGreaterThan(0.95); // 317 of 325 when measured; the rest hold tabs or `[ !` in a quoted string
+  expect(declinedClean).toEqual([]);
+  // 323 of 325 when measured: the other two indent with a tab, a syntax error the full reader reports.
+  expect(total - fast).toBeLessThanOrEqual(2);
 });
 
 test('locations in a document that starts with blank lines (once an endless loop)', () => {
