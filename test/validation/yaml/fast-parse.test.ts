@@ -252,7 +252,13 @@ test.each([
   ['a key of more than 1000 characters', `${'k'.repeat(1001)}: 1\n`],
 ])('%s goes to the full reader', (_name, text) => {
   expect(fastParse(text, 1000)).toBeUndefined();
-  compare(text, 'x.yaml');
+  // The yaml package warns on the process when a collection is a key (`[a]: 1`); the warning is not under test.
+  const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+  try {
+    compare(text, 'x.yaml');
+  } finally {
+    warn.mockRestore();
+  }
 });
 
 test('nesting at the depth limit goes to the full reader, which reports it', () => {
