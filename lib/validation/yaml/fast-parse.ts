@@ -87,7 +87,11 @@ function mayBeTyped(s: string): boolean {
   const c = s.charCodeAt(0);
   if (c >= 0x30 && c <= 0x39) return true; // 0-9
   switch (c) {
-    case 0x2d: case 0x2b: case 0x2e: case 0x7e: case 0x65: case 0x45: return true; // - + . ~ e E
+    case 0x2d: case 0x2b: case 0x2e: case 0x7e: return true; // - + . ~
+    case 0x65: case 0x45: { // e E: an exponent, `e3` or `E-2`
+      const d = s.charCodeAt(1);
+      return (d >= 0x30 && d <= 0x39) || d === 0x2b || d === 0x2d;
+    }
     case 0x6e: case 0x4e: case 0x79: case 0x59: case 0x74: case 0x54: case 0x66: case 0x46: case 0x6f: case 0x4f: // nNyYtTfFoO
       return s.length <= 5;
     default: return false;

@@ -4,6 +4,7 @@ import { fastParse } from '../../../lib/validation/yaml/fast-parse';
 import { compare } from './compare-readers';
 import { generateDocument, random } from './generate-yaml';
 import { readYamlString } from '../../../lib/validation/yaml/read';
+import { Document } from 'yaml';
 import { WEBSITE_EXAMPLES } from '../../fixtures/website-examples';
 
 /**
@@ -340,4 +341,20 @@ test('generated documents, many mutated: whatever the fast path reads, it reads 
   const n = 600;
   for (let k = 0; k < n; k++) fast += compare(generateDocument(next), `gen-${k}.yaml`).fast;
   expect(fast).toBeGreaterThan(n / 5);
+});
+
+test('no plain scalar that a YAML 1.1 tag resolves is read as a string (short strings over the characters typed scalars use)', () => {
+  // The fast path skips the tag tests for scalars that cannot be typed (mayBeTyped): this
+  // walks every string of up to three of the characters that matter, plus the words.
+  const tags = (new Document(null, { version: '1.1' }).schema as unknown as { tags: { tag: string; default?: unknown; test?: RegExp }[] }).tags
+    .filter((t) => t.default === true && t.test instanceof RegExp && t.tag !== 'tag:yaml.org,2002:timestamp');
+  const alphabet = '09eE+-._:xob~nNyYtTfFoOasl'.split('');
+  const strings = ['true', 'False', 'NULL', 'Yes', 'off', '.inf', '-.Inf', '.NaN', 'e10', 'E+10', '1e10', '0b1_0', '0x_1', '1:2:3', '1:2.5'];
+  for (const a of alphabet) for (const b of ['', ...alphabet]) for (const c of ['', ...alphabet]) strings.push(a + b + c);
+  const missed = strings.filter((s) => {
+    const doc = fastParse(`a: ${s}\n`, 1000);
+    return doc !== undefined && typeof doc.value.a === 'string' && tags.some((t) => t.test!.test(s));
+  });
+  expect(strings.length).toBeGreaterThan(18_000);
+  expect(missed).toEqual([]);
 });
