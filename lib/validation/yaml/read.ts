@@ -234,7 +234,8 @@ export class YamlStreamReader {
         const offset = fast.offsetOf(p);
         if (offset === undefined) return undefined;
         lineStarts ??= lineStartsOf(text);
-        return this.at(startLine + lineIndexOf(lineStarts, offset), offset - lineStarts[lineIndexOf(lineStarts, offset)]! + 1);
+        const line = lineIndexOf(lineStarts, offset);
+        return this.at(startLine + line, offset - lineStarts[line]! + 1);
       };
       return [this.input({ object: fast.value, documentIndex: this.documentIndex++, locate, problems: [] })];
     }
