@@ -1,8 +1,10 @@
 /**
- * A fast path for ordinary documents. The `yaml` package (which gives exact
- * positions, duplicate-key and alias handling) parses about a dozen times slower than
- * a reader that only builds plain values; on a 20,000-document file it was three
- * quarters of `podwright validate`.
+ * A fast path for ordinary documents. The `yaml` package (which gives exact positions,
+ * duplicate-key and alias handling, and the error messages) is about a dozen times
+ * slower than a reader that builds plain values only; on a 20,000-document file it was
+ * three quarters of `podwright validate`. (This reader replaces js-yaml with a listener
+ * that recorded a position object per node: about 2.5 times the CPU, and three times
+ * the garbage.)
  *
  * `fastParse` is a reader written for the block-style subset of YAML that Kubernetes
  * manifests use: block mappings and sequences (including sequences indented at their
@@ -711,7 +713,6 @@ function blockScalar(parent: number): string {
   if (parent < 0) fail(); // a block scalar as the whole document
   if (hasCR) fail(); // line breaks as CR LF in a block scalar are left to the full reader
   let indent = explicit > 0 ? parent + explicit : -1;
-  // Lines: [start of text, end of text] per line, -1 start for an empty line.
   let text = '';
   let lead = 0; // empty lines before the first content line
   let maxLeadSpaces = 0;
