@@ -175,9 +175,10 @@ export function fastParse(text: string, depthLimit: number): FastDocument | unde
   let value: unknown;
   try {
     value = readDocument();
-  } catch (e) {
-    if (e === DECLINE) return undefined;
-    throw e;
+  } catch {
+    // A decline, or anything unforeseen (a stack overflow under a depth limit set very
+    // high): the full reader reads the document, and reports what is wrong with it.
+    return undefined;
   } finally {
     src = '';
   }

@@ -358,3 +358,8 @@ test('no plain scalar that a YAML 1.1 tag resolves is read as a string (short st
   expect(strings.length).toBeGreaterThan(18_000);
   expect(missed).toEqual([]);
 });
+
+test('nesting deeper than the stack allows, under a depth limit set very high, goes to the full reader', () => {
+  const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}\n`;
+  expect(fastParse(`a: ${deep}`, 1_000_000)).toBeUndefined();
+});
