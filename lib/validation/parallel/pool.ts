@@ -54,10 +54,12 @@ export const PART_BYTES = 2 * 1024 * 1024;
 
 /**
  * Worker threads when none are asked for: none. Measured on the 2-core machine the team
- * shares (bench/lib/validate-child.js, --workers 0 vs 2, alternating, load 7-12), two
- * workers were 1.1-2.8x slower on the 20,000-document corpora and cost 100-180 MB more
- * peak RSS: each worker isolate compiles and warms up the rules on its own, and two
- * busy isolates took about 1.5x the CPU time of one. Where cores are free, `--workers 2`.
+ * shares (bench/lib/validate-child.js, --workers 0, 1 and 2 alternating, load 5-12; the
+ * kernel shares CPU per session, so a run's threads split its share), one worker beside
+ * the main thread was 1.4-1.9x slower on the 20,000-document corpora, two 1.6-2.8x, at
+ * 50-60 MB more peak RSS per worker: each isolate compiles and warms up the rules on its
+ * own, and V8's background work (GC, compiler) grows with the isolates. Where cores are
+ * free, `--workers N` may pay; measure.
  */
 export const DEFAULT_WORKERS = 0;
 
