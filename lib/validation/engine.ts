@@ -7,10 +7,10 @@ import { RULES } from './rules';
 import { rulesOf } from './rule-set';
 import {
   Anchor, CheckedObject, CustomResourceSchema, EngineSettings, Finding, InputRuleContext, KubeObject, Layer, ObjectInput, ObjectRef, ObjectRuleContext,
-  OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, Violation,
+  OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, SourceLocation, Violation,
 } from './types';
 import { Interner } from './util/interner';
-import { formatPath } from './util/path';
+import { formatPath, formatPathFrom } from './util/path';
 import { podSitesOf } from './util/pod-sites';
 import { asObject, field, isObject } from './util/values';
 import { atLeast, compareVersions, parseMinor } from './util/version';
@@ -83,8 +83,10 @@ export class Engine {
   private readonly pending: Pending[] = [];
   /** Finding lists of pending objects: they may still grow at finish(). */
   private readonly pendingOut = new WeakSet<Finding[]>();
-  /** What the object being checked needs for reporting. */
-  private current: { out: Finding[]; exemptions: ReadonlyMap<string, string>; anchor: (path: Path) => Anchor } | undefined;
+  /** The object being checked, for reporting its violations (see emit). */
+  private current: Current | undefined;
+  /** Pod spec paths (podSitesOf shares one array per kind), formatted once each. */
+  private readonly formattedBases = new Map<Path, string>();
 
   /**
    * @param config the resolved configuration
@@ -177,15 +179,7 @@ export class Engine {
     const podSecuritySettings = this.settingsAt(level, policy.version);
     const ref = root ? objectRefOf(root) : {};
     const exemptions = root ? this.exemptionsFor(root, ref) : NO_EXEMPTIONS;
-    const prefix = input.pathPrefix;
-    const anchor = (path: Path): Anchor => ({
-      object: ref,
-      path: formatPath(prefix ? [...prefix, ...path] : path),
-      location: input.locate?.(path),
-      constructPath: input.constructPath,
-      exemptions,
-    });
-    this.current = { out, exemptions, anchor };
+    this.current = { out, exemptions, ref, input };
 
     for (const r of this.inputRunners) {
       r.ctx.settings = settings;
@@ -242,7 +236,8 @@ export class Engine {
         }
       }
     }
-    if (known && record) {
+    if (known && record && this.sessions.length > 0) {
+      const anchor = anchorOf(ref, input, exemptions);
       for (const { session } of this.sessions) session.visit(target, anchor);
     }
     this.current = undefined;
@@ -331,13 +326,31 @@ export class Engine {
     return found;
   }
 
-  /** Records one violation of the object being checked. */
+  /**
+   * Records one violation of the object being checked. This runs for every finding of a
+   * large file: the pod spec's path is formatted once (formattedBase), not per finding.
+   */
   private emit(r: Runner, v: Violation): void {
     const cur = this.current;
-    if (!cur) throw new Error(`rule ${r.rule.meta.id} reported outside check()`);
-    if (cur.exemptions.has(r.rule.meta.id)) return;
-    const a = cur.anchor(v.absolute ? v.path : [...r.base, ...v.path]);
-    cur.out.push(toFinding(r.rule.meta, r.severity, v.message, v.fix, v.location ? { ...a, location: v.location } : a));
+    const meta = r.rule.meta;
+    if (!cur) throw new Error(`rule ${meta.id} reported outside check()`);
+    if (cur.exemptions.has(meta.id)) return;
+    const relative = !v.absolute && r.base.length > 0;
+    const path = relative ? r.base.concat(v.path) : v.path;
+    const prefix = cur.input.pathPrefix;
+    const shown = prefix ? formatPath(prefix.concat(path)) : relative ? formatPathFrom(this.formattedBase(r.base), v.path) : formatPath(path);
+    const location = v.location ?? cur.input.locate?.(path);
+    cur.out.push(newFinding(meta, r.severity, v.message, v.fix, cur.ref, shown, location, cur.input.constructPath));
+  }
+
+  private formattedBase(base: Path): string {
+    let shown = this.formattedBases.get(base);
+    if (shown === undefined) {
+      if (this.formattedBases.size >= 64) this.formattedBases.clear(); // pod spec paths not from podSitesOf
+      shown = formatPath(base);
+      this.formattedBases.set(base, shown);
+    }
+    return shown;
   }
 
   /** Runs cross-object rules and returns the whole report. Call once, after the last `check()`. */
@@ -379,16 +392,8 @@ export class Engine {
       runners ??= this.objectRunners.filter((r) => r.rule.meta.customResources === true);
       const settings = this.settingsAt(this.policyFor(p.root).level, this.config.settings.k8sVersion);
       const exemptions = this.exemptionsFor(p.root, ref);
-      const prefix = p.input.pathPrefix;
-      const anchor = (path: Path): Anchor => ({
-        object: ref,
-        path: formatPath(prefix ? [...prefix, ...path] : path),
-        location: p.input.locate?.(path),
-        constructPath: p.input.constructPath,
-        exemptions,
-      });
       const late: Finding[] = [];
-      this.current = { out: late, exemptions, anchor };
+      this.current = { out: late, exemptions, ref, input: p.input };
       const target: CheckedObject = {
         object: p.root, apiVersion: p.apiVersion, kind: p.kind, name: ref.name, namespace: ref.namespace,
         input: p.input, pods: [], customResource,
@@ -412,10 +417,10 @@ export class Engine {
     const add = (rule: string, reason: string) => (map ??= new Map()).set(rule, reason);
     const annotations = asObject(field(field(root, 'metadata'), 'annotations'));
     if (annotations) {
-      for (const [key, value] of Object.entries(annotations)) {
-        if (key.startsWith(EXEMPT_ANNOTATION_PREFIX) && typeof value === 'string' && value.trim() !== '') {
-          add(exemptedRuleId(key.slice(EXEMPT_ANNOTATION_PREFIX.length)), value);
-        }
+      for (const key of Object.keys(annotations)) {
+        if (!key.startsWith(EXEMPT_ANNOTATION_PREFIX)) continue;
+        const value = annotations[key];
+        if (typeof value === 'string' && value.trim() !== '') add(exemptedRuleId(key.slice(EXEMPT_ANNOTATION_PREFIX.length)), value);
       }
     }
     for (const e of this.config.exemptions) {
@@ -600,6 +605,13 @@ function objectRefOf(root: KubeObject): ObjectRef {
 const messages = new Interner();
 
 function toFinding(meta: RuleMeta, severity: Severity, message: string, fix: string | undefined, a: Anchor): Finding {
+  return newFinding(meta, severity, message, fix, a.object, a.path, a.location, a.constructPath);
+}
+
+function newFinding(
+  meta: RuleMeta, severity: Severity, message: string, fix: string | undefined,
+  object: ObjectRef, path: string, location: SourceLocation | undefined, constructPath: string | undefined,
+): Finding {
   const f: {
     -readonly [K in keyof Finding]: Finding[K];
   } = {
@@ -608,10 +620,30 @@ function toFinding(meta: RuleMeta, severity: Severity, message: string, fix: str
     severity,
     message: messages.intern(message),
     fix: fix ?? meta.fix,
-    object: a.object,
-    path: a.path,
+    object,
+    path,
   };
-  if (a.location) f.location = a.location;
-  if (a.constructPath) f.constructPath = a.constructPath;
+  if (location) f.location = location;
+  if (constructPath) f.constructPath = constructPath;
   return f;
+}
+
+/** The object being checked, as emit() needs it. */
+interface Current {
+  readonly out: Finding[];
+  readonly exemptions: ReadonlyMap<string, string>;
+  readonly ref: ObjectRef;
+  readonly input: ObjectInput;
+}
+
+/** What output rules get to anchor a field of the object being visited (see OutputRuleSession). */
+function anchorOf(ref: ObjectRef, input: ObjectInput, exemptions: ReadonlyMap<string, string>): (path: Path) => Anchor {
+  const prefix = input.pathPrefix;
+  return (path: Path): Anchor => ({
+    object: ref,
+    path: formatPath(prefix ? prefix.concat(path) : path),
+    location: input.locate?.(path),
+    constructPath: input.constructPath,
+    exemptions,
+  });
 }
