@@ -498,16 +498,21 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
   const server = (f: Finding) => f.layer === 'schema' || f.layer === 'api-server';
   const gone = (f: Finding): boolean => {
     if (refused && f.layer === 'practice' && f.severity === 'error') return true;
+    const rf = LAYER_RANK[f.layer];
     for (const g of out) {
       if (g === f || SEVERITY_RANK[g.severity] < SEVERITY_RANK[f.severity]) continue;
-      const rf = LAYER_RANK[f.layer];
+      // Every case below needs G's layer to rank at least as high, and all but the first a
+      // server check: the cheap tests first (a pod's findings are often many of one layer).
       const rg = LAYER_RANK[g.layer];
+      if (rg < rf) continue;
       if (g.path === f.path) {
         if (rg > rf) return true;
-      } else if (encloses(g.path, f.path)) {
-        if (server(g) && rg > rf && !isBroad(g.path)) return true;
-      } else if (encloses(f.path, g.path)) {
-        if (server(f) && server(g) && rg >= rf && g.ruleId !== f.ruleId && !isBroad(f.path)) return true;
+      } else if (server(g)) {
+        if (encloses(g.path, f.path)) {
+          if (rg > rf && !isBroad(g.path)) return true;
+        } else if (server(f) && g.ruleId !== f.ruleId && encloses(f.path, g.path) && !isBroad(f.path)) {
+          return true;
+        }
       }
     }
     return false;

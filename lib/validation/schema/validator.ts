@@ -197,6 +197,16 @@ export class CompiledSchema {
       props.set(key, DROPPED_FIELDS.has(`${owner}.${key}`) ? decodingOnly(c) : c);
     }
     const known = Object.keys(properties).sort();
+    // "Did you mean" costs an edit distance per known field: a large file repeats the same
+    // unknown keys, so each definition remembers its answers (a bounded few).
+    const hints = new Map<string, string | undefined>();
+    const hintFor = (key: string): string | undefined => {
+      if (hints.has(key)) return hints.get(key);
+      if (hints.size >= 256) hints.clear();
+      const hint = suggest(key, known);
+      hints.set(key, hint);
+      return hint;
+    };
     const req = required.filter((r) => !NOT_REQUIRED.has(`${owner}.${r}`));
     return (v, w) => {
       if (v === null) return;
@@ -212,7 +222,7 @@ export class CompiledSchema {
         if (c !== undefined) c(v[key], w);
         else if (!preserveUnknown) {
           const path = w.path.slice();
-          const hint = suggest(key, known);
+          const hint = hintFor(key);
           w.out.push({
             type: 'unknown-field',
             path,
