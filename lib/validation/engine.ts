@@ -22,6 +22,8 @@ const is = <S extends Rule['meta']['scope']>(rule: Rule, scope: S): rule is Scop
 interface Runner {
   readonly rule: Rule;
   readonly severity: Severity;
+  /** The rule is of the pod-security layer (judged at the object's Pod Security level). */
+  readonly podSecurity: boolean;
   /** Path prefix of the current call's violations (the pod spec, for pod rules). */
   base: Path;
   readonly ctx: {
@@ -122,7 +124,7 @@ export class Engine {
         continue;
       }
       const runner: Runner = {
-        rule, severity, base: [],
+        rule, severity, podSecurity: rule.meta.layer === 'pod-security', base: [],
         ctx: { settings: config.settings, input: undefined, target: undefined, pod: undefined, report: (v: Violation) => this.emit(runner, v) },
       };
       (is(rule, 'input') ? this.inputRunners : is(rule, 'object') ? this.objectRunners : this.podRunners).push(runner);
@@ -220,14 +222,14 @@ export class Engine {
     const { objectRunners, podRunners } = this.runnersFor(kind, known ? 1 : customResource ? 2 : 0, level, input.staticPod === true);
     if (record && target.pods.length > 0) this.levelCounts[level]++;
     for (const r of objectRunners) {
-      r.ctx.settings = r.rule.meta.layer === 'pod-security' ? podSecuritySettings : settings;
+      r.ctx.settings = r.podSecurity ? podSecuritySettings : settings;
       r.ctx.target = target;
       r.base = ROOT;
       (r.rule as ScopedRule<'object'>).check(r.ctx as ObjectRuleContext);
     }
     if (target.pods.length > 0) {
       for (const r of podRunners) {
-        r.ctx.settings = r.rule.meta.layer === 'pod-security' ? podSecuritySettings : settings;
+        r.ctx.settings = r.podSecurity ? podSecuritySettings : settings;
         r.ctx.target = target;
         for (const pod of target.pods) {
           r.ctx.pod = pod;

@@ -463,15 +463,17 @@ export function hasSchema(apiVersion: string, kind: string, version: string = DE
   return rootChecker(apiVersion, kind, version) !== undefined;
 }
 
-const cache = new WeakMap<object, { generation: number; apiVersion: string; kind: string; version: string; problems: readonly SchemaProblem[] }>();
+/** The last object walked and its problems: the schema rules ask for one object after the other. */
+let last: { object: object; generation: number; apiVersion: string; kind: string; version: string; problems: readonly SchemaProblem[] } | undefined;
 
 /**
- * Every structural problem of one object, computed once per object and cached
- * (the schema rules share one walk). Objects of kinds without a schema have none.
+ * Every structural problem of one object, computed once per object (the schema rules,
+ * which run one after the other on the same object, share one walk). Objects of kinds
+ * without a schema have none.
  */
 export function schemaProblems(object: object, apiVersion: string, kind: string, version: string = DEFAULT_K8S_VERSION): readonly SchemaProblem[] {
-  const hit = cache.get(object);
-  if (hit && hit.generation === generation && hit.apiVersion === apiVersion && hit.kind === kind && hit.version === version) return hit.problems;
+  const hit = last;
+  if (hit && hit.object === object && hit.generation === generation && hit.apiVersion === apiVersion && hit.kind === kind && hit.version === version) return hit.problems;
   const checker = rootChecker(apiVersion, kind, version);
   let problems: readonly SchemaProblem[] = [];
   if (checker) {
@@ -479,6 +481,6 @@ export function schemaProblems(object: object, apiVersion: string, kind: string,
     checker(object, w);
     problems = w.out;
   }
-  cache.set(object, { generation, apiVersion, kind, version, problems });
+  last = { object, generation, apiVersion, kind, version, problems };
   return problems;
 }
