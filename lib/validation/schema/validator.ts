@@ -214,9 +214,10 @@ export class CompiledSchema {
         typeProblem(w, v, owner === '' ? 'object' : `v1.${owner}`);
         return;
       }
-      const keys = Object.keys(v);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
+      // for...in with an own-property test visits what Object.keys lists, in the same
+      // order, without an array per object (the walk meets every mapping of every object).
+      for (const key in v) {
+        if (!hasOwn(v, key)) continue;
         const c = props.get(key);
         w.path.push(key);
         if (c !== undefined) c(v[key], w);
@@ -298,9 +299,8 @@ export class CompiledSchema {
         const value = t.values ? this.compile(t.values, owner) : () => undefined;
         return (v, w) => {
           if (isObject(v)) {
-            const keys = Object.keys(v);
-            for (let i = 0; i < keys.length; i++) {
-              const k = keys[i]!;
+            for (const k in v) {
+              if (!hasOwn(v, k)) continue;
               w.path.push(mapKey(k));
               value(v[k], w);
               w.path.pop();
