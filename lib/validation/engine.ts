@@ -74,6 +74,7 @@ export class Engine {
   /** Namespace name to the Pod Security policy its enforce label sets (from the input or the configuration). */
   private readonly namespacePolicies = new Map<string, NamespacePolicy>();
   private readonly levelCounts: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 0, restricted: 0 };
+  private readonly targetPolicies: Partial<Record<PodSecurityLevel, NamespacePolicy>> = {};
   /** By kind, then by (known, level, static Pod): see runnersFor. */
   private readonly runnerCache = new Map<string, ({ objectRunners: Runner[]; podRunners: Runner[] } | undefined)[]>();
   private readonly sessions: { rule: Rule; severity: Severity; session: OutputRuleSession }[];
@@ -174,7 +175,7 @@ export class Engine {
     const out: Finding[] = [];
     const root = isObject(input.object) ? input.object : undefined;
     if (root) this.declareNamespace(root);
-    const policy = root ? this.policyFor(root) : { level: this.config.settings.podSecurity, version: this.config.settings.k8sVersion };
+    const policy = root ? this.policyFor(root) : this.policyAtTarget(this.config.settings.podSecurity);
     const level = policy.level;
     const settings = this.config.settings;
     // Pod Security rules judge at the object's level and its Namespace's policy version.
@@ -291,11 +292,16 @@ export class Engine {
     const namespace = field(metadata, 'namespace');
     const fromNamespace = typeof namespace === 'string' ? this.namespacePolicies.get(namespace) : undefined;
     if (declared === 'restricted' || declared === 'baseline' || declared === 'privileged') {
-      return { level: declared, version: fromNamespace?.version ?? version };
+      return fromNamespace && fromNamespace.version !== version ? { level: declared, version: fromNamespace.version } : this.policyAtTarget(declared);
     }
     if (fromNamespace) return fromNamespace;
     const configured = typeof namespace === 'string' ? this.config.namespaces?.[namespace]?.podSecurity : undefined;
-    return { level: configured ?? this.config.settings.podSecurity, version };
+    return this.policyAtTarget(configured ?? this.config.settings.podSecurity);
+  }
+
+  /** A level at the target version's policy: one object per level, not one per object checked. */
+  private policyAtTarget(level: PodSecurityLevel): NamespacePolicy {
+    return (this.targetPolicies[level] ??= { level, version: this.config.settings.k8sVersion });
   }
 
   /**
