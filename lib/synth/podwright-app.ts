@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { inspect } from 'util';
-import { App, AppProps } from 'cdk8s';
+import { ApiObject, App, AppProps } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { PodwrightConfig, ResolvedConfig } from '../validation/config';
 import { loadConfig } from '../validation/config-file';
@@ -225,6 +225,11 @@ export class PodwrightApp extends App {
     // temporary folder, and its JSON dropped; the folder is swapped into place only when
     // the whole report passes.
     const engine = new Engine(this.config);
+    // Objects are checked as they are written: a Namespace written after the objects in it
+    // must still set their Pod Security level (its JSON is computed here too; there are few).
+    for (const o of apiObjectsOf(this)) {
+      if (ApiObject.isApiObject(o) && o.kind === 'Namespace' && o.apiVersion === 'v1') engine.declareNamespace(o.toJson());
+    }
     const checked = new Set<IConstruct>();
     fastSynth(this, () => {
       this.throwConstructErrors();

@@ -2,6 +2,7 @@ import { DEFAULT_READ_LIMITS, readYamlString } from '../../../lib/validation/yam
 import { validate } from '../../../lib/validation/engine';
 import { ObjectInput } from '../../../lib/validation/types';
 import * as fs from 'fs';
+import { execFileSync } from 'child_process';
 import * as path from 'path';
 import { WEBSITE_EXAMPLES } from '../../fixtures/website-examples';
 
@@ -208,4 +209,47 @@ describe('readYamlString', () => {
     }
     expect(bad).toEqual([]);
   });
+});
+
+describe('YamlStreamReader chunks', () => {
+  test('documents and locations do not depend on where the chunks end', () => {
+    const { YamlStreamReader } = jest.requireActual('../../../lib/validation/yaml/read') as typeof import('../../../lib/validation/yaml/read');
+    // Markers at chunk ends, a `---` that is not a marker, a last line without a line break.
+    const text = `${ok}---\n---x: 1\n---\t# tab after the marker\n${ok}--- \n\n---\r\n${ok}x: ----\n...\n---\n${ok}---`;
+    const bytes = Buffer.from(text);
+    // A document limit that two documents together exceed: a missed marker shows as a yaml-limits problem.
+    const options = { limits: { maxDocumentBytes: 100 } };
+    const whole = readYamlString(text, 'c.yaml', options);
+    expect(whole.filter((i) => i.problems).length).toBe(0);
+    const shape = (inputs: ObjectInput[]) => inputs.map((i) => [i.documentIndex, i.object, i.problems, i.locate?.(['metadata', 'name'])]);
+    expect(whole.length).toBeGreaterThan(4);
+    for (const size of [1, 2, 3, 4, 5, 7, 13, 64]) {
+      const reader = new YamlStreamReader('c.yaml', options);
+      const inputs: ObjectInput[] = [];
+      for (let at = 0; at < bytes.length; at += size) inputs.push(...reader.push(bytes.subarray(at, at + size)));
+      inputs.push(...reader.end());
+      expect([size, shape(inputs)]).toEqual([size, shape(whole)]);
+    }
+  });
+});
+
+test('the names that outlive a document do not keep its text alive', () => {
+  // A cut string (13 characters or more, in V8) is a view of the whole document text, and
+  // results and findings keep each object's name for the whole run. Measured in a child
+  // process started with --expose-gc, so the heap is measured after full collections.
+  const script = `
+    require(${JSON.stringify(path.join(__dirname, '../../../scripts/register.js'))});
+    const { readYamlString } = require(${JSON.stringify(path.join(__dirname, '../../../lib/validation/yaml/read.ts'))});
+    const big = 'x'.repeat(100000);
+    const text = Array.from({ length: 300 }, (_, k) => 'apiVersion: example.com/v1alpha1\\nkind: SomethingQuiteLong\\nmetadata:\\n  name: a-name-long-enough-' + k + '\\n  namespace: a-long-namespace-name\\ndata:\\n  big: ' + big + '\\n').join('---\\n');
+    global.gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept = readYamlString(text, 'big.yaml').map((i) => [i.object.apiVersion, i.object.kind, i.object.metadata.name, i.object.metadata.namespace]);
+    global.gc();
+    process.stdout.write(JSON.stringify({ last: kept[299], grownMB: (process.memoryUsage().heapUsed - before) / 1e6 }));
+  `;
+  const out = execFileSync(process.execPath, ['--expose-gc', '-e', script], { encoding: 'utf8' });
+  const { last, grownMB } = JSON.parse(out) as { last: string[]; grownMB: number };
+  expect(last).toEqual(['example.com/v1alpha1', 'SomethingQuiteLong', 'a-name-long-enough-299', 'a-long-namespace-name']);
+  expect(grownMB).toBeLessThan(10); // 300 documents of 100 KB: 30 MB if their texts were kept
 });
