@@ -1,5 +1,5 @@
 'use strict';
-// One validate measurement in its own process: node bench/lib/validate-child.js <file> [format]
+// One validate measurement in its own process: node bench/lib/validate-child.js <file> [format] [validate options]
 // Runs `podwright validate <file> --format <format>` in-process through the CLI's run()
 // (reading, all four layers with the default configuration, and formatting the report),
 // with the report written to a byte counter instead of a terminal.
@@ -8,11 +8,17 @@ const { performance } = require('perf_hooks');
 const BUILD = path.join(__dirname, '..', 'out', 'build');
 
 const [file, format = 'text', ...extra] = process.argv.slice(2);
+// PODWRIGHT_BENCH_WORKERS=N measures `--workers N` (worker threads beside the main thread) in every run of the bench.
+if (process.env.PODWRIGHT_BENCH_WORKERS) extra.push('--workers', process.env.PODWRIGHT_BENCH_WORKERS);
 const t0 = performance.now();
 const cli = require(path.join(BUILD, 'lib', 'cli', 'main.js'));
 const { RULES } = require(path.join(BUILD, 'lib', 'validation', 'rules', 'index.js'));
 const { Engine } = require(path.join(BUILD, 'lib', 'validation', 'engine.js'));
 const fastParseModule = require(path.join(BUILD, 'lib', 'validation', 'yaml', 'fast-parse.js'));
+// Large inputs are checked in worker threads: they count their own documents and fast-path
+// documents and hand the counts to the main thread (lib/validation/parallel/pool.ts).
+const { parallelCounters } = require(path.join(BUILD, 'lib', 'validation', 'parallel', 'pool.js'));
+parallelCounters.enabled = true;
 const loadMs = performance.now() - t0;
 // Counts the documents the fast YAML path read (the reader calls it through the module object).
 let fastDocuments = 0;
@@ -46,8 +52,12 @@ cli.run(['validate', file, '--format', format, ...extra], io).then((exitCode) =>
   // (node start, module load, reading, checking, the report), as kubeconform's is measured.
   const wallMs = performance.now();
   const layers = [...new Set(RULES.map((r) => r.meta.layer))].sort();
+  // The main thread's own counts (above) include the parts it checks itself in a parallel run.
+  const inWorkers = parallelCounters.documents;
+  documents += inWorkers;
+  fastDocuments += parallelCounters.fastDocuments;
   process.stdout.write(`${JSON.stringify({
-    file: path.basename(file), format, exitCode, documents, fastDocuments, findings, reportBytes,
+    file: path.basename(file), format, exitCode, documents, fastDocuments, inWorkers, findings, reportBytes,
     rules: RULES.length, layers, loadMs, ms, wallMs, docsPerSec: documents / (wallMs / 1000),
     maxRssKB: process.resourceUsage().maxRSS,
   })}\n`);

@@ -7,7 +7,7 @@ import { RULES } from './rules';
 import { rulesOf } from './rule-set';
 import {
   Anchor, CheckedObject, CustomResourceSchema, EngineSettings, Finding, InputRuleContext, KubeObject, Layer, ObjectInput, ObjectRef, ObjectRuleContext,
-  OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, SourceLocation, Violation,
+  OutputRecord, OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, SourceLocation, Violation,
 } from './types';
 import { Interner } from './util/interner';
 import { formatPath, formatPathFrom } from './util/path';
@@ -86,6 +86,8 @@ export class Engine {
   private readonly pending: Pending[] = [];
   /** Finding lists of pending objects: they may still grow at finish(). */
   private readonly pendingOut = new WeakSet<Finding[]>();
+  /** Objects of unknown kinds adopted from other engines (see adopt), reported as not checked at finish(). */
+  private readonly adoptedPending: SkippedObject[] = [];
   /** The object being checked, for reporting its violations (see emit). */
   private current: Current | undefined;
   /** Pod spec paths (podSitesOf shares one array per kind), formatted once each. */
@@ -364,6 +366,7 @@ export class Engine {
   /** Runs cross-object rules and returns the whole report. Call once, after the last `check()`. */
   finish(): Report {
     this.checkPending();
+    this.skipped.push(...this.adoptedPending.splice(0));
     for (const { rule, severity, session } of this.sessions) {
       session.finish({
         settings: this.config.settings,
@@ -440,6 +443,61 @@ export class Engine {
     }
     return map ?? NO_EXEMPTIONS;
   }
+
+  // -------------------------------------------------------------------------
+  // Runs split across worker threads (lib/validation/parallel): each worker checks part
+  // of the input with an engine of its own; this engine takes their results in document
+  // order and finishes the run. Nothing above depends on these methods.
+
+  /** The Pod Security policy of every Namespace known so far (configuration and input), as plain data. */
+  namespacePolicyEntries(): [string, NamespacePolicy][] {
+    return [...this.namespacePolicies];
+  }
+
+  /** Replaces the Namespace policies known so far with `entries` (what another engine's `namespacePolicyEntries()` gave). */
+  useNamespacePolicies(entries: readonly (readonly [string, NamespacePolicy])[]): void {
+    this.namespacePolicies.clear();
+    for (const [name, policy] of entries) this.namespacePolicies.set(name, policy);
+  }
+
+  /**
+   * Adds what another engine checked, as if this engine had checked those documents:
+   * their findings (in document order), object and level counts, the records of
+   * cross-object rules with steps, and the objects of kinds no CRD was known for, in
+   * document order (not checked: the caller makes sure the input holds no CRD that
+   * could still come). Call finish() after the last part.
+   */
+  adopt(part: AdoptedPart): void {
+    for (const f of part.findings) this.findings.push(f);
+    this.objectCount += part.objectCount;
+    for (const level of ['privileged', 'baseline', 'restricted'] as const) this.levelCounts[level] += part.levelCounts[level];
+    for (const [ruleId, record] of part.records) {
+      const session = this.sessions.find((s) => s.rule.meta.id === ruleId)?.session;
+      if (!session?.add) throw new Error(`rule ${ruleId} has no steps; it cannot take records from another engine`);
+      session.add(record);
+    }
+    // As run() does: the first MAX_PENDING_CUSTOM_RESOURCES wait for finish(), the rest are reported at once.
+    for (const s of part.notChecked) {
+      if (this.pending.length + this.adoptedPending.length < MAX_PENDING_CUSTOM_RESOURCES) this.adoptedPending.push(s);
+      else this.skipped.push(s);
+    }
+  }
+
+  /** True when every cross-object rule this engine runs has steps, so that other engines can collect for it. */
+  get outputRulesHaveSteps(): boolean {
+    return this.sessions.every((s) => (s.rule as ScopedRule<'output'>).steps !== undefined);
+  }
+}
+
+/** What one worker's engine found in part of the input (see Engine.adopt). */
+export interface AdoptedPart {
+  readonly findings: readonly Finding[];
+  readonly objectCount: number;
+  readonly levelCounts: Readonly<Record<PodSecurityLevel, number>>;
+  /** [rule id, record] in document order. */
+  readonly records: readonly (readonly [string, OutputRecord])[];
+  /** Objects of kinds no CRD is known for, in document order. */
+  readonly notChecked: readonly SkippedObject[];
 }
 
 // ---------------------------------------------------------------------------
@@ -546,7 +604,7 @@ export function validate(inputs: Iterable<ObjectInput>, config?: ResolvedConfig)
 }
 
 /** A Pod Security level and the policy version it is judged at (`1.NN`). */
-interface NamespacePolicy {
+export interface NamespacePolicy {
   readonly level: PodSecurityLevel;
   readonly version: string;
 }

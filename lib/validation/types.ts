@@ -282,6 +282,30 @@ export interface PodRuleContext extends RuleContextBase {
 export interface OutputRuleSession {
   visit(target: CheckedObject, anchor: (path: Path) => Anchor): void;
   finish(ctx: OutputFinishContext): void;
+  /** For rules with `steps` (see OutputRuleSteps): takes a record collected where the object was checked. */
+  add?(record: OutputRecord): void;
+}
+
+/**
+ * What a cross-object rule keeps of one object: plain data (strings, numbers, arrays,
+ * plain objects, Maps; no functions, no class instances), so that it can be collected in
+ * a worker thread and handed to the main thread. A field the rule may report on goes in
+ * `anchor`: the engine moves its location when the object was read from part of a file.
+ */
+export interface OutputRecord {
+  readonly anchor?: Anchor;
+}
+
+/**
+ * A cross-object rule in two steps, so that objects can be checked in worker threads
+ * (lib/validation/parallel): `collect` runs once per object where the object is checked
+ * and emits records; `create` makes the one session of a run, in the main thread, which
+ * takes every record in document order (`add`) and then reports (`finish`). The findings
+ * must not depend on where `collect` ran.
+ */
+export interface OutputRuleSteps<R extends OutputRecord> {
+  collect(target: CheckedObject, anchor: (path: Path) => Anchor, emit: (record: R) => void): void;
+  create(settings: EngineSettings): { add(record: R): void; finish(ctx: OutputFinishContext): void };
 }
 
 /** A cheap, detached reference to one field of one object, for reporting after the object is gone. */
@@ -304,4 +328,9 @@ export type Rule =
   | { readonly meta: RuleMeta & { readonly scope: 'input' }; check(ctx: InputRuleContext): void }
   | { readonly meta: RuleMeta & { readonly scope: 'object' }; check(ctx: ObjectRuleContext): void }
   | { readonly meta: RuleMeta & { readonly scope: 'pod' }; check(ctx: PodRuleContext): void }
-  | { readonly meta: RuleMeta & { readonly scope: 'output' }; create(settings: EngineSettings): OutputRuleSession };
+  | {
+    readonly meta: RuleMeta & { readonly scope: 'output' };
+    create(settings: EngineSettings): OutputRuleSession;
+    /** The rule in two steps (see OutputRuleSteps); rules without them keep a run in one thread. */
+    readonly steps?: OutputRuleSteps<OutputRecord>;
+  };

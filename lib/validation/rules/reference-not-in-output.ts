@@ -1,10 +1,18 @@
 import { Anchor, Path } from '../types';
-import { outputRule } from '../util/define-rule';
+import { outputRuleInSteps } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { asArray, field } from '../util/values';
 
 type RefKind = 'ConfigMap' | 'Secret' | 'ServiceAccount' | 'PersistentVolumeClaim';
 const KINDS: readonly string[] = ['ConfigMap', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim'];
+const keyOf = (kind: string, namespace: string | undefined, name: string) => `${kind}\u0000${namespace ?? ''}\u0000${name}`;
+
+/** An object of a referenced kind in the output (`defined`), or one reference a pod makes. */
+interface RefRecord {
+  readonly defined?: string;
+  readonly ref?: { readonly key: string; readonly kind: RefKind; readonly name: string };
+  readonly anchor?: Anchor;
+}
 
 /**
  * Objects a pod needs before it can start, referenced by name. When they are not in the
@@ -12,7 +20,7 @@ const KINDS: readonly string[] = ['ConfigMap', 'Secret', 'ServiceAccount', 'Pers
  * marked optional: true, the "default" ServiceAccount, and claims created from a
  * StatefulSet's volumeClaimTemplates.
  */
-export default outputRule({
+export default outputRuleInSteps<RefRecord>({
   id: 'reference-not-in-output',
   layer: 'practice',
   severity: 'info',
@@ -20,63 +28,68 @@ export default outputRule({
   fix: 'Add the referenced object to the output, or make sure it exists in the target namespace before the pods start.',
   source: 'kube-linter non-existent-service-account; kube-score (pod references); kubelet CreateContainerConfigError for a missing ConfigMap/Secret',
   docsUrl: 'https://kubernetes.io/docs/concepts/configuration/configmap/#configmaps-and-pods',
-}, () => {
-  const defined = new Set<string>();
-  const refs: { key: string; kind: RefKind; name: string; anchor: Anchor }[] = [];
-  const keyOf = (kind: string, namespace: string | undefined, name: string) => `${kind}\u0000${namespace ?? ''}\u0000${name}`;
-  return {
-    visit(target, anchor) {
-      if (KINDS.includes(target.kind) && target.name) defined.add(keyOf(target.kind, target.namespace, target.name));
-      const claimTemplates = new Set(asArray(field(field(target.object, 'spec'), 'volumeClaimTemplates'))
-        .map((t) => field(field(t, 'metadata'), 'name')).filter((n): n is string => typeof n === 'string'));
-      for (const pod of target.pods) {
-        const add = (kind: RefKind, name: unknown, rel: Path, optional?: unknown) => {
-          if (typeof name !== 'string' || name === '' || optional === true) return;
-          refs.push({ key: keyOf(kind, target.namespace, name), kind, name, anchor: anchor([...pod.specPath, ...rel]) });
-        };
-        const sa = field(pod.spec, 'serviceAccountName');
-        if (sa !== 'default') add('ServiceAccount', sa, ['serviceAccountName']);
-        asArray(field(pod.spec, 'imagePullSecrets')).forEach((s, i) => add('Secret', field(s, 'name'), ['imagePullSecrets', i, 'name']));
-        asArray(field(pod.spec, 'volumes')).forEach((v, i) => {
-          const cm = field(v, 'configMap');
-          add('ConfigMap', field(cm, 'name'), ['volumes', i, 'configMap', 'name'], field(cm, 'optional'));
-          const secret = field(v, 'secret');
-          add('Secret', field(secret, 'secretName'), ['volumes', i, 'secret', 'secretName'], field(secret, 'optional'));
-          const claim = field(field(v, 'persistentVolumeClaim'), 'claimName');
-          if (typeof claim !== 'string' || !claimTemplates.has(claim)) add('PersistentVolumeClaim', claim, ['volumes', i, 'persistentVolumeClaim', 'claimName']);
-          asArray(field(field(v, 'projected'), 'sources')).forEach((s, j) => {
-            const pcm = field(s, 'configMap');
-            add('ConfigMap', field(pcm, 'name'), ['volumes', i, 'projected', 'sources', j, 'configMap', 'name'], field(pcm, 'optional'));
-            const ps = field(s, 'secret');
-            add('Secret', field(ps, 'name'), ['volumes', i, 'projected', 'sources', j, 'secret', 'name'], field(ps, 'optional'));
-          });
+}, {
+  collect(target, anchor, emit) {
+    if (KINDS.includes(target.kind) && target.name) emit({ defined: keyOf(target.kind, target.namespace, target.name) });
+    const claimTemplates = new Set(asArray(field(field(target.object, 'spec'), 'volumeClaimTemplates'))
+      .map((t) => field(field(t, 'metadata'), 'name')).filter((n): n is string => typeof n === 'string'));
+    for (const pod of target.pods) {
+      const add = (kind: RefKind, name: unknown, rel: Path, optional?: unknown) => {
+        if (typeof name !== 'string' || name === '' || optional === true) return;
+        emit({ ref: { key: keyOf(kind, target.namespace, name), kind, name }, anchor: anchor([...pod.specPath, ...rel]) });
+      };
+      const sa = field(pod.spec, 'serviceAccountName');
+      if (sa !== 'default') add('ServiceAccount', sa, ['serviceAccountName']);
+      asArray(field(pod.spec, 'imagePullSecrets')).forEach((s, i) => add('Secret', field(s, 'name'), ['imagePullSecrets', i, 'name']));
+      asArray(field(pod.spec, 'volumes')).forEach((v, i) => {
+        const cm = field(v, 'configMap');
+        add('ConfigMap', field(cm, 'name'), ['volumes', i, 'configMap', 'name'], field(cm, 'optional'));
+        const secret = field(v, 'secret');
+        add('Secret', field(secret, 'secretName'), ['volumes', i, 'secret', 'secretName'], field(secret, 'optional'));
+        const claim = field(field(v, 'persistentVolumeClaim'), 'claimName');
+        if (typeof claim !== 'string' || !claimTemplates.has(claim)) add('PersistentVolumeClaim', claim, ['volumes', i, 'persistentVolumeClaim', 'claimName']);
+        asArray(field(field(v, 'projected'), 'sources')).forEach((s, j) => {
+          const pcm = field(s, 'configMap');
+          add('ConfigMap', field(pcm, 'name'), ['volumes', i, 'projected', 'sources', j, 'configMap', 'name'], field(pcm, 'optional'));
+          const ps = field(s, 'secret');
+          add('Secret', field(ps, 'name'), ['volumes', i, 'projected', 'sources', j, 'secret', 'name'], field(ps, 'optional'));
         });
-        for (const c of containersOf(pod.spec)) {
-          asArray(field(c.container, 'env')).forEach((e, i) => {
-            const from = field(e, 'valueFrom');
-            const cm = field(from, 'configMapKeyRef');
-            add('ConfigMap', field(cm, 'name'), [...c.path, 'env', i, 'valueFrom', 'configMapKeyRef', 'name'], field(cm, 'optional'));
-            const s = field(from, 'secretKeyRef');
-            add('Secret', field(s, 'name'), [...c.path, 'env', i, 'valueFrom', 'secretKeyRef', 'name'], field(s, 'optional'));
-          });
-          asArray(field(c.container, 'envFrom')).forEach((e, i) => {
-            const cm = field(e, 'configMapRef');
-            add('ConfigMap', field(cm, 'name'), [...c.path, 'envFrom', i, 'configMapRef', 'name'], field(cm, 'optional'));
-            const s = field(e, 'secretRef');
-            add('Secret', field(s, 'name'), [...c.path, 'envFrom', i, 'secretRef', 'name'], field(s, 'optional'));
-          });
+      });
+      for (const c of containersOf(pod.spec)) {
+        asArray(field(c.container, 'env')).forEach((e, i) => {
+          const from = field(e, 'valueFrom');
+          const cm = field(from, 'configMapKeyRef');
+          add('ConfigMap', field(cm, 'name'), [...c.path, 'env', i, 'valueFrom', 'configMapKeyRef', 'name'], field(cm, 'optional'));
+          const s = field(from, 'secretKeyRef');
+          add('Secret', field(s, 'name'), [...c.path, 'env', i, 'valueFrom', 'secretKeyRef', 'name'], field(s, 'optional'));
+        });
+        asArray(field(c.container, 'envFrom')).forEach((e, i) => {
+          const cm = field(e, 'configMapRef');
+          add('ConfigMap', field(cm, 'name'), [...c.path, 'envFrom', i, 'configMapRef', 'name'], field(cm, 'optional'));
+          const s = field(e, 'secretRef');
+          add('Secret', field(s, 'name'), [...c.path, 'envFrom', i, 'secretRef', 'name'], field(s, 'optional'));
+        });
+      }
+    }
+  },
+  create() {
+    const defined = new Set<string>();
+    const refs: { key: string; kind: RefKind; name: string; anchor: Anchor }[] = [];
+    return {
+      add(record) {
+        if (record.defined !== undefined) defined.add(record.defined);
+        else if (record.ref && record.anchor) refs.push({ ...record.ref, anchor: record.anchor });
+      },
+      finish(ctx) {
+        const reported = new Set<string>();
+        for (const r of refs) {
+          if (defined.has(r.key)) continue;
+          const once = `${r.key}\u0000${r.anchor.object.kind ?? ''}/${r.anchor.object.name ?? ''}`;
+          if (reported.has(once)) continue;
+          reported.add(once);
+          ctx.report(r.anchor, `${r.kind} "${r.name}" is referenced but not in the output; it must already exist in the namespace, or the pod will not start`);
         }
-      }
-    },
-    finish(ctx) {
-      const reported = new Set<string>();
-      for (const r of refs) {
-        if (defined.has(r.key)) continue;
-        const once = `${r.key}\u0000${r.anchor.object.kind ?? ''}/${r.anchor.object.name ?? ''}`;
-        if (reported.has(once)) continue;
-        reported.add(once);
-        ctx.report(r.anchor, `${r.kind} "${r.name}" is referenced but not in the output; it must already exist in the namespace, or the pod will not start`);
-      }
-    },
-  };
+      },
+    };
+  },
 });

@@ -1,4 +1,4 @@
-import { InputRuleContext, ObjectRuleContext, OutputRuleSession, EngineSettings, PodRuleContext, Rule, RuleMeta } from '../types';
+import { InputRuleContext, ObjectRuleContext, OutputRecord, OutputRuleSession, OutputRuleSteps, EngineSettings, PodRuleContext, Rule, RuleMeta } from '../types';
 
 /** Defines a rule checked once per input document, before it is known to be an object. */
 export function inputRule(meta: Omit<RuleMeta, 'scope'>, check: (ctx: InputRuleContext) => void): Rule {
@@ -18,4 +18,25 @@ export function podRule(meta: Omit<RuleMeta, 'scope'>, check: (ctx: PodRuleConte
 /** Defines a rule checked once per run, across all objects. */
 export function outputRule(meta: Omit<RuleMeta, 'scope'>, create: (settings: EngineSettings) => OutputRuleSession): Rule {
   return { meta: { ...meta, scope: 'output' }, create };
+}
+
+/**
+ * Defines a cross-object rule in two steps (see OutputRuleSteps): records collected per
+ * object, then one session that reads them all in document order. In one thread the
+ * steps run one after the other; with worker threads, `collect` runs in the workers.
+ */
+export function outputRuleInSteps<R extends OutputRecord>(meta: Omit<RuleMeta, 'scope'>, steps: OutputRuleSteps<R>): Rule {
+  return {
+    meta: { ...meta, scope: 'output' },
+    steps: steps as unknown as OutputRuleSteps<OutputRecord>,
+    create(settings): OutputRuleSession {
+      const session = steps.create(settings);
+      const add = (record: R) => session.add(record);
+      return {
+        visit: (target, anchor) => steps.collect(target, anchor, add),
+        finish: (ctx) => session.finish(ctx),
+        add: (record) => session.add(record as R),
+      };
+    },
+  };
 }

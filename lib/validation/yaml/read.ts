@@ -171,6 +171,15 @@ export class YamlStreamReader {
     return this.drain();
   }
 
+  /**
+   * Document indices and lines used so far; after `end()` and the last document, those of
+   * the whole stream. A stream read in parts (lib/validation/parallel) adds the counts of
+   * the parts before to each part's document indices and lines.
+   */
+  get consumed(): { readonly documents: number; readonly lines: number } {
+    return { documents: this.documentIndex, lines: this.docStartLine - 1 };
+  }
+
   private *drain(): Generator<ObjectInput> {
     for (let next = this.pending.shift(); next !== undefined; next = this.pending.shift()) yield* next();
   }
@@ -377,7 +386,8 @@ function fileChunks(file: string): AsyncIterable<Uint8Array> {
   return fs.createReadStream(file, { highWaterMark: 64 * 1024 });
 }
 
-function fileOptions(file: string, options: ReadOptions | undefined): ReadOptions {
+/** The options one file is read with (`readYamlFile` uses them; so does a worker reading part of a file). */
+export function fileOptions(file: string, options: ReadOptions | undefined): ReadOptions {
   // Decide static-pod folders on the real path, whatever name is shown.
   return { ...options, staticPods: options?.staticPods === true || (options?.staticPodDirs ?? []).some((dir) => isInside(path.resolve(file), dir)) };
 }

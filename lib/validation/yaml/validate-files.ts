@@ -5,6 +5,9 @@ import { ResolvedConfig } from '../config';
 import { Engine } from '../engine';
 import { Finding, ObjectInput, ObjectRef, Report, SourceLocation } from '../types';
 import { asObject, field } from '../util/values';
+import { PartChecker } from '../parallel/part';
+import { checkInParts, ParallelDeclined, parallelCounters, ParallelOptions, PART_BYTES, PARALLEL_MIN_BYTES, PartUnreadable, workerCount, WorkerPool } from '../parallel/pool';
+import { rulesOf } from '../rule-set';
 import { readYamlFileBatches, readYamlString, ReadOptions } from './read';
 
 /** One document that was read, with the findings the engine gave it. The object itself is not kept. */
@@ -52,8 +55,13 @@ export interface ValidateFilesOptions {
   readonly keepAllDocuments?: boolean;
   /** What `-` reads. @default process.stdin */
   readonly stdin?: AsyncIterable<Uint8Array | string>;
-  /** Called with every document read, in order, after the engine checked it (the server layer keeps them). */
+  /** Called with every document read, in order, after the engine checked it (the server layer keeps them). Keeps the run in one thread. */
   readonly onInput?: (input: ObjectInput) => void;
+  /**
+   * Check large inputs in worker threads (lib/validation/parallel), with the same results.
+   * @default - one thread
+   */
+  readonly parallel?: ParallelOptions;
 }
 
 const YAML_EXT = /\.ya?ml$/i;
@@ -81,22 +89,81 @@ export async function validateFiles(targets: readonly string[], options: Validat
       }
     }
     const real = (file: string) => (file === '-' ? spill! : path.resolve(cwd, file));
-    for (const file of files) await declareNamespaces(engine, real(file), readOptions);
-    return await checkFiles(engine, files, real, cwd, readOptions, options);
+    let crds = false;
+    for (const file of files) crds = (await declareNamespaces(engine, real(file), readOptions)) || crds;
+    const pool = startPool(engine, files.map(real), crds, readOptions, options);
+    try {
+      return await checkFiles(engine, files, real, cwd, readOptions, options, pool);
+    } catch (e) {
+      if (!(e instanceof ParallelDeclined)) throw e;
+    } finally {
+      await pool?.pool.close();
+    }
+    // A part held a CRD the scan did not see: everything again, in one thread.
+    const again = new Engine(options.config);
+    for (const file of files) await declareNamespaces(again, real(file), readOptions);
+    return await checkFiles(again, files, real, cwd, readOptions, options, undefined);
   } finally {
     if (spill) fs.rmSync(path.dirname(spill), { recursive: true, force: true });
   }
 }
 
+/**
+ * Worker threads for this run, or undefined for one thread: when asked for, the input is
+ * large enough, nothing needs every object in this thread (`onInput`), the input mentions
+ * no CustomResourceDefinition (objects may come before their CRD) and every cross-object
+ * rule has steps (a plugin's rule written with visit/finish sees every object).
+ */
+function startPool(engine: Engine, files: readonly string[], crds: boolean, readOptions: ReadOptions, options: ValidateFilesOptions): { pool: WorkerPool; parallel: ParallelOptions } | undefined {
+  const parallel = options.parallel;
+  if (!parallel || options.onInput || crds || !engine.outputRulesHaveSteps) return undefined;
+  const workers = workerCount(parallel);
+  if (workers < 1) return undefined;
+  let bytes = 0;
+  for (const file of files) {
+    try {
+      bytes += fs.statSync(file).size;
+    } catch {
+      // the main pass reports it
+    }
+  }
+  if (bytes < (parallel.minBytes ?? PARALLEL_MIN_BYTES)) return undefined;
+  const { plugins, crdRegistry, ...plain } = options.config;
+  const pool = new WorkerPool(workers, {
+    recipe: parallel.config,
+    config: plain,
+    ruleIds: rulesOf(options.config).map((r) => r.meta.id),
+    readOptions,
+    keepAllDocuments: options.keepAllDocuments === true,
+    countFastPath: parallelCounters.enabled,
+  });
+  return { pool, parallel };
+}
+
 async function checkFiles(
   engine: Engine, files: readonly string[], real: (file: string) => string, cwd: string, readOptions: ReadOptions, options: ValidateFilesOptions,
+  workers: { pool: WorkerPool; parallel: ParallelOptions } | undefined,
 ): Promise<RunResult> {
   const documents: DocumentResult[] = [];
+  /** The one point where a document's result is handed on. */
+  const keep = (result: DocumentResult) => {
+    documents.push(result);
+  };
   let documentCount = 0;
-  const shownFiles: string[] = [];
-  for (const file of files) {
-    const shown = file === '-' ? STDIN_NAME : displayPath(file, cwd);
-    shownFiles.push(shown);
+  const shownFiles = files.map((file) => (file === '-' ? STDIN_NAME : displayPath(file, cwd)));
+  if (workers) {
+    try {
+      const parts = files.map((file, i) => ({ file: real(file), shown: shownFiles[i]! }));
+      const partBytes = workers.parallel.partBytes ?? PART_BYTES;
+      const local = new PartChecker(options.config, readOptions, options.keepAllDocuments === true, resultOf);
+      documentCount = await checkInParts(workers.pool, engine, parts, keep, { partBytes, workers: workerCount(workers.parallel), readOptions, local });
+    } catch (e) {
+      if (e instanceof PartUnreadable) throw new InputError(`${e.shown}: cannot read: ${e.message}`);
+      throw e;
+    }
+  }
+  for (const [i, file] of (workers ? [] : files).entries()) {
+    const shown = shownFiles[i]!;
     const batches = readYamlFileBatches(real(file), readOptions, shown);
     for (;;) {
       let next: IteratorResult<Iterable<ObjectInput>>;
@@ -120,7 +187,7 @@ async function checkFiles(
         const findings = engine.check(input);
         options.onInput?.(input);
         // A custom resource read before its CRD gets its findings at finish(), into the same list.
-        if (options.keepAllDocuments || findings.length > 0 || engine.mayGrow(findings)) documents.push(resultOf(input, findings));
+        if (options.keepAllDocuments || findings.length > 0 || engine.mayGrow(findings)) keep(resultOf(input, findings));
       }
     }
   }
@@ -144,6 +211,8 @@ async function spillStdin(stdin: AsyncIterable<Uint8Array | string>): Promise<st
 
 const SCAN_BYTES = 1024 * 1024;
 const NAMESPACE_WORD = Buffer.from('Namespace');
+/** Seen anywhere in a file, the run stays in one thread (see startPool). */
+const CRD_WORD = Buffer.from('CustomResourceDefinition');
 /** A document's `kind: Namespace` (block style, at the top level) or `"kind": "Namespace"` (flow style). */
 const NAMESPACE_KIND = /^kind:[ \t]*["']?Namespace["']?[ \t]*(?:#.*)?$|"kind"[ \t]*:[ \t]*"Namespace"/gm;
 /** One scan buffer for the whole run (files are scanned one after the other). */
@@ -153,10 +222,12 @@ let scanBuffer: Buffer | undefined;
  * Declares to the engine every Namespace in one file, without parsing the rest of it:
  * the file is scanned a megabyte at a time for `kind: Namespace`, and only the documents
  * around a match (between the `---` lines before and after it) are read and parsed.
- * Errors are left to the main pass, which reports them.
+ * Errors are left to the main pass, which reports them. Returns true when the file
+ * mentions CustomResourceDefinition anywhere.
  */
-async function declareNamespaces(engine: Engine, file: string, readOptions: ReadOptions): Promise<void> {
+async function declareNamespaces(engine: Engine, file: string, readOptions: ReadOptions): Promise<boolean> {
   let fd: number | undefined;
+  let crds = false;
   const starts = new Set<number>();
   try {
     fd = fs.openSync(file, 'r');
@@ -166,6 +237,7 @@ async function declareNamespaces(engine: Engine, file: string, readOptions: Read
       const n = fs.readSync(fd, buf, 0, SCAN_BYTES, position);
       if (n <= 0) break;
       const chunk = buf.subarray(0, n);
+      crds ||= chunk.includes(CRD_WORD);
       if (chunk.includes(NAMESPACE_WORD)) {
         const text = chunk.toString('latin1'); // byte offsets = character offsets
         for (const m of text.matchAll(NAMESPACE_KIND)) {
@@ -187,6 +259,7 @@ async function declareNamespaces(engine: Engine, file: string, readOptions: Read
   } finally {
     if (fd !== undefined) fs.closeSync(fd);
   }
+  return crds;
 }
 
 /**
@@ -239,7 +312,7 @@ export function objectRefOf(value: unknown): ObjectRef {
   return object;
 }
 
-function resultOf(input: ObjectInput, findings: Finding[]): DocumentResult {
+export function resultOf(input: ObjectInput, findings: Finding[]): DocumentResult {
   const object = objectRefOf(input.object);
   const location = input.locate?.([]) ?? input.problems?.[0]?.location;
   // Built by assignment, keys in the report's order: object spreads would give every kept result its own hidden class.
