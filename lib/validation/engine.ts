@@ -7,10 +7,10 @@ import { RULES } from './rules';
 import { rulesOf } from './rule-set';
 import {
   Anchor, CheckedObject, CustomResourceSchema, EngineSettings, Finding, InputRuleContext, KubeObject, Layer, ObjectInput, ObjectRef, ObjectRuleContext,
-  OutputRecord, OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, Violation,
+  OutputRecord, OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, SourceLocation, Violation,
 } from './types';
 import { Interner } from './util/interner';
-import { formatPath } from './util/path';
+import { formatPath, formatPathFrom } from './util/path';
 import { podSitesOf } from './util/pod-sites';
 import { asObject, field, isObject } from './util/values';
 import { atLeast, compareVersions, parseMinor } from './util/version';
@@ -22,6 +22,8 @@ const is = <S extends Rule['meta']['scope']>(rule: Rule, scope: S): rule is Scop
 interface Runner {
   readonly rule: Rule;
   readonly severity: Severity;
+  /** The rule is of the pod-security layer (judged at the object's Pod Security level). */
+  readonly podSecurity: boolean;
   /** Path prefix of the current call's violations (the pod spec, for pod rules). */
   base: Path;
   readonly ctx: {
@@ -72,6 +74,7 @@ export class Engine {
   /** Namespace name to the Pod Security policy its enforce label sets (from the input or the configuration). */
   private readonly namespacePolicies = new Map<string, NamespacePolicy>();
   private readonly levelCounts: Record<PodSecurityLevel, number> = { privileged: 0, baseline: 0, restricted: 0 };
+  private readonly targetPolicies: Partial<Record<PodSecurityLevel, NamespacePolicy>> = {};
   /** By kind, then by (known, level, static Pod): see runnersFor. */
   private readonly runnerCache = new Map<string, ({ objectRunners: Runner[]; podRunners: Runner[] } | undefined)[]>();
   private readonly sessions: { rule: Rule; severity: Severity; session: OutputRuleSession }[];
@@ -85,8 +88,10 @@ export class Engine {
   private readonly pendingOut = new WeakSet<Finding[]>();
   /** Objects of unknown kinds adopted from other engines (see adopt), reported as not checked at finish(). */
   private readonly adoptedPending: SkippedObject[] = [];
-  /** What the object being checked needs for reporting. */
-  private current: { out: Finding[]; exemptions: ReadonlyMap<string, string>; anchor: (path: Path) => Anchor } | undefined;
+  /** The object being checked, for reporting its violations (see emit). */
+  private current: Current | undefined;
+  /** Pod spec paths (podSitesOf shares one array per kind), formatted once each. */
+  private readonly formattedBases = new Map<Path, string>();
 
   /**
    * @param config the resolved configuration
@@ -122,7 +127,7 @@ export class Engine {
         continue;
       }
       const runner: Runner = {
-        rule, severity, base: [],
+        rule, severity, podSecurity: rule.meta.layer === 'pod-security', base: [],
         ctx: { settings: config.settings, input: undefined, target: undefined, pod: undefined, report: (v: Violation) => this.emit(runner, v) },
       };
       (is(rule, 'input') ? this.inputRunners : is(rule, 'object') ? this.objectRunners : this.podRunners).push(runner);
@@ -182,22 +187,14 @@ export class Engine {
     const out: Finding[] = [];
     const root = isObject(input.object) ? input.object : undefined;
     if (root) this.declareNamespace(root);
-    const policy = root ? this.policyFor(root) : { level: this.config.settings.podSecurity, version: this.config.settings.k8sVersion };
+    const policy = root ? this.policyFor(root) : this.policyAtTarget(this.config.settings.podSecurity);
     const level = policy.level;
     const settings = this.config.settings;
     // Pod Security rules judge at the object's level and its Namespace's policy version.
     const podSecuritySettings = this.settingsAt(level, policy.version);
     const ref = root ? objectRefOf(root) : {};
     const exemptions = root ? this.exemptionsFor(root, ref) : NO_EXEMPTIONS;
-    const prefix = input.pathPrefix;
-    const anchor = (path: Path): Anchor => ({
-      object: ref,
-      path: formatPath(prefix ? [...prefix, ...path] : path),
-      location: input.locate?.(path),
-      constructPath: input.constructPath,
-      exemptions,
-    });
-    this.current = { out, exemptions, anchor };
+    this.current = { out, exemptions, ref, input };
 
     for (const r of this.inputRunners) {
       r.ctx.settings = settings;
@@ -238,14 +235,14 @@ export class Engine {
     const { objectRunners, podRunners } = this.runnersFor(kind, known ? 1 : customResource ? 2 : 0, level, input.staticPod === true);
     if (record && target.pods.length > 0) this.levelCounts[level]++;
     for (const r of objectRunners) {
-      r.ctx.settings = r.rule.meta.layer === 'pod-security' ? podSecuritySettings : settings;
+      r.ctx.settings = r.podSecurity ? podSecuritySettings : settings;
       r.ctx.target = target;
       r.base = ROOT;
       (r.rule as ScopedRule<'object'>).check(r.ctx as ObjectRuleContext);
     }
     if (target.pods.length > 0) {
       for (const r of podRunners) {
-        r.ctx.settings = r.rule.meta.layer === 'pod-security' ? podSecuritySettings : settings;
+        r.ctx.settings = r.podSecurity ? podSecuritySettings : settings;
         r.ctx.target = target;
         for (const pod of target.pods) {
           r.ctx.pod = pod;
@@ -254,7 +251,8 @@ export class Engine {
         }
       }
     }
-    if (known && record) {
+    if (known && record && this.sessions.length > 0) {
+      const anchor = anchorOf(ref, input, exemptions);
       for (const { session } of this.sessions) session.visit(target, anchor);
     }
     this.current = undefined;
@@ -306,11 +304,16 @@ export class Engine {
     const namespace = field(metadata, 'namespace');
     const fromNamespace = typeof namespace === 'string' ? this.namespacePolicies.get(namespace) : undefined;
     if (declared === 'restricted' || declared === 'baseline' || declared === 'privileged') {
-      return { level: declared, version: fromNamespace?.version ?? version };
+      return fromNamespace && fromNamespace.version !== version ? { level: declared, version: fromNamespace.version } : this.policyAtTarget(declared);
     }
     if (fromNamespace) return fromNamespace;
     const configured = typeof namespace === 'string' ? this.config.namespaces?.[namespace]?.podSecurity : undefined;
-    return { level: configured ?? this.config.settings.podSecurity, version };
+    return this.policyAtTarget(configured ?? this.config.settings.podSecurity);
+  }
+
+  /** A level at the target version's policy: one object per level, not one per object checked. */
+  private policyAtTarget(level: PodSecurityLevel): NamespacePolicy {
+    return (this.targetPolicies[level] ??= { level, version: this.config.settings.k8sVersion });
   }
 
   /**
@@ -343,13 +346,31 @@ export class Engine {
     return found;
   }
 
-  /** Records one violation of the object being checked. */
+  /**
+   * Records one violation of the object being checked. This runs for every finding of a
+   * large file: the pod spec's path is formatted once (formattedBase), not per finding.
+   */
   private emit(r: Runner, v: Violation): void {
     const cur = this.current;
-    if (!cur) throw new Error(`rule ${r.rule.meta.id} reported outside check()`);
-    if (cur.exemptions.has(r.rule.meta.id)) return;
-    const a = cur.anchor(v.absolute ? v.path : [...r.base, ...v.path]);
-    cur.out.push(toFinding(r.rule.meta, r.severity, v.message, v.fix, v.location ? { ...a, location: v.location } : a));
+    const meta = r.rule.meta;
+    if (!cur) throw new Error(`rule ${meta.id} reported outside check()`);
+    if (cur.exemptions.has(meta.id)) return;
+    const relative = !v.absolute && r.base.length > 0;
+    const path = relative ? r.base.concat(v.path) : v.path;
+    const prefix = cur.input.pathPrefix;
+    const shown = prefix ? formatPath(prefix.concat(path)) : relative ? formatPathFrom(this.formattedBase(r.base), v.path) : formatPath(path);
+    const location = v.location ?? cur.input.locate?.(path);
+    cur.out.push(newFinding(meta, r.severity, v.message, v.fix, cur.ref, shown, location, cur.input.constructPath));
+  }
+
+  private formattedBase(base: Path): string {
+    let shown = this.formattedBases.get(base);
+    if (shown === undefined) {
+      if (this.formattedBases.size >= 64) this.formattedBases.clear(); // pod spec paths not from podSitesOf
+      shown = formatPath(base);
+      this.formattedBases.set(base, shown);
+    }
+    return shown;
   }
 
   /** Runs cross-object rules and returns the whole report. Call once, after the last `check()`. */
@@ -392,16 +413,8 @@ export class Engine {
       runners ??= this.objectRunners.filter((r) => r.rule.meta.customResources === true);
       const settings = this.settingsAt(this.policyFor(p.root).level, this.config.settings.k8sVersion);
       const exemptions = this.exemptionsFor(p.root, ref);
-      const prefix = p.input.pathPrefix;
-      const anchor = (path: Path): Anchor => ({
-        object: ref,
-        path: formatPath(prefix ? [...prefix, ...path] : path),
-        location: p.input.locate?.(path),
-        constructPath: p.input.constructPath,
-        exemptions,
-      });
       const late: Finding[] = [];
-      this.current = { out: late, exemptions, anchor };
+      this.current = { out: late, exemptions, ref, input: p.input };
       const target: CheckedObject = {
         object: p.root, apiVersion: p.apiVersion, kind: p.kind, name: ref.name, namespace: ref.namespace,
         input: p.input, pods: [], customResource,
@@ -425,10 +438,10 @@ export class Engine {
     const add = (rule: string, reason: string) => (map ??= new Map()).set(rule, reason);
     const annotations = asObject(field(field(root, 'metadata'), 'annotations'));
     if (annotations) {
-      for (const [key, value] of Object.entries(annotations)) {
-        if (key.startsWith(EXEMPT_ANNOTATION_PREFIX) && typeof value === 'string' && value.trim() !== '') {
-          add(exemptedRuleId(key.slice(EXEMPT_ANNOTATION_PREFIX.length)), value);
-        }
+      for (const key of Object.keys(annotations)) {
+        if (!key.startsWith(EXEMPT_ANNOTATION_PREFIX)) continue;
+        const value = annotations[key];
+        if (typeof value === 'string' && value.trim() !== '') add(exemptedRuleId(key.slice(EXEMPT_ANNOTATION_PREFIX.length)), value);
       }
     }
     for (const e of this.config.exemptions) {
@@ -561,16 +574,21 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
   const server = (f: Finding) => f.layer === 'schema' || f.layer === 'api-server';
   const gone = (f: Finding): boolean => {
     if (refused && f.layer === 'practice' && f.severity === 'error') return true;
+    const rf = LAYER_RANK[f.layer];
     for (const g of out) {
       if (g === f || SEVERITY_RANK[g.severity] < SEVERITY_RANK[f.severity]) continue;
-      const rf = LAYER_RANK[f.layer];
+      // Every case below needs G's layer to rank at least as high, and all but the first a
+      // server check: the cheap tests first (a pod's findings are often many of one layer).
       const rg = LAYER_RANK[g.layer];
+      if (rg < rf) continue;
       if (g.path === f.path) {
         if (rg > rf) return true;
-      } else if (encloses(g.path, f.path)) {
-        if (server(g) && rg > rf && !isBroad(g.path)) return true;
-      } else if (encloses(f.path, g.path)) {
-        if (server(f) && server(g) && rg >= rf && g.ruleId !== f.ruleId && !isBroad(f.path)) return true;
+      } else if (server(g)) {
+        if (encloses(g.path, f.path)) {
+          if (rg > rf && !isBroad(g.path)) return true;
+        } else if (server(f) && g.ruleId !== f.ruleId && encloses(f.path, g.path) && !isBroad(f.path)) {
+          return true;
+        }
       }
     }
     return false;
@@ -668,18 +686,45 @@ function objectRefOf(root: KubeObject): ObjectRef {
 const messages = new Interner();
 
 function toFinding(meta: RuleMeta, severity: Severity, message: string, fix: string | undefined, a: Anchor): Finding {
-  const f: {
-    -readonly [K in keyof Finding]: Finding[K];
-  } = {
+  return newFinding(meta, severity, message, fix, a.object, a.path, a.location, a.constructPath);
+}
+
+function newFinding(
+  meta: RuleMeta, severity: Severity, message: string, fix: string | undefined,
+  object: ObjectRef, path: string, location: SourceLocation | undefined, constructPath: string | undefined,
+): Finding {
+  // Every finding has the same fields in the same order (absent ones undefined, which
+  // JSON leaves out): one shape, so the code that reads findings by the ten thousand
+  // (oneFindingPerMistake, the report formats) stays optimized.
+  return {
     ruleId: meta.id,
     layer: meta.layer,
     severity,
     message: messages.intern(message),
     fix: fix ?? meta.fix,
-    object: a.object,
-    path: a.path,
+    object,
+    path,
+    location: location || undefined,
+    constructPath: constructPath || undefined,
   };
-  if (a.location) f.location = a.location;
-  if (a.constructPath) f.constructPath = a.constructPath;
-  return f;
+}
+
+/** The object being checked, as emit() needs it. */
+interface Current {
+  readonly out: Finding[];
+  readonly exemptions: ReadonlyMap<string, string>;
+  readonly ref: ObjectRef;
+  readonly input: ObjectInput;
+}
+
+/** What output rules get to anchor a field of the object being visited (see OutputRuleSession). */
+function anchorOf(ref: ObjectRef, input: ObjectInput, exemptions: ReadonlyMap<string, string>): (path: Path) => Anchor {
+  const prefix = input.pathPrefix;
+  return (path: Path): Anchor => ({
+    object: ref,
+    path: formatPath(prefix ? prefix.concat(path) : path),
+    location: input.locate?.(path),
+    constructPath: input.constructPath,
+    exemptions,
+  });
 }

@@ -1,3 +1,4 @@
+import { Path } from '../types';
 import { podRule } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { formatPath } from '../util/path';
@@ -21,7 +22,8 @@ export default podRule({
 }, (ctx) => {
   const running = containersOf(ctx.pod.spec, ['initContainers', 'containers'])
     .filter((c) => c.kind === 'containers' || field(c.container, 'restartPolicy') === 'Always');
-  const seen = new Map<string, { name: string; path: string }>();
+  // The first container to declare each port; its path is formatted only for a message.
+  const seen = new Map<string, { name: string; path: Path }>();
   for (const c of running) {
     const own = new Set<string>();
     asArray(field(c.container, 'ports')).forEach((p, i) => {
@@ -33,10 +35,10 @@ export default podRule({
       if (first && !own.has(key)) {
         ctx.report({
           path: [...c.path, 'ports', i, 'containerPort'],
-          message: `containerPort ${key} of container "${c.name}" is also declared by container "${first.name}" (${first.path}); the containers share the pod's network namespace, so only one of them can bind it`,
+          message: `containerPort ${key} of container "${c.name}" is also declared by container "${first.name}" (${formatPath([...ctx.pod.specPath, ...first.path])}); the containers share the pod's network namespace, so only one of them can bind it`,
         });
       } else if (!first) {
-        seen.set(key, { name: c.name, path: formatPath([...ctx.pod.specPath, ...c.path, 'ports', i]) });
+        seen.set(key, { name: c.name, path: [...c.path, 'ports', i] });
       }
       own.add(key);
     });

@@ -3,7 +3,6 @@ import { CONTROLLER_KINDS } from '../util/controller-objects';
 import { objectRule } from '../util/define-rule';
 import { fieldInvalid, isQualifiedName } from '../util/k8s-names';
 import { dig } from '../util/object-checks';
-import { podSitesOf } from '../util/pod-sites';
 import { REFUSED_PODS } from '../util/pod-validation';
 import { asArray, field } from '../util/values';
 
@@ -29,7 +28,7 @@ export default objectRule({
   // A controller copies its pod template's finalizers onto every Pod it creates, where the
   // server checks them (the template itself is not checked).
   if (CONTROLLER_KINDS.includes(ctx.target.kind)) {
-    for (const site of podSitesOf(ctx.target.kind, ctx.target.object)) {
+    for (const site of ctx.target.pods) {
       check(asArray(field(site.metadata, 'finalizers')), site.metadataPath, REFUSED_PODS, ctx.report);
     }
   }

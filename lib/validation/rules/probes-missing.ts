@@ -19,12 +19,11 @@ export default podRule({
   docsUrl: 'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
 }, (ctx) => {
   for (const c of containersOf(ctx.pod.spec, ['containers'])) {
-    const missing = ['readinessProbe', 'livenessProbe'].filter((p) => {
-      const v = field(c.container, p);
-      return v === undefined || v === null;
-    });
-    if (missing.length > 0) {
-      ctx.report({ path: c.path, message: `container "${c.name}" has no ${missing.join(' and no ')}` });
-    }
+    const readiness = field(c.container, 'readinessProbe') ?? undefined;
+    const liveness = field(c.container, 'livenessProbe') ?? undefined;
+    if (readiness !== undefined && liveness !== undefined) continue;
+    const missing = readiness === undefined && liveness === undefined ? 'readinessProbe and no livenessProbe'
+      : readiness === undefined ? 'readinessProbe' : 'livenessProbe';
+    ctx.report({ path: c.path, message: `container "${c.name}" has no ${missing}` });
   }
 });

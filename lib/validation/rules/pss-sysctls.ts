@@ -28,10 +28,12 @@ export default podRule({
   source: 'CheckSysctls (sysctls) in pod-security-admission policy/check_sysctls.go (v1.28)',
   docsUrl: PSS_DOCS,
 }, (ctx) => {
+  const sysctls = asArray(field(securityContextOf(ctx.pod.spec), 'sysctls'));
+  if (sysctls.length === 0) return;
   const allowed = safeSysctls(ctx.settings.k8sVersion);
   const bad: string[] = [];
   const paths: { path: Path }[] = [];
-  asArray(field(securityContextOf(ctx.pod.spec), 'sysctls')).forEach((s, i) => {
+  sysctls.forEach((s, i) => {
     const name = field(s, 'name');
     const n = typeof name === 'string' ? name : '';
     if (!allowed.includes(n)) {

@@ -22,21 +22,29 @@ export default objectRule({
   const data = asObject(field(object, 'data')) ?? {};
   const stringData = asObject(field(object, 'stringData')) ?? {};
   // stringData is merged into data before validation; its keys are reported under data.
+  // A value's size is what it decodes to; Buffer.byteLength(v, 'base64') is never below that
+  // (it counts every character as data), so values are decoded only when the bound is over the limit.
   const sizes = new Map<string, number>();
+  const encoded = new Map<string, string>();
   for (const key of Object.keys(data)) {
     const v = field(data, key);
-    sizes.set(key, typeof v === 'string' ? Buffer.from(v, 'base64').length : 0);
+    sizes.set(key, typeof v === 'string' ? Buffer.byteLength(v, 'base64') : 0);
+    if (typeof v === 'string') encoded.set(key, v);
   }
   for (const key of Object.keys(stringData)) {
     const v = field(stringData, key);
     sizes.set(key, typeof v === 'string' ? Buffer.byteLength(v, 'utf8') : 0);
+    encoded.delete(key);
   }
   let total = 0;
   for (const [key, size] of sizes) {
     for (const msg of isConfigMapKey(key)) ctx.report({ path: ['data', mapKey(key)], message: fieldInvalid(key, msg) });
     total += size;
   }
-  if (total > MAX_SIZE) ctx.report({ path: ['data'], message: fieldTooLong(MAX_SIZE) });
+  if (total > MAX_SIZE) {
+    for (const [key, v] of encoded) total += Buffer.from(v, 'base64').length - sizes.get(key)!;
+    if (total > MAX_SIZE) ctx.report({ path: ['data'], message: fieldTooLong(MAX_SIZE) });
+  }
 
   const required = (key: string) => ctx.report({ path: ['data', mapKey(key)], message: fieldRequired() });
   switch (field(object, 'type')) {

@@ -197,6 +197,16 @@ export class CompiledSchema {
       props.set(key, DROPPED_FIELDS.has(`${owner}.${key}`) ? decodingOnly(c) : c);
     }
     const known = Object.keys(properties).sort();
+    // "Did you mean" costs an edit distance per known field: a large file repeats the same
+    // unknown keys, so each definition remembers its answers (a bounded few).
+    const hints = new Map<string, string | undefined>();
+    const hintFor = (key: string): string | undefined => {
+      if (hints.has(key)) return hints.get(key);
+      if (hints.size >= 256) hints.clear();
+      const hint = suggest(key, known);
+      hints.set(key, hint);
+      return hint;
+    };
     const req = required.filter((r) => !NOT_REQUIRED.has(`${owner}.${r}`));
     return (v, w) => {
       if (v === null) return;
@@ -204,15 +214,16 @@ export class CompiledSchema {
         typeProblem(w, v, owner === '' ? 'object' : `v1.${owner}`);
         return;
       }
-      const keys = Object.keys(v);
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i]!;
+      // for...in with an own-property test visits what Object.keys lists, in the same
+      // order, without an array per object (the walk meets every mapping of every object).
+      for (const key in v) {
+        if (!hasOwn(v, key)) continue;
         const c = props.get(key);
         w.path.push(key);
         if (c !== undefined) c(v[key], w);
         else if (!preserveUnknown) {
           const path = w.path.slice();
-          const hint = suggest(key, known);
+          const hint = hintFor(key);
           w.out.push({
             type: 'unknown-field',
             path,
@@ -288,9 +299,8 @@ export class CompiledSchema {
         const value = t.values ? this.compile(t.values, owner) : () => undefined;
         return (v, w) => {
           if (isObject(v)) {
-            const keys = Object.keys(v);
-            for (let i = 0; i < keys.length; i++) {
-              const k = keys[i]!;
+            for (const k in v) {
+              if (!hasOwn(v, k)) continue;
               w.path.push(mapKey(k));
               value(v[k], w);
               w.path.pop();
@@ -453,15 +463,17 @@ export function hasSchema(apiVersion: string, kind: string, version: string = DE
   return rootChecker(apiVersion, kind, version) !== undefined;
 }
 
-const cache = new WeakMap<object, { generation: number; apiVersion: string; kind: string; version: string; problems: readonly SchemaProblem[] }>();
+/** The last object walked and its problems: the schema rules ask for one object after the other. */
+let last: { object: object; generation: number; apiVersion: string; kind: string; version: string; problems: readonly SchemaProblem[] } | undefined;
 
 /**
- * Every structural problem of one object, computed once per object and cached
- * (the schema rules share one walk). Objects of kinds without a schema have none.
+ * Every structural problem of one object, computed once per object (the schema rules,
+ * which run one after the other on the same object, share one walk). Objects of kinds
+ * without a schema have none.
  */
 export function schemaProblems(object: object, apiVersion: string, kind: string, version: string = DEFAULT_K8S_VERSION): readonly SchemaProblem[] {
-  const hit = cache.get(object);
-  if (hit && hit.generation === generation && hit.apiVersion === apiVersion && hit.kind === kind && hit.version === version) return hit.problems;
+  const hit = last;
+  if (hit && hit.object === object && hit.generation === generation && hit.apiVersion === apiVersion && hit.kind === kind && hit.version === version) return hit.problems;
   const checker = rootChecker(apiVersion, kind, version);
   let problems: readonly SchemaProblem[] = [];
   if (checker) {
@@ -469,6 +481,6 @@ export function schemaProblems(object: object, apiVersion: string, kind: string,
     checker(object, w);
     problems = w.out;
   }
-  cache.set(object, { generation, apiVersion, kind, version, problems });
+  last = { object, generation, apiVersion, kind, version, problems };
   return problems;
 }

@@ -1,5 +1,5 @@
 import { KubeObject, Path } from '../types';
-import { asArray, isObject } from './values';
+import { isObject } from './values';
 
 /** The three lists of containers a pod spec holds. */
 export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
@@ -24,27 +24,36 @@ const ALL: readonly ContainerKind[] = ['containers', 'initContainers', 'ephemera
 export function containersOf(spec: KubeObject, kinds: readonly ContainerKind[] = ALL): readonly ContainerSite[] {
   const memo = kinds === ALL ? listed : kinds === PSA_ORDER ? listedForPsa : undefined;
   if (!memo) return collect(spec, kinds);
-  // Two dozen rules ask for the same pod's containers: listed once per pod spec and order.
-  let sites = memo.get(spec);
-  if (!sites) {
-    sites = collect(spec, kinds);
-    memo.set(spec, sites);
+  // Two dozen rules ask for the same pod's containers, one pod after the other: the last
+  // pod spec's list is kept (one per order), so each pod spec is listed once.
+  if (memo.spec !== spec) {
+    memo.sites = collect(spec, kinds);
+    memo.spec = spec;
   }
-  return sites;
+  return memo.sites;
 }
 
 /** Pod Security Admission's order (`visitContainers` in policy/visitor.go). */
 export const PSA_ORDER: readonly ContainerKind[] = ['initContainers', 'containers', 'ephemeralContainers'];
 
-const listed = new WeakMap<KubeObject, readonly ContainerSite[]>();
-const listedForPsa = new WeakMap<KubeObject, readonly ContainerSite[]>();
+/** The last pod spec listed in one order, and its list. */
+interface Listed {
+  spec: KubeObject | undefined;
+  sites: readonly ContainerSite[];
+}
+
+const listed: Listed = { spec: undefined, sites: [] };
+const listedForPsa: Listed = { spec: undefined, sites: [] };
 
 function collect(spec: KubeObject, kinds: readonly ContainerKind[]): readonly ContainerSite[] {
   const out: ContainerSite[] = [];
   for (const kind of kinds) {
-    asArray(spec[kind]).forEach((c, i) => {
+    const list = spec[kind];
+    if (!Array.isArray(list)) continue;
+    for (let i = 0; i < list.length; i++) {
+      const c: unknown = list[i];
       if (isObject(c)) out.push({ container: c, path: [kind, i], kind, name: typeof c.name === 'string' ? c.name : '' });
-    });
+    }
   }
   return out;
 }

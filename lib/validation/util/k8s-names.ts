@@ -39,6 +39,9 @@ export function inclusiveRangeError(lo: number, hi: number): string {
   return `must be between ${lo} and ${hi}, inclusive`;
 }
 
+/** The answer of a remembered validator for a valid value: one shared empty list. */
+const VALID: readonly string[] = Object.freeze([]);
+
 // Go's `len()` counts bytes; names are usually ASCII, but count UTF-8 bytes to match.
 function byteLength(value: string): number {
   return Buffer.byteLength(value, 'utf8');
@@ -56,7 +59,8 @@ function remembered(fn: (value: string) => string[]): (value: string) => readonl
   return (value) => {
     let answer = answers.get(value);
     if (answer === undefined) {
-      answer = Object.freeze(fn(value));
+      const errs = fn(value);
+      answer = errs.length === 0 ? VALID : Object.freeze(errs);
       if (answers.size >= 4096) answers.clear();
       answers.set(value, answer);
     }

@@ -38,10 +38,12 @@ export function isInt(value: unknown): value is number {
 export function stringEntries(map: unknown): [string, string][] {
   const obj = asObject(map);
   if (!obj) return [];
-  return Object.keys(obj).flatMap((k) => {
-    const v = field(obj, k);
-    return typeof v === 'string' ? [[k, v] as [string, string]] : [];
-  });
+  const out: [string, string][] = [];
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (typeof v === 'string') out.push([k, v]);
+  }
+  return out;
 }
 
 /**
@@ -54,8 +56,12 @@ export function checkNonNegative(value: unknown, path: Path, report: Report): vo
 
 /** ValidateLabels: every key a qualified name, every value a label value; errors sit on the map's own path. */
 export function checkLabels(labels: unknown, path: Path, report: Report): boolean {
+  const obj = asObject(labels);
+  if (!obj) return true;
   let ok = true;
-  for (const [k, v] of stringEntries(labels)) {
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (typeof v !== 'string') continue; // the schema layer's business
     for (const msg of isQualifiedName(k)) { report({ path, message: fieldInvalid(k, msg) }); ok = false; }
     for (const msg of isValidLabelValue(v)) { report({ path, message: fieldInvalid(v, msg) }); ok = false; }
   }
@@ -67,8 +73,12 @@ export const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
 
 /** ValidateAnnotations: keys are qualified names (compared in lower case); total size at most 256 KiB. */
 export function checkAnnotations(annotations: unknown, path: Path, report: Report): void {
+  const obj = asObject(annotations);
+  if (!obj) return;
   let total = 0;
-  for (const [k, v] of stringEntries(annotations)) {
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (typeof v !== 'string') continue; // the schema layer's business
     for (const msg of isQualifiedName(k.toLowerCase())) report({ path, message: fieldInvalid(k, msg) });
     total += Buffer.byteLength(k, 'utf8') + Buffer.byteLength(v, 'utf8');
   }

@@ -21,7 +21,16 @@ const SIMPLE_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
  */
 export function formatPath(path: Path): string {
   if (path.length === 0) return '';
-  let out = '';
+  return formatPathFrom('', path);
+}
+
+/**
+ * `formatPath(head ++ path)` where `head` is `formatPath(head)`, already formatted: the
+ * engine formats a pod spec's path once and each finding's path below it from there.
+ */
+export function formatPathFrom(head: string, path: Path): string {
+  if (path.length === 0) return head;
+  let out = head;
   for (const seg of path) {
     if (typeof seg === 'number') {
       out += `[${seg}]`;

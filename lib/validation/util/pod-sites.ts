@@ -18,6 +18,13 @@ const TEMPLATE_PATHS: Readonly<Record<string, Path>> = {
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
 };
 
+/** Each kind's template, pod spec and pod metadata paths: shared, so that the engine formats each once. */
+const SITE_PATHS: ReadonlyMap<string, { readonly template: Path; readonly spec: Path; readonly metadata: Path }> = new Map(
+  Object.entries(TEMPLATE_PATHS).map(([kind, template]) => [kind, { template, spec: Object.freeze([...template, 'spec']), metadata: Object.freeze([...template, 'metadata']) }]),
+);
+const POD_SPEC_PATH: Path = Object.freeze(['spec']);
+const POD_METADATA_PATH: Path = Object.freeze(['metadata']);
+
 function dig(obj: KubeObject, path: Path): KubeObject | undefined {
   let cur: KubeObject | undefined = obj;
   for (const seg of path) {
@@ -33,19 +40,19 @@ export function podSitesOf(kind: string, obj: KubeObject): PodSite[] {
   if (kind === 'Pod') {
     const spec = dig(obj, ['spec']);
     if (!spec) return [];
-    return [{ spec, specPath: ['spec'], metadata: dig(obj, ['metadata']) ?? {}, metadataPath: ['metadata'], template: false }];
+    return [{ spec, specPath: POD_SPEC_PATH, metadata: dig(obj, POD_METADATA_PATH) ?? {}, metadataPath: POD_METADATA_PATH, template: false }];
   }
-  const tpl = TEMPLATE_PATHS[kind];
-  if (!tpl) return [];
+  const paths = SITE_PATHS.get(kind);
+  if (!paths) return [];
   // A missing template (or template spec) is an empty pod spec to the server: the
   // template is a value, not a pointer, in the Go types, and it is validated as such.
-  const template = dig(obj, tpl);
+  const template = dig(obj, paths.template);
   const spec = (template ? dig(template, ['spec']) : undefined) ?? {};
   return [{
     spec,
-    specPath: [...tpl, 'spec'],
+    specPath: paths.spec,
     metadata: (template ? dig(template, ['metadata']) : undefined) ?? {},
-    metadataPath: [...tpl, 'metadata'],
+    metadataPath: paths.metadata,
     template: true,
   }];
 }

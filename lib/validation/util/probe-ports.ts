@@ -45,23 +45,40 @@ const PROBES = ['startupProbe', 'readinessProbe', 'livenessProbe'] as const;
 const HOOKS = ['postStart', 'preStop'] as const;
 const HANDLERS = ['httpGet', 'tcpSocket', 'grpc'] as const;
 
-/** Every port targeted by a probe or lifecycle hook of every container of a pod spec. */
-export function handlerPorts(spec: KubeObject): HandlerPort[] {
+/**
+ * Every port targeted by a probe or lifecycle hook of every container of a pod spec.
+ * Two rules ask for the same pod spec, one after the other: the last answer is kept.
+ */
+export function handlerPorts(spec: KubeObject): readonly HandlerPort[] {
+  if (last.spec !== spec) {
+    last.ports = collectHandlerPorts(spec);
+    last.spec = spec;
+  }
+  return last.ports;
+}
+
+const last: { spec: KubeObject | undefined; ports: readonly HandlerPort[] } = { spec: undefined, ports: [] };
+
+function collectHandlerPorts(spec: KubeObject): HandlerPort[] {
   const out: HandlerPort[] = [];
   for (const c of containersOf(spec)) {
     let ports: DeclaredPort[] | undefined; // read only for a container with a probe or hook on a port
-    const visit = (handler: unknown, where: string, path: Path) => {
+    // `at` is the handler's path below the container, `where` its name in messages.
+    const visit = (handler: unknown, where: string, at: readonly string[]) => {
       if (handler === undefined) return;
       for (const h of HANDLERS) {
         const port = field(field(handler, h), 'port');
         if (typeof port === 'number' || (typeof port === 'string' && port !== '')) {
           ports ??= asArray(field(c.container, 'ports')).filter(isObject).map((p) => ({ number: p.containerPort, name: p.name }));
-          out.push({ container: c.name, where: `${where}.${h}.port`, port, path: [...path, h, 'port'], ports });
+          out.push({ container: c.name, where: `${where}.${h}.port`, port, path: [...c.path, ...at, h, 'port'], ports });
         }
       }
     };
-    for (const probe of PROBES) visit(field(c.container, probe), probe, [...c.path, probe]);
-    for (const hook of HOOKS) visit(field(field(c.container, 'lifecycle'), hook), `lifecycle.${hook}`, [...c.path, 'lifecycle', hook]);
+    for (const probe of PROBES) visit(field(c.container, probe), probe, [probe]);
+    const lifecycle = field(c.container, 'lifecycle');
+    if (lifecycle !== undefined) {
+      for (const hook of HOOKS) visit(field(lifecycle, hook), `lifecycle.${hook}`, ['lifecycle', hook]);
+    }
   }
   return out;
 }

@@ -72,9 +72,9 @@ export function reportControl(
   const message = detail === '' ? reason : `${reason} (${detail})`;
   const only = offenders.length === 1 ? offenders[0] : undefined;
   if (only) {
-    ctx.report({ path: only.absolute ? only.path : [...ctx.pod.specPath, ...only.path], absolute: true, message });
+    ctx.report(only.absolute ? { path: only.path, absolute: true, message } : { path: only.path, message });
   } else {
-    ctx.report({ path: ctx.pod.specPath, absolute: true, message });
+    ctx.report({ path: [], message });
   }
 }
 

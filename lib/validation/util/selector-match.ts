@@ -30,7 +30,10 @@ export function labelsOf(value: unknown): Labels {
   const obj = asObject(value);
   if (!obj) return NO_LABELS;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(obj)) if (typeof v === 'string') out[k] = v;
+  for (const k of Object.keys(obj)) {
+    const v = obj[k];
+    if (typeof v === 'string') out[k] = v;
+  }
   return out;
 }
 
@@ -53,9 +56,7 @@ const has = (labels: Labels, key: string) => Object.prototype.hasOwnProperty.cal
 
 /** True when the selector selects a pod with these labels. An empty selector selects everything. */
 export function selects(selector: Selector, labels: Labels): boolean {
-  for (const [k, v] of Object.entries(selector.matchLabels)) {
-    if (!has(labels, k) || labels[k] !== v) return false;
-  }
+  if (!mapSelects(selector.matchLabels, labels)) return false;
   for (const r of selector.requirements) {
     const v = has(labels, r.key) ? labels[r.key] : undefined;
     if (r.operator === 'In' && !(v !== undefined && r.values.includes(v))) return false;
@@ -66,9 +67,17 @@ export function selects(selector: Selector, labels: Labels): boolean {
   return true;
 }
 
-/** True when every label of a Service's map selector is on the pod. */
+/**
+ * True when every label of a Service's map selector is on the pod. Output rules call this
+ * for many pairs of objects: it allocates nothing (`for...in` over the selector's own keys;
+ * selectors are built by labelsOf, plain objects whose prototype has no enumerable keys).
+ */
 export function mapSelects(selector: Labels, labels: Labels): boolean {
-  return Object.entries(selector).every(([k, v]) => has(labels, k) && labels[k] === v);
+  for (const k in selector) {
+    if (!has(selector, k)) continue;
+    if (!has(labels, k) || labels[k] !== selector[k]) return false;
+  }
+  return true;
 }
 
 /** `a=b,c=d`, for messages. */
