@@ -30,6 +30,7 @@ import type { Node as YamlNode, ParsedNode, Tags } from 'yaml';
 import { InputProblem, ObjectInput, Path, SourceLocation } from '../types';
 import { fastParse } from './fast-parse';
 import { segmentName } from '../util/path';
+import { ownString } from '../util/values';
 
 /** Bounds on what one document may cost to read. */
 export interface ReadLimits {
@@ -414,9 +415,7 @@ function detachReference(object: unknown): void {
 function detachField(o: Record<string, unknown>, key: string): void {
   const v = o[key];
   // An own string property only (a key like `__proto__` or an inherited name is left alone).
-  if (typeof v === 'string' && v.length >= 13 && Object.prototype.hasOwnProperty.call(o, key)) {
-    o[key] = `${v} `.slice(0, -1); // a new string: the concatenation is flattened by the slice
-  }
+  if (typeof v === 'string' && v.length >= 13 && Object.prototype.hasOwnProperty.call(o, key)) o[key] = ownString(v);
 }
 
 // ---------------------------------------------------------------------------

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Finding, ObjectRef, Severity, SkippedObject, SourceLocation } from '../types';
+import { ownString } from '../util/values';
 
 /**
  * The results of a run, kept so that memory stays flat however large the input: each
@@ -376,7 +377,7 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
 
   private own(s: string | undefined): string | undefined {
     const v = this.str(s);
-    return typeof v === 'number' ? this.strings[v] : v === null ? undefined : flat(v);
+    return typeof v === 'number' ? this.strings[v] : v === null ? undefined : ownString(v);
   }
 
   private compactRef(o: ObjectRef): ObjectRef {
@@ -482,7 +483,7 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
     if (id !== undefined) return id;
     if (this.strings.length >= TABLE_SIZE || s.length > TABLE_MAX_LENGTH) return s;
     // A copy: a string sliced from a document's text would keep the whole text alive.
-    const own = flat(s);
+    const own = ownString(s);
     this.ids.set(own, this.strings.length);
     this.strings.push(own);
     return this.strings.length - 1;
@@ -558,14 +559,6 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
   }
 }
 
-/**
- * A string that keeps no larger string alive: the concatenation is flattened into a new
- * string of its own, which the result is (or is a slice of). A slice of a document's text
- * would keep the whole text.
- */
-function flat(s: string): string {
-  return ` ${s}`.slice(1);
-}
 
 function readFully(fd: number, buf: Buffer, length: number, position: number): number {
   let done = 0;
