@@ -4,6 +4,7 @@
  * staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go) and of a Service's map selector.
  * (Validation of selectors lives in label-selector.ts.)
  */
+import { Interner } from './interner';
 import { asArray, asObject, field, isObject } from './values';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -32,10 +33,14 @@ export function labelsOf(value: unknown): Labels {
   const out: Record<string, string> = {};
   for (const k of Object.keys(obj)) {
     const v = obj[k];
-    if (typeof v === 'string') out[k] = v;
+    // Cross-object rules keep these for the whole run: shared copies, not slices of the document's text.
+    if (typeof v === 'string') out[labelStrings.intern(k)] = labelStrings.intern(v);
   }
   return out;
 }
+
+/** Label keys and values repeat across a run's objects: one copy of each. */
+const labelStrings = new Interner(16_384);
 
 /** A metav1.LabelSelector; undefined when the value is not a mapping. */
 export function parseLabelSelector(value: unknown): Selector | undefined {
