@@ -645,7 +645,7 @@ export function policyOfLabels(labels: Readonly<Record<string, unknown>>, target
  * The items of a List document (`kind: List`, or any `<Kind>List`, with an `items` array:
  * kubectl apply takes each item as an object of its own), else undefined.
  */
-function listItems(object: unknown): unknown[] | undefined {
+export function listItems(object: unknown): unknown[] | undefined {
   if (!isObject(object)) return undefined;
   const kind = field(object, 'kind');
   const items = field(object, 'items');

@@ -24,9 +24,10 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { Engine } from '../engine';
+import { Engine, listItems } from '../engine';
 import { Finding, ObjectInput, OutputRecord, SkippedObject, SourceLocation } from '../types';
 import { Interner } from '../util/interner';
+import { upperBound } from '../util/sorted';
 import { isObject } from '../util/values';
 import { readYamlString, ReadOptions } from '../yaml/read';
 import type { DocumentResult } from '../yaml/validate-files';
@@ -374,22 +375,4 @@ function namespacesIn(file: string, shown: string, scan: FileScan, readOptions: 
     if (fd !== undefined) fs.closeSync(fd);
   }
   return out;
-}
-
-/** The items of a List document, as the engine reads them (Engine.check); else undefined. */
-function listItems(object: unknown): unknown[] | undefined {
-  if (!isObject(object) || typeof object.kind !== 'string' || !object.kind.endsWith('List') || !Array.isArray(object.items)) return undefined;
-  return typeof object.apiVersion === 'string' ? object.items : undefined;
-}
-
-/** The number of values in a sorted list that are <= x. */
-function upperBound(sorted: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

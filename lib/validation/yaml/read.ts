@@ -30,6 +30,7 @@ import type { Node as YamlNode, ParsedNode, Tags } from 'yaml';
 import { InputProblem, ObjectInput, Path, SourceLocation } from '../types';
 import { fastParse } from './fast-parse';
 import { segmentName } from '../util/path';
+import { upperBound } from '../util/sorted';
 import { ownString } from '../util/values';
 
 /** Bounds on what one document may cost to read. */
@@ -430,14 +431,7 @@ function lineStartsOf(text: string): number[] {
 
 /** The 0-based line holding `offset` (binary search over line starts). */
 function lineIndexOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, upperBound(starts, offset) - 1);
 }
 
 function isInside(file: string, dir: string): boolean {
