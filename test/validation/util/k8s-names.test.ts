@@ -63,4 +63,45 @@ describe('k8s-names', () => {
     expect(fieldInvalid(70000, 'must be between 1 and 65535, inclusive')).toBe('Invalid value: 70000: must be between 1 and 65535, inclusive');
     expect(fieldNotSupported('Gt', ['Equal', 'Exists'])).toBe('Unsupported value: "Gt": supported values: "Equal", "Exists"');
   });
+
+  // The validators accept common valid values by a look at each character (no lookup):
+  // that look must agree with the server's regular expressions and length limits
+  // (validation.go) on every value, valid or not.
+  test('the quick acceptance of valid names agrees with the regular expressions', () => {
+    const label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+    const subdomain = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+    const qname = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+    const labelValue = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+    const qualified = (v: string) => {
+      const parts = v.split('/');
+      if (parts.length === 1) return v.length <= 63 && qname.test(v);
+      return parts.length === 2 && parts[0]!.length <= 253 && subdomain.test(parts[0]!) && parts[1]!.length <= 63 && qname.test(parts[1]!);
+    };
+    const alphabet = ['a', 'z', '0', '9', '-', '.', '_', '/', 'A', 'Z', ' ', 'é'];
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
+    const values = ['', 'a', '-', '.', 'a-', '-a', 'a.b', 'a..b', 'a.-b', 'a-.b', 'a/b', '/a', 'a/', 'a//b', 'example.com/Name', 'a'.repeat(63), 'a'.repeat(64), `${'a'.repeat(253)}/b`, `${'a'.repeat(254)}/b`, `${'a.'.repeat(126)}a`, `${'a.'.repeat(127)}a`];
+    for (let n = 0; n < 20_000; n++) {
+      const length = next() % 9;
+      let v = '';
+      for (let k = 0; k < length; k++) v += alphabet[next() % alphabet.length];
+      values.push(v);
+    }
+    const disagree: string[] = [];
+    let valid = 0;
+    for (const v of values) {
+      const pairs: [string, boolean, boolean][] = [
+        ['label', isDNS1123Label(v).length === 0, v.length <= 63 && label.test(v)],
+        ['subdomain', isDNS1123Subdomain(v).length === 0, v.length <= 253 && subdomain.test(v)],
+        ['qualified name', isQualifiedName(v).length === 0, qualified(v)],
+        ['label value', isValidLabelValue(v).length === 0, v.length <= 63 && labelValue.test(v)],
+      ];
+      for (const [what, got, want] of pairs) {
+        if (got !== want) disagree.push(`${what} ${JSON.stringify(v)}: ${got}`);
+        if (want) valid++;
+      }
+    }
+    expect(disagree).toEqual([]);
+    expect(valid).toBeGreaterThan(1000); // the values include many valid ones, not only invalid ones
+  });
 });
