@@ -37,8 +37,8 @@ describe('field', () => {
   test('reads keys that name Object.prototype members when they are own (as the YAML readers define them)', () => {
     const o: Record<string, unknown> = {};
     Object.defineProperty(o, '__proto__', { value: 'p', writable: true, enumerable: true, configurable: true });
-    o.constructor = 'c';
-    o.toString = 't';
+    Object.defineProperty(o, 'constructor', { value: 'c', writable: true, enumerable: true, configurable: true });
+    Object.defineProperty(o, 'toString', { value: 't', writable: true, enumerable: true, configurable: true });
     expect(field(o, '__proto__')).toBe('p');
     expect(field(o, 'constructor')).toBe('c');
     expect(field(o, 'toString')).toBe('t');
