@@ -524,6 +524,7 @@ function blockMapping(col: number): Record<string, unknown> {
   const obj: Record<string, unknown> = {};
   const rec = pos.length;
   pos.push(0, i, 1);
+  let entries = 0;
   for (;;) {
     const keyStart = i;
     const c = src.charCodeAt(i);
@@ -558,9 +559,9 @@ function blockMapping(col: number): Record<string, unknown> {
       value = blockNode(col, false);
     }
     if (pos.length > slot + 2) pos[slot]! += 1;
-    if (obj[key] !== undefined && Object.prototype.hasOwnProperty.call(obj, key)) fail(); // a duplicate key
     if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
     else obj[key] = value;
+    entries++;
     if (ind === col) {
       if (atDash()) fail();
       continue;
@@ -568,9 +569,22 @@ function blockMapping(col: number): Record<string, unknown> {
     if (ind > col) fail();
     break;
   }
+  if (entries > 1 && ownKeyCount(obj) !== entries) fail(); // a duplicate key
   pos[rec] = pos.length;
   depth--;
   return obj;
+}
+
+/**
+ * The keys an object holds. A mapping with a duplicate key holds fewer keys than it has
+ * entries (the later value replaced the earlier): counted once at the mapping's end, this
+ * costs less than asking the object about each key before it is set (a lookup of a new
+ * string as a property name, which mostly misses and then searches the prototype too).
+ */
+function ownKeyCount(obj: Record<string, unknown>): number {
+  let n = 0;
+  for (const key in obj) if (Object.prototype.hasOwnProperty.call(obj, key)) n++;
+  return n;
 }
 
 /** A block sequence whose dashes are at column `col`, the cursor on the first dash. */
