@@ -152,14 +152,49 @@ let hasCR = false;
  * is a collection, whose record follows the entry at once; a mapping's entries have a
  * second slot, the index of the key in `names`.
  */
-let pos: number[] = [];
+let pos = new Int32Array(1024);
+let posLen = 0;
 let names: string[] = [];
+let namesLen = 0;
+// Both are scratch space, reused from one document to the next; each document keeps an
+// exact copy of its part (growing a fresh array entry by entry cost a few kilobytes of
+// garbage per document, about a tenth of what a run allocates).
+
+/** Makes room for `n` more positions. */
+function reserve(n: number): void {
+  if (posLen + n <= pos.length) return;
+  const grown = new Int32Array(Math.max(pos.length * 2, posLen + n));
+  grown.set(pos);
+  pos = grown;
+}
+
+function put1(a: number): void {
+  reserve(1);
+  pos[posLen++] = a;
+}
+
+function put2(a: number, b: number): void {
+  reserve(2);
+  pos[posLen] = a;
+  pos[posLen + 1] = b;
+  posLen += 2;
+}
+
+function put3(a: number, b: number, c: number): void {
+  reserve(3);
+  pos[posLen] = a;
+  pos[posLen + 1] = b;
+  pos[posLen + 2] = c;
+  posLen += 3;
+}
 
 /**
  * Reads one document quickly, or returns undefined when the document needs the full
  * reader. Only mappings (Kubernetes objects) are taken.
  */
 export function fastParse(text: string, depthLimit: number): FastDocument | undefined {
+  // Positions are kept as 2 * offset (+ 1) in 32 bits: a longer text is left to the full reader.
+  if (text.length > 0x3fffffff) return undefined;
   typed ??= yaml11Resolver();
   src = text;
   len = text.length;
@@ -172,8 +207,8 @@ export function fastParse(text: string, depthLimit: number): FastDocument | unde
   hashAt = -1;
   hashFrom = -1;
   flowLevel = 0;
-  pos = [];
-  names = [];
+  posLen = 0;
+  namesLen = 0;
   let value: unknown;
   try {
     value = readDocument();
@@ -185,8 +220,8 @@ export function fastParse(text: string, depthLimit: number): FastDocument | unde
     src = '';
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const p = pos;
-  const n = names;
+  const p = pos.slice(0, posLen);
+  const n = names.slice(0, namesLen);
   return {
     value: value as Record<string, unknown>,
     offsetOf: (path) => locate(p, n, path),
@@ -522,8 +557,8 @@ function plainOrMapping(parent: number, mayBeCollection: boolean): unknown {
 function blockMapping(col: number): Record<string, unknown> {
   enter();
   const obj: Record<string, unknown> = {};
-  const rec = pos.length;
-  pos.push(0, i, 1);
+  const rec = posLen;
+  put3(0, i, 1);
   let entries = 0;
   for (;;) {
     const keyStart = i;
@@ -543,9 +578,9 @@ function blockMapping(col: number): Record<string, unknown> {
     if (key === '<<') fail(); // a merge key (or a key that reads like one)
     if (i - keyStart > 1000) fail(); // the yaml package limits implicit keys to 1024 characters
     i++; // the colon
-    const slot = pos.length;
-    pos.push(keyStart * 2, names.length);
-    names.push(key);
+    const slot = posLen;
+    put2(keyStart * 2, namesLen);
+    names[namesLen++] = key;
     let value: unknown;
     const v = skipInline();
     const d = src.charCodeAt(v);
@@ -558,7 +593,7 @@ function blockMapping(col: number): Record<string, unknown> {
       i = v;
       value = blockNode(col, false);
     }
-    if (pos.length > slot + 2) pos[slot]! += 1;
+    if (posLen > slot + 2) pos[slot]! += 1;
     if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
     else obj[key] = value;
     entries++;
@@ -570,7 +605,7 @@ function blockMapping(col: number): Record<string, unknown> {
     break;
   }
   if (entries > 1 && ownKeyCount(obj) !== entries) fail(); // a duplicate key
-  pos[rec] = pos.length;
+  pos[rec] = posLen;
   depth--;
   return obj;
 }
@@ -591,8 +626,8 @@ function ownKeyCount(obj: Record<string, unknown>): number {
 function blockSequence(col: number): unknown[] {
   enter();
   const arr: unknown[] = [];
-  const rec = pos.length;
-  pos.push(0, i, -1);
+  const rec = posLen;
+  put3(0, i, -1);
   for (;;) {
     i++; // the dash
     const v = skipInline();
@@ -605,15 +640,15 @@ function blockSequence(col: number): unknown[] {
     } else {
       i = v;
     }
-    const slot = pos.length;
-    pos.push(i * 2);
+    const slot = posLen;
+    put1(i * 2);
     arr.push(blockNode(col, true));
-    if (pos.length > slot + 1) pos[slot]! += 1;
+    if (posLen > slot + 1) pos[slot]! += 1;
     if (ind === col && atDash()) continue;
     if (ind > col) fail();
     break;
   }
-  pos[rec] = pos.length;
+  pos[rec] = posLen;
   depth--;
   return arr;
 }
@@ -900,9 +935,9 @@ function skipFlow(parent: number): void {
 function flowCollection(parent: number): unknown {
   enter();
   flowLevel++;
-  const rec = pos.length;
+  const rec = posLen;
   const seq = src.charCodeAt(i) === LBRACK;
-  pos.push(0, i, seq ? -1 : 1);
+  put3(0, i, seq ? -1 : 1);
   i++;
   let result: unknown;
   if (seq) {
@@ -910,10 +945,10 @@ function flowCollection(parent: number): unknown {
     for (;;) {
       skipFlow(parent);
       if (src.charCodeAt(i) === RBRACK) break;
-      const slot = pos.length;
-      pos.push(i * 2);
+      const slot = posLen;
+      put1(i * 2);
       arr.push(flowNode(parent));
-      if (pos.length > slot + 1) pos[slot]! += 1;
+      if (posLen > slot + 1) pos[slot]! += 1;
       skipFlow(parent);
       const c = src.charCodeAt(i);
       if (c === COMMA) i++;
@@ -943,13 +978,13 @@ function flowCollection(parent: number): unknown {
       }
       if (key === '<<') fail();
       i++; // the colon
-      const slot = pos.length;
-      pos.push(keyStart * 2, names.length);
-      names.push(key);
+      const slot = posLen;
+      put2(keyStart * 2, namesLen);
+      names[namesLen++] = key;
       skipFlow(parent);
       const d = src.charCodeAt(i);
       const value = d === COMMA || d === RBRACE ? null : flowNode(parent);
-      if (pos.length > slot + 2) pos[slot]! += 1;
+      if (posLen > slot + 2) pos[slot]! += 1;
       if (obj[key] !== undefined && Object.prototype.hasOwnProperty.call(obj, key)) fail();
       if (key === '__proto__') Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
       else obj[key] = value;
@@ -962,7 +997,7 @@ function flowCollection(parent: number): unknown {
     result = obj;
   }
   i++; // the closing bracket
-  pos[rec] = pos.length;
+  pos[rec] = posLen;
   flowLevel--;
   depth--;
   return result;
@@ -1029,7 +1064,7 @@ function flowPlain(key: boolean): string {
 // Locations
 
 /** The offset of the field at `path` (its key, for a mapping entry), or of its nearest ancestor, as the full reader's offsetOf. */
-function locate(p: readonly number[], n: readonly string[], path: Path): number | undefined {
+function locate(p: Int32Array, n: readonly string[], path: Path): number | undefined {
   if (p.length === 0) return undefined;
   let rec = 0;
   let offset = p[1]!;
