@@ -142,6 +142,9 @@ const TABLE_MAX_LENGTH = 256;
 const READ_BYTES = 1024 * 1024;
 /** Bytes written at a time. */
 const WRITE_BYTES = 256 * 1024;
+/** Blocks of the temporary file `at` keeps (see ResultStore.block): 2 MiB. */
+const BLOCK_BYTES = 16 * 1024;
+const CACHED_BLOCKS = 128;
 
 /** Temporary files not yet removed (where unlinking an open file is refused), removed at exit. */
 const leftovers = new Set<string>();
@@ -195,6 +198,8 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
   private writeUsed = 0;
   private sealed = false;
   private closed = false;
+  /** Blocks of the temporary file read by `at`, least recently used first. */
+  private readonly blocks = new Map<number, Buffer>();
   private readonly counter = new SummaryCounter();
 
   constructor(options: ResultStoreOptions = {}) {
@@ -234,6 +239,7 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
     if (this.closed) return;
     this.closed = true;
     this.memory = undefined;
+    this.blocks.clear();
     if (this.fd !== undefined) {
       try {
         fs.closeSync(this.fd);
@@ -292,10 +298,42 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
     if (live) return this.dropEmpty && live.findings.length === 0 ? undefined : live;
     if (this.memory) return this.decode(this.memory[i]!);
     const start = this.offsets[i]!;
-    const length = this.offsets[i + 1]! - start;
-    const buf = Buffer.allocUnsafe(length);
-    readFully(this.fd!, buf, length, start);
+    const end = this.offsets[i + 1]!;
+    const first = Math.floor(start / BLOCK_BYTES);
+    if (end - start <= BLOCK_BYTES && Math.floor((end - 1) / BLOCK_BYTES) === first) {
+      const block = this.block(first);
+      return this.decode(block.toString('utf8', start - first * BLOCK_BYTES, end - first * BLOCK_BYTES));
+    }
+    const buf = Buffer.allocUnsafe(end - start);
+    readFully(this.fd!, buf, end - start, start);
     return this.decode(buf.toString('utf8'));
+  }
+
+  /**
+   * Block `n` of the temporary file (BLOCK_BYTES from n * BLOCK_BYTES), from the few last
+   * read: the text report reads the later documents of an object's group one at a time,
+   * and the next group's are their neighbours (one read a block, not one a document).
+   */
+  private block(n: number): Buffer {
+    let block = this.blocks.get(n);
+    if (block !== undefined) {
+      this.blocks.delete(n); // most recently used last
+      this.blocks.set(n, block);
+      return block;
+    }
+    if (this.blocks.size >= CACHED_BLOCKS) {
+      const oldest = this.blocks.keys().next().value as number;
+      const reused = this.blocks.get(oldest)!;
+      this.blocks.delete(oldest);
+      block = reused.length === BLOCK_BYTES ? reused : Buffer.allocUnsafe(BLOCK_BYTES);
+    } else {
+      block = Buffer.allocUnsafe(BLOCK_BYTES);
+    }
+    const from = n * BLOCK_BYTES;
+    const length = readFully(this.fd!, block, Math.min(BLOCK_BYTES, this.written - from), from);
+    const view = block.subarray(0, length);
+    this.blocks.set(n, view.length === BLOCK_BYTES ? block : view);
+    return view;
   }
 
   *scan(skip?: (i: number) => boolean): Generator<[number, DocumentResult]> {

@@ -83,6 +83,31 @@ describe('ResultStore', () => {
     }
   });
 
+  test('reads any position of a spilled store, in any order, as pushed (records across blocks, larger than a block, more blocks than are kept)', () => {
+    const docs = results(12_000); // about 5 MB of records: more than the blocks kept
+    // Records of 20 to 60 KB: larger than a block of the temporary file, and across two.
+    for (const i of [5, 6, 3001, 11_998]) {
+      docs[i] = { ...docs[i]!, findings: [{ ...docs[1]!.findings[0]!, message: `${'big '.repeat(5000 + i)}${i}` }] };
+    }
+    const store = new ResultStore({ memoryBytes: 0 });
+    for (const d of docs) store.push(d);
+    store.seal();
+    try {
+      expect(store.spilled).toBe(true);
+      let seed = 11;
+      const order: number[] = [];
+      for (let k = 0; k < 4000; k++) order.push((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % docs.length);
+      // Forward jumps (as the text report reads an object's group), backwards, and repeats.
+      for (let i = 0; i < docs.length; i += 97) order.push(i, docs.length - 1 - i, i);
+      const wrong = order.filter((i) => JSON.stringify(store.at(i)) !== JSON.stringify(docs[i]));
+      expect(wrong).toEqual([]);
+      expect(JSON.stringify(store.at(5))).toBe(JSON.stringify(docs[5]));
+      expect(JSON.stringify([...store])).toBe(JSON.stringify(docs));
+    } finally {
+      store.close();
+    }
+  });
+
   test('a live result is kept as it is: findings added later show, checkedFindings lists those it had, and an empty one is left out', () => {
     const docs = results(40);
     const live = new Set([docs[3]!, docs[20]!, docs[21]!]);
