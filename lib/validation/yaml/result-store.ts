@@ -142,9 +142,9 @@ const TABLE_MAX_LENGTH = 256;
 const READ_BYTES = 1024 * 1024;
 /** Bytes written at a time. */
 const WRITE_BYTES = 256 * 1024;
-/** Blocks of the temporary file `at` keeps (see ResultStore.block): 2 MiB. */
-const BLOCK_BYTES = 16 * 1024;
-const CACHED_BLOCKS = 128;
+/** Blocks of the temporary file `at` keeps (see ResultStore.block): 2 MiB. A block holds a few records: an object repeated in every part of a large file (a repeated example) has its documents read one after the other, and the next object's are in the same blocks; more blocks than such a run of reads touches are kept. */
+const BLOCK_BYTES = 4 * 1024;
+const CACHED_BLOCKS = 512;
 
 /** Temporary files not yet removed (where unlinking an open file is refused), removed at exit. */
 const leftovers = new Set<string>();
