@@ -35,3 +35,17 @@ export function ownString(s: string): string {
   return s.length < 13 ? s : ` ${s}`.slice(1);
 }
 
+/**
+ * The copy of `s` that V8 keeps for property names (its internalized string): a flat
+ * string of its own, like ownString's, and the one copy of that text that the process
+ * shares. Tables of strings that live for a whole run (Interner, the result store) keep
+ * these: two such copies are the same object, so a Map whose keys are shared copies finds
+ * a shared copy at once, where equal strings built apart (a slice of a slice) are compared
+ * a character at a time. Costs an object and a lookup: for strings kept, not for each read.
+ */
+export function sharedString(s: string): string {
+  const holder: Record<string, number> = Object.create(null) as Record<string, number>;
+  holder[s] = 0;
+  for (const key in holder) return key;
+  return ownString(s);
+}

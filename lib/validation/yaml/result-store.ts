@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Finding, ObjectRef, Severity, SkippedObject, SourceLocation } from '../types';
-import { ownString } from '../util/values';
+import { ownString, sharedString } from '../util/values';
 
 /**
  * The results of a run, kept so that memory stays flat however large the input: each
@@ -520,8 +520,10 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
     const id = this.ids.get(s);
     if (id !== undefined) return id;
     if (this.strings.length >= TABLE_SIZE || s.length > TABLE_MAX_LENGTH) return s;
-    // A copy: a string sliced from a document's text would keep the whole text alive.
-    const own = ownString(s);
+    // A copy: a string sliced from a document's text would keep the whole text alive. The
+    // shared one: the engine's interned messages and paths, and the rules' literal fixes,
+    // are that very copy, so lookups find them by identity.
+    const own = sharedString(s);
     this.ids.set(own, this.strings.length);
     this.strings.push(own);
     return this.strings.length - 1;

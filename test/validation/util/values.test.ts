@@ -1,4 +1,4 @@
-import { field } from '../../../lib/validation/util/values';
+import { field, sharedString } from '../../../lib/validation/util/values';
 
 describe('field', () => {
   test('reads own values of plain objects, whatever they hold', () => {
@@ -54,5 +54,23 @@ describe('field', () => {
     expect(field('text', 'length')).toBeUndefined();
     expect(field([1, 2], 'length')).toBeUndefined();
     expect(field([1, 2], '0')).toBeUndefined();
+  });
+});
+
+describe('sharedString', () => {
+  test('gives back the same text, whatever it is (property-name corner cases included)', () => {
+    const text = 'metadata:\n  name: a-name-long-enough-to-be-a-slice\n';
+    const cut = text.slice(18, 50);
+    const cases = ['', 'a', '__proto__', 'constructor', 'toString', '0', '42', '4294967294', '4294967295', '-0', '1e3', ' spaced ', 'ünïcödé 😀', 'x'.repeat(300), cut, `${cut}${'y'.repeat(20)}`];
+    for (const s of cases) expect([s, sharedString(s)]).toEqual([s, s]);
+    expect(sharedString(cut)).toBe('a-name-long-enough-to-be-a-slice');
+  });
+
+  test('two copies of equal text built apart are one string to a Map', () => {
+    const a = sharedString(['con', 'tainer "app" has no probe'].join(''));
+    const b = sharedString(`container "${'app'}" has no probe`);
+    const ids = new Map([[a, 1]]);
+    expect(ids.get(b)).toBe(1);
+    expect(a).toBe(b);
   });
 });
