@@ -193,7 +193,7 @@ function validate() {
       results.validate.push(r);
       rows.push(r);
       const k = r.kubeconform;
-      log(`  ${corpus.padEnd(10)} ${pad(fmt(count), 7)} docs ${pad(fmt(r.fileMB, 1), 6)} MB  podwright ${pad(fmt(r.docsPerSec), 6)} docs/s (runs ${runs.map((x) => fmt(x.docsPerSec)).join(', ')}), ${pad(fmt(mb(r.maxRssKB)), 4)} MB, fast path ${fastCell(r)}`
+      log(`  ${corpus.padEnd(10)} ${pad(fmt(count), 7)} docs ${pad(fmt(r.fileMB, 1), 6)} MB  podwright ${pad(fmt(r.docsPerSec), 6)} docs/s (runs ${runs.map((x) => fmt(x.docsPerSec)).join(', ')}), CPU ${fmt(r.cpuMs / 1000, 2)} s, ${pad(fmt(mb(r.maxRssKB)), 4)} MB, fast path ${fastCell(r)}`
         + `; --workers 1: ${fmt(one.docsPerSec)} docs/s, ${fmt(mb(one.maxRssKB))} MB`
         + (k ? `  |  kubeconform ${pad(fmt(k.docsPerSec), 6)} docs/s (runs ${r.kubeconformRuns.map((x) => fmt(x)).join(', ')}) ${pad(fmt(mb(k.maxRssKB)), 4)} MB, -n 1 ${pad(fmt(r.kubeconform1.docsPerSec), 6)} docs/s  |  ratio ${fmt(r.docsPerSec / k.docsPerSec, 2)}x` : ''));
     }

@@ -71,5 +71,7 @@ cli.run(['validate', file, '--format', format, ...extra], io).then((exitCode) =>
     file: path.basename(file), format, exitCode, documents, fastDocuments, syntaxErrorDocuments, inWorkers, findings, reportBytes,
     rules: RULES.length, layers, loadMs, ms, wallMs, docsPerSec: documents / (wallMs / 1000),
     maxRssKB: process.resourceUsage().maxRSS,
+    // CPU time of the whole process (every thread: V8's compiler and GC threads, worker threads), in ms.
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   })}\n`);
 });
