@@ -204,8 +204,6 @@ export function fastParse(text: string, depthLimit: number): FastDocument | unde
   maxDepth = depthLimit;
   marker = false;
   hasCR = text.indexOf('\r') >= 0;
-  hashAt = -1;
-  hashFrom = -1;
   flowLevel = 0;
   posLen = 0;
   namesLen = 0;
@@ -433,55 +431,11 @@ let plainEnd = 0;
 const STOP_LINE = 0, STOP_COMMENT = 1, STOP_KEY = 2;
 
 /**
- * The first `#` at or after `hashFrom` (-1: none up to the end of the document), kept
- * between calls of scanPlainLine: the cursor moves forward, so each `#` is searched for
- * once, not once per line.
- */
-let hashAt = -1;
-let hashFrom = -1;
-
-/**
  * Scans a plain scalar's text on the cursor's line (block context), from `from`: stops
  * at the line end, at a comment (` #`), or at a `:` followed by white space or the line
  * end (a key). Sets `plainEnd`; returns the reason and leaves the cursor where it stopped.
- * The line end, the colons and the `#`s are found with indexOf (native searches), not a
- * character at a time: plain scalars are most of a manifest's text.
  */
 function scanPlainLine(from: number): number {
-  if (hasCR) return scanPlainLineByChar(from);
-  let nl = src.indexOf('\n', from);
-  if (nl < 0) nl = len;
-  let stop = nl;
-  let reason = STOP_LINE;
-  for (let c = src.indexOf(':', from); c !== -1 && c < nl; c = src.indexOf(':', c + 1)) {
-    const d = src.charCodeAt(c + 1);
-    if (d === SP || d === TAB || d === LF || Number.isNaN(d)) {
-      stop = c;
-      reason = STOP_KEY;
-      break;
-    }
-  }
-  if (hashFrom < 0 || from < hashFrom || (hashAt !== -1 && hashAt < from)) {
-    hashAt = src.indexOf('#', from);
-    hashFrom = from;
-  }
-  for (let h = hashAt; h !== -1 && h < stop; h = src.indexOf('#', h + 1)) {
-    const b = src.charCodeAt(h - 1);
-    if (b === SP || b === TAB) {
-      stop = h;
-      reason = STOP_COMMENT;
-      break;
-    }
-  }
-  let end = stop;
-  for (let b = src.charCodeAt(end - 1); end > from && (b === SP || b === TAB); b = src.charCodeAt(end - 1)) end--;
-  plainEnd = end;
-  i = reason === STOP_COMMENT ? end : stop;
-  return reason;
-}
-
-/** scanPlainLine a character at a time, for documents that hold a carriage return. */
-function scanPlainLineByChar(from: number): number {
   let j = from;
   let end = from;
   for (;;) {
