@@ -2,7 +2,7 @@ import { podRule } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { fieldForbidden, fieldInvalid, fieldRequired, isQualifiedName } from '../util/k8s-names';
 import { parseQuantity, quantityText, REFUSED_PODS } from '../util/pod-validation';
-import { asObject, field } from '../util/values';
+import { asObject, field, ownString } from '../util/values';
 import { mapKey } from '../util/path';
 
 const STANDARD = ['cpu', 'memory', 'ephemeral-storage'];
@@ -18,7 +18,7 @@ function nameErrors(name: string): readonly string[] {
   if (errs === undefined) {
     errs = Object.freeze(resourceNameErrors(name));
     if (nameAnswers.size >= 1024) nameAnswers.clear();
-    nameAnswers.set(name, errs);
+    nameAnswers.set(ownString(name), errs); // a copy: a cut of a document's text would keep the text alive
   }
   return errs;
 }

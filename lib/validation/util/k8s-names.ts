@@ -15,6 +15,8 @@
  * The `fieldXxx` helpers build the body the server prints after the field path.
  */
 
+import { ownString } from './values';
+
 // ---------------------------------------------------------------------------
 // Message helpers (validation.go)
 
@@ -66,7 +68,8 @@ function remembered(fn: (value: string) => string[], plainlyValid?: (value: stri
       const errs = fn(value);
       answer = errs.length === 0 ? VALID : Object.freeze(errs);
       if (answers.size >= 4096) answers.clear();
-      answers.set(value, answer);
+      // A copy of the key: a name cut from a document's text would keep the whole text alive.
+      answers.set(ownString(value), answer);
     }
     return answer;
   };

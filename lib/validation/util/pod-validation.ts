@@ -5,7 +5,7 @@
  */
 import { KubeObject, Path } from '../types';
 import { fieldInvalid, fieldRequired } from './k8s-names';
-import { asArray, asString, field, isObject } from './values';
+import { asArray, asString, field, isObject, ownString } from './values';
 
 /** One problem found by a helper: a path relative to the pod spec and the server's message body. */
 export interface SpecError {
@@ -141,7 +141,7 @@ export function parseQuantity(value: unknown): number | undefined {
   if (quantities.has(value)) return quantities.get(value);
   const q = parseQuantityText(value);
   if (quantities.size >= 4096) quantities.clear();
-  quantities.set(value, q);
+  quantities.set(ownString(value), q); // a copy: a cut of a document's text would keep the text alive
   return q;
 }
 

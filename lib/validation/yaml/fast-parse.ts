@@ -27,6 +27,7 @@
 import { Document, isScalar } from 'yaml';
 import { Path } from '../types';
 import { segmentName } from '../util/path';
+import { ownString } from '../util/values';
 
 export interface FastDocument {
   readonly value: Readonly<Record<string, unknown>>;
@@ -69,7 +70,9 @@ function yaml11Resolver(): (data: string) => unknown {
         v = NOT_TYPED;
       }
       if (known.size >= 10_000) known.clear();
-      if (v === null || typeof v !== 'object') known.set(data, v);
+      // A copy of the key: a scalar cut from a document's text (a timestamp, a long number)
+      // would keep the whole text alive as long as the table keeps it.
+      if (v === null || typeof v !== 'object') known.set(ownString(data), v);
     }
     return v;
   };
