@@ -1,0 +1,182 @@
+/**
+ * Compact storage for what cross-object rules keep of every object for a whole run
+ * (names, label sets, anchors): numbers in growable typed arrays and one copy of each
+ * string, instead of an object (and a hidden class, and a string cut from the document's
+ * text) per record. A 100,000-document file then costs a few dozen bytes per record.
+ */
+import { Anchor, ObjectRef, SourceLocation } from '../types';
+
+/** A string of its own, flat: not a slice that keeps a document's text alive, nor a tree of pieces. */
+export function flatString(s: string): string {
+  // Shorter strings are never slices in V8 (SlicedString::kMinLength is 13).
+  return s.length < 13 ? s : JSON.parse(JSON.stringify(s)) as string;
+}
+
+/** Strings by number, one copy of each (exact: equal strings have equal numbers). */
+export class StringTable {
+  private readonly ids = new Map<string, number>();
+  private readonly strings: string[] = [];
+
+  /** The number of `s`, given the first time it is seen; -1 for undefined. */
+  id(s: string | undefined): number {
+    if (s === undefined) return -1;
+    let id = this.ids.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      const own = flatString(s);
+      this.strings.push(own);
+      this.ids.set(own, id);
+    }
+    return id;
+  }
+
+  /** The number of `s` when it was seen, else undefined (nothing is added). */
+  find(s: string): number | undefined {
+    return this.ids.get(s);
+  }
+
+  /** The string of number `id`; undefined for -1. */
+  get(id: number): string | undefined {
+    return id < 0 ? undefined : this.strings[id];
+  }
+}
+
+/** Rows of a fixed number of 32-bit integers, appended one at a time. */
+export class IntRows {
+  private data: Int32Array;
+  private rows = 0;
+
+  /** @param width values per row, at most 10 */
+  constructor(readonly width: number, initialRows = 64) {
+    if (width < 1 || width > 10) throw new Error(`IntRows: width ${width} is not 1 to 10`);
+    this.data = new Int32Array(width * initialRows);
+  }
+
+  get length(): number {
+    return this.rows;
+  }
+
+  /** Appends a row (missing values are 0) and returns its number. */
+  push(a: number, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0, i = 0, j = 0): number {
+    const w = this.width;
+    if ((this.rows + 1) * w > this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    const x = this.data;
+    const at = this.rows * w;
+    // Unrolled: no array per row.
+    x[at] = a;
+    if (w > 1) x[at + 1] = b;
+    if (w > 2) x[at + 2] = c;
+    if (w > 3) x[at + 3] = d;
+    if (w > 4) x[at + 4] = e;
+    if (w > 5) x[at + 5] = f;
+    if (w > 6) x[at + 6] = g;
+    if (w > 7) x[at + 7] = h;
+    if (w > 8) x[at + 8] = i;
+    if (w > 9) x[at + 9] = j;
+    return this.rows++;
+  }
+
+  get(row: number, column: number): number {
+    return this.data[row * this.width + column]!;
+  }
+
+  set(row: number, column: number, value: number): void {
+    this.data[row * this.width + column] = value;
+  }
+}
+
+/** A growable list of 32-bit integers. */
+export class IntList {
+  private data = new Int32Array(64);
+  private n = 0;
+
+  get length(): number {
+    return this.n;
+  }
+
+  push(value: number): number {
+    if (this.n === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.n] = value;
+    return this.n++;
+  }
+
+  get(i: number): number {
+    return this.data[i]!;
+  }
+
+  set(i: number, value: number): void {
+    this.data[i] = value;
+  }
+}
+
+const NO_EXEMPTIONS: ReadonlyMap<string, string> = new Map();
+
+// Columns of an anchor row.
+const API_VERSION = 0;
+const KIND = 1;
+const NAMESPACE = 2;
+const NAME = 3;
+const PATH = 4;
+const FILE = 5;
+const LINE = 6;
+const COLUMN = 7;
+const CONSTRUCT_PATH = 8;
+const EXEMPTIONS = 9;
+
+/**
+ * Anchors (see types.ts) as rows of numbers: `add` keeps one and returns its number, `get`
+ * gives back an equal Anchor (the same fields, in the same order, with equal values).
+ */
+export class AnchorTable {
+  private readonly rows = new IntRows(10);
+  /** Exemption maps of the objects anchored (most objects share the empty one). */
+  private readonly exemptions: ReadonlyMap<string, string>[] = [];
+
+  constructor(private readonly strings: StringTable = new StringTable()) {}
+
+  add(a: Anchor): number {
+    const s = this.strings;
+    const o = a.object;
+    const l = a.location;
+    let exemptions = -1;
+    if (a.exemptions.size > 0) {
+      // Anchors of one object come one after the other and share its map.
+      exemptions = this.exemptions.length - 1;
+      if (this.exemptions[exemptions] !== a.exemptions) exemptions = this.exemptions.push(a.exemptions) - 1;
+    }
+    return this.rows.push(
+      s.id(o.apiVersion), s.id(o.kind), s.id(o.namespace), s.id(o.name), s.id(a.path),
+      l ? s.id(l.file) : -1, l ? l.line : 0, l ? l.column : 0, s.id(a.constructPath), exemptions,
+    );
+  }
+
+  get(i: number): Anchor {
+    const s = this.strings;
+    const r = this.rows;
+    // Key order as the engine builds them (objectRefOf, anchorOf): findings print in it.
+    const object: ObjectRef = {
+      apiVersion: s.get(r.get(i, API_VERSION)),
+      kind: s.get(r.get(i, KIND)),
+      namespace: s.get(r.get(i, NAMESPACE)),
+      name: s.get(r.get(i, NAME)),
+    };
+    const file = r.get(i, FILE);
+    const location: SourceLocation | undefined = file < 0 ? undefined : { file: s.get(file)!, line: r.get(i, LINE), column: r.get(i, COLUMN) };
+    const e = r.get(i, EXEMPTIONS);
+    return {
+      object,
+      path: s.get(r.get(i, PATH))!,
+      location,
+      constructPath: s.get(r.get(i, CONSTRUCT_PATH)),
+      exemptions: e < 0 ? NO_EXEMPTIONS : this.exemptions[e]!,
+    };
+  }
+}
