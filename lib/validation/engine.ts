@@ -88,6 +88,8 @@ export class Engine {
   private readonly pendingOut = new WeakSet<Finding[]>();
   /** Objects of unknown kinds adopted from other engines (see adopt), reported as not checked at finish(). */
   private readonly adoptedPending: SkippedObject[] = [];
+  /** Where finish() sends cross-object findings (see sendCrossObjectFindingsTo); undefined: into the report. */
+  private crossObjectSink: ((finding: Finding) => void) | undefined;
   /** The object being checked, for reporting its violations (see emit). */
   private current: Current | undefined;
   /** Pod spec paths (podSitesOf shares one array per kind), formatted once each. */
@@ -373,15 +375,26 @@ export class Engine {
     return shown;
   }
 
+  /**
+   * Sends the findings of cross-object rules, as finish() finds them and in its order, to
+   * `sink` instead of the report (which then lists only the late findings of objects read
+   * before their CRD, see mayGrow): for a caller that stores them itself (the CLI's result
+   * store, which spills them to disk), so that they are never all held in memory.
+   */
+  sendCrossObjectFindingsTo(sink: (finding: Finding) => void): void {
+    this.crossObjectSink = sink;
+  }
+
   /** Runs cross-object rules and returns the whole report. Call once, after the last `check()`. */
   finish(): Report {
     this.checkPending();
     this.skipped.push(...this.adoptedPending.splice(0));
+    const take = this.crossObjectSink ?? ((f: Finding) => this.findings.push(f));
     for (const { rule, severity, session } of this.sessions) {
       session.finish({
         settings: this.config.settings,
         report: (a, message, fix) => {
-          if (!a.exemptions.has(rule.meta.id)) this.findings.push(toFinding(rule.meta, severity, message, fix, a));
+          if (!a.exemptions.has(rule.meta.id)) take(toFinding(rule.meta, severity, message, fix, a));
         },
       });
     }

@@ -1,7 +1,7 @@
 import { RULES } from '../rules';
 import { Finding, Severity } from '../types';
 import { documentFile, indexed, IndexedDocuments, ResultStore } from '../yaml/result-store';
-import { DocumentResult, failingCount, objectLabel, RunResult, summaryOf, unattachedOf } from './common';
+import { DocumentResult, failingCount, IndexedFindings, objectLabel, RunResult, shownFile, summaryOf, unattachedOf } from './common';
 import { joinChunks } from './json-chunks';
 
 export interface TextOptions {
@@ -234,7 +234,8 @@ function sortByLine(findings: Finding[]): Finding[] {
  * the unattached findings (cross-object rules) of that object; unattached findings of an
  * object no document has follow their file's objects, or come last under their own file.
  * Documents are read in order, once each: those that repeat a label (equal hashes, then
- * compared) are read by position when their group is written.
+ * compared) are read by position when their group is written; so are the unattached
+ * findings (see UnattachedGroups): neither is held whole.
  */
 export function* groupsInOrder(run: RunResult): Generator<FileGroup> {
   const docs = indexed(run.documents);
@@ -244,37 +245,13 @@ export function* groupsInOrder(run: RunResult): Generator<FileGroup> {
   }
   const next = repeats(docs);
   const consumed = next ? new Uint8Array(docs.size) : undefined;
-  const unattached = new Map<string, { label: string; findings: Finding[] }>();
-  const unattachedKeys = new Map<string, string[]>();
-  for (const f of unattachedOf(run)) {
-    const file = f.location?.file ?? '(other)';
-    const label = objectLabel(f.object);
-    const key = `${file}\u0000${label}`;
-    const known = unattached.get(key);
-    if (known) known.findings.push(f);
-    else {
-      unattached.set(key, { label, findings: [f] });
-      const keys = unattachedKeys.get(file);
-      if (keys) keys.push(key);
-      else unattachedKeys.set(file, [key]);
-    }
-  }
-  /** The groups of a file's unattached findings that no document took. */
-  function* rest(file: string): Generator<FileGroup> {
-    for (const key of unattachedKeys.get(file) ?? []) {
-      const g = unattached.get(key);
-      if (!g) continue;
-      unattached.delete(key);
-      yield { file, label: g.label, findings: sortByLine(g.findings) };
-    }
-    unattachedKeys.delete(file);
-  }
+  const unattached = new UnattachedGroups(unattachedOf(run));
   let current: string | undefined;
   for (const [i, d] of docs.scan(consumed && ((k) => consumed[k] === 1))) {
     if (d.findings.length === 0) continue;
     const file = documentFile(d);
     if (file !== current) {
-      if (current !== undefined) yield* rest(current);
+      if (current !== undefined) yield* unattached.rest(current);
       current = file;
     }
     const label = objectLabel(d.object, d.documentIndex);
@@ -290,16 +267,105 @@ export function* groupsInOrder(run: RunResult): Generator<FileGroup> {
         }
       }
     }
-    const key = `${file}\u0000${label}`;
-    const extra = unattached.get(key);
-    if (extra) {
-      findings.push(...extra.findings);
-      unattached.delete(key);
-    }
+    unattached.take(file, label, docs.groupHash(i), findings);
     yield { file, label, findings: sortByLine(findings) };
   }
-  if (current !== undefined) yield* rest(current);
-  for (const file of [...unattachedKeys.keys()]) yield* rest(file);
+  if (current !== undefined) yield* unattached.rest(current);
+  yield* unattached.remaining();
+}
+
+/**
+ * The unattached findings by group (shown file and object label) without holding them:
+ * their positions sorted by group hash, read back by position when their group is
+ * written; a few bytes a finding.
+ */
+class UnattachedGroups {
+  private readonly hashes: Uint32Array;
+  /** Positions sorted by hash, then position. */
+  private readonly byHash: Int32Array;
+  private readonly taken: Uint8Array;
+  /** Per file number: its first position; per position: the next of the same file (-1: none). */
+  private readonly firstInFile: Int32Array;
+  private readonly nextInFile: Int32Array;
+  private readonly rested: Uint8Array;
+  private readonly fileIds: Map<string, number>;
+
+  constructor(private readonly list: IndexedFindings) {
+    const n = list.length;
+    this.hashes = new Uint32Array(n);
+    for (let i = 0; i < n; i++) this.hashes[i] = list.groupHash(i);
+    this.byHash = sortedByHash(this.hashes);
+    this.taken = new Uint8Array(n);
+    const files = list.fileNames.length;
+    this.firstInFile = new Int32Array(files).fill(-1);
+    this.nextInFile = new Int32Array(n).fill(-1);
+    const last = new Int32Array(files).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const f = list.fileOf(i);
+      if (last[f] === -1) this.firstInFile[f] = i;
+      else this.nextInFile[last[f]!] = i;
+      last[f] = i;
+    }
+    this.rested = new Uint8Array(files);
+    this.fileIds = new Map(list.fileNames.map((file, i) => [file, i]));
+  }
+
+  /** Adds to `out`, in order, the findings not yet taken of the group (file, label), whose hash is `hash`; they are taken. */
+  take(file: string, label: string, hash: number, out: Finding[]): void {
+    const { hashes, byHash } = this;
+    const key = `${file}\u0000${label}`;
+    // The first position with this hash (binary search).
+    let lo = 0;
+    let hi = byHash.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[byHash[mid]!]! < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < byHash.length && hashes[byHash[k]!] === hash; k++) {
+      const j = byHash[k]!;
+      if (this.taken[j] === 1) continue;
+      const f = this.list.at(j);
+      if (`${shownFile(f)}\u0000${objectLabel(f.object)}` !== key) continue;
+      out.push(f);
+      this.taken[j] = 1;
+    }
+  }
+
+  /** The groups of a file's unattached findings not yet taken, in the order each group first appears. */
+  * rest(file: string): Generator<FileGroup> {
+    const id = this.fileIds.get(file);
+    if (id === undefined || this.rested[id] === 1) return;
+    this.rested[id] = 1;
+    for (let i = this.firstInFile[id]!; i !== -1; i = this.nextInFile[i]!) {
+      if (this.taken[i] === 1) continue;
+      const label = objectLabel(this.list.at(i).object);
+      const findings: Finding[] = [];
+      this.take(file, label, this.hashes[i]!, findings);
+      yield { file, label, findings: sortByLine(findings) };
+    }
+  }
+
+  /** The groups of the files no document had, in the order the files first appear. */
+  * remaining(): Generator<FileGroup> {
+    for (let id = 0; id < this.rested.length; id++) if (this.rested[id] === 0) yield* this.rest(this.list.fileNames[id]!);
+  }
+}
+
+/** Positions 0..n-1 sorted by their hash, then by position. */
+function sortedByHash(hashes: Uint32Array): Int32Array {
+  const n = hashes.length;
+  const out = new Int32Array(n);
+  if (n < 2 ** 21) {
+    // hash * 2^21 + position stays below 2^53: one numeric sort, no comparator.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = hashes[i]! * 2 ** 21 + i;
+    keys.sort();
+    for (let k = 0; k < n; k++) out[k] = keys[k]! % 2 ** 21;
+    return out;
+  }
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out.sort((a, b) => hashes[a]! - hashes[b]! || a - b);
 }
 
 /** True when each file's documents come one after the other (a file named twice is not). */
@@ -367,7 +433,7 @@ export function groupByFileAndObject(run: RunResult): Map<string, Group[]> {
     }
   };
   for (const d of run.documents) add(documentFile(d), objectLabel(d.object, d.documentIndex), [...d.findings]);
-  for (const f of unattachedOf(run)) add(f.location?.file ?? '(other)', objectLabel(f.object), [f]);
+  for (const f of unattachedOf(run)) add(shownFile(f), objectLabel(f.object), [f]);
   for (const list of groups.values()) for (const g of list) sortByLine(g.findings);
   return groups;
 }

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { ResolvedConfig } from '../config';
 import { Engine } from '../engine';
 import { Finding, ObjectInput, ObjectRef, Report } from '../types';
+import { IntList } from '../util/compact-records';
 import { asObject, field } from '../util/values';
 import { PartChecker } from '../parallel/part';
 import { checkInParts, ParallelDeclined, parallelCounters, ParallelOptions, PART_BYTES, PARALLEL_MIN_BYTES, PartUnreadable, workerCount, WorkerPool } from '../parallel/pool';
@@ -31,7 +32,87 @@ export interface FindingList extends StoredList<Finding> {
   /** Counts and each rule's first finding. */
   readonly summary?: FindingSummary;
   /** The findings of the list that belong to no document of the run (cross-object rules), in order. */
-  readonly unattached?: readonly Finding[];
+  readonly unattached?: IndexedFindings;
+}
+
+/**
+ * Findings read back in order or by position, each with the file the text report shows it
+ * under (see shownFile) and a hash of its group there (that file and its object's label).
+ */
+export interface IndexedFindings extends StoredList<Finding> {
+  at(i: number): Finding;
+  /** groupHash (./result-store.ts) of the finding's shown file and object label: equal groups, equal hashes. */
+  groupHash(i: number): number;
+  /** The number of the finding's shown file: 0, 1, ... in the order files first appear in the list. */
+  fileOf(i: number): number;
+  /** The shown files, by number. */
+  readonly fileNames: readonly string[];
+}
+
+/** The file a finding of no document is shown under in the text report: its location's, else `(other)`. */
+export function shownFile(f: Finding): string {
+  return f.location?.file ?? '(other)';
+}
+
+/**
+ * The findings of cross-object rules (they belong to no document), kept as the documents'
+ * results are (./result-store.ts: in memory up to a bound, then in a temporary file), so
+ * that memory stays flat however many there are.
+ */
+export class StoredFindings implements IndexedFindings {
+  private readonly store: ResultStore;
+  private readonly fileIds = new Map<string, number>();
+  readonly fileNames: string[] = [];
+  private readonly files = new IntList();
+
+  constructor(options: { readonly memoryBytes?: number; readonly tmpDir?: string } = {}) {
+    this.store = new ResultStore(options);
+  }
+
+  push(f: Finding): void {
+    const file = shownFile(f);
+    let id = this.fileIds.get(file);
+    if (id === undefined) {
+      id = this.fileNames.push(file) - 1;
+      this.fileIds.set(file, id);
+    }
+    this.files.push(id);
+    // Stored as a result of its own under its shown file, so that the store's group hash is the text report's.
+    this.store.push({ file, object: f.object, findings: [f] });
+  }
+
+  seal(): void {
+    this.store.seal();
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  get length(): number {
+    return this.store.size;
+  }
+
+  /** Counts and each rule's first finding, in order. */
+  get summary(): FindingSummary {
+    return this.store.summary;
+  }
+
+  at(i: number): Finding {
+    return this.store.at(i)!.findings[0]!;
+  }
+
+  groupHash(i: number): number {
+    return this.store.groupHash(i);
+  }
+
+  fileOf(i: number): number {
+    return this.files.get(i);
+  }
+
+  * [Symbol.iterator](): Iterator<Finding> {
+    for (const [, d] of this.store.scan()) yield d.findings[0]!;
+  }
 }
 
 /** Everything the report formats need about one run. */
@@ -169,6 +250,9 @@ async function checkFiles(
   // Results go to a store that spills to a temporary file past a bound; the findings the
   // engine recorded (checked here, or adopted from a worker) are released once the store has them.
   const documents = new ResultStore({ live: (r) => engine.mayGrow(r.findings), dropEmpty: !options.keepAllDocuments, memoryBytes: options.resultMemoryBytes });
+  // Cross-object findings (finish()) go to a store of their own as they are found.
+  const crossObject = new StoredFindings({ memoryBytes: options.resultMemoryBytes });
+  engine.sendCrossObjectFindingsTo((f) => crossObject.push(f));
   /** The one point where a document's result is handed on. */
   const keep = (result: DocumentResult) => {
     engine.releaseFindings();
@@ -218,12 +302,13 @@ async function checkFiles(
       }
     }
     engine.releaseFindings(); // the last part's, adopted after its documents were handed on
-    const finished = engine.finish(); // what finish() adds: late findings of custom resources, cross-object findings
+    const finished = engine.finish(); // late findings of custom resources; cross-object findings went to crossObject
     documents.seal();
+    crossObject.seal();
     return {
       report: {
         ...finished,
-        findings: reportFindings(documents, finished.findings),
+        findings: reportFindings(documents, finished.findings, crossObject),
         skipped: finished.skipped.map((s) => documents.compactSkipped(s)),
       },
       documents,
@@ -231,40 +316,48 @@ async function checkFiles(
       files: shownFiles,
       failOn: options.config.failOn,
       // Bound, not an arrow: an arrow here would keep this function's scope, and the engine in it, alive.
-      close: documents.close.bind(documents),
+      close: closeStores.bind(undefined, documents, crossObject),
     };
   } catch (e) {
-    documents.close();
+    closeStores(documents, crossObject);
     throw e;
   }
 }
 
+function closeStores(documents: ResultStore, crossObject: StoredFindings): void {
+  documents.close();
+  crossObject.close();
+}
+
 /**
- * The run's findings in the engine's order (each document's as checked, then finish()'s),
- * their summary, and those of finish() that belong to no document.
+ * The run's findings in the engine's order (each document's as checked, then finish()'s:
+ * the late findings of custom resources, which belong to their documents, then those of
+ * cross-object rules), their summary, and those that belong to no document.
  */
-function reportFindings(store: ResultStore, engineFindings: readonly Finding[]): FindingList {
-  const late = new Set<Finding>();
-  for (const d of store.liveResults()) for (const f of d.findings) late.add(f);
-  // Those of cross-object rules are copied compact (their names would hold their documents' text).
-  const finished = engineFindings.map((f) => (late.has(f) ? f : store.compact(f)));
+function reportFindings(store: ResultStore, late: readonly Finding[], crossObject: StoredFindings): FindingList {
   const stored = store.summary;
   const first = new Map(stored.firstByRule);
   let { errors, warnings, infos } = stored;
-  for (const f of finished) {
+  for (const f of late) {
     if (f.severity === 'error') errors++;
     else if (f.severity === 'warning') warnings++;
     else infos++;
     if (!first.has(f.ruleId)) first.set(f.ruleId, f);
   }
+  const other = crossObject.summary;
+  errors += other.errors;
+  warnings += other.warnings;
+  infos += other.infos;
+  for (const [rule, f] of other.firstByRule) if (!first.has(rule)) first.set(rule, f);
   const summary: FindingSummary = { errors, warnings, infos, firstByRule: first };
   return {
     length: errors + warnings + infos,
     summary,
-    unattached: finished.filter((f) => !late.has(f)),
+    unattached: crossObject,
     * [Symbol.iterator]() {
       yield* store.checkedFindings();
-      yield* finished;
+      yield* late;
+      yield* crossObject;
     },
   };
 }
