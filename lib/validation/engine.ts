@@ -9,6 +9,7 @@ import {
   Anchor, CheckedObject, CustomResourceSchema, EngineSettings, Finding, InputRuleContext, KubeObject, Layer, ObjectInput, ObjectRef, ObjectRuleContext,
   OutputRecord, OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, SourceLocation, Violation,
 } from './types';
+import { OutputRunTables } from './util/define-rule';
 import { Interner } from './util/interner';
 import { formatPath, formatPathFrom } from './util/path';
 import { podSitesOf } from './util/pod-sites';
@@ -123,9 +124,10 @@ export class Engine {
       this.active.push({ rule, severity: setting });
     }
     this.sessions = [];
+    const tables = new OutputRunTables();
     for (const { rule, severity } of this.active) {
       if (is(rule, 'output')) {
-        this.sessions.push({ rule, severity, session: rule.create(config.settings) });
+        this.sessions.push({ rule, severity, session: rule.create(config.settings, tables) });
         continue;
       }
       const runner: Runner = {

@@ -1,7 +1,7 @@
 import { Anchor } from '../types';
 import { outputRuleInSteps } from '../util/define-rule';
-import { AnchorTable, IntRows, StringTable } from '../util/compact-records';
-import { CompactSelector, compactSelector, compactSelects, Labels, LabelSets, labelsOf, PairIndex, parseLabelSelector, sameNamespaceId, Selector } from '../util/selector-match';
+import { IntRows } from '../util/compact-records';
+import { CompactSelector, compactSelector, compactSelects, Labels, labelsOf, PairIndex, parseLabelSelector, sameNamespaceId, Selector } from '../util/selector-match';
 import { asObject, field } from '../util/values';
 
 interface Budget { readonly namespace?: string; readonly selector: Selector }
@@ -44,11 +44,9 @@ export default outputRuleInSteps<PdbRecord>({
       anchor: anchor(['spec', 'replicas']),
     });
   },
-  create() {
-    // Kept compact (util/compact-records): numbers per budget and workload, one copy of each string.
-    const strings = new StringTable();
-    const sets = new LabelSets(strings);
-    const anchors = new AnchorTable(strings);
+  create(_settings, tables) {
+    // Kept compact (util/compact-records), in the tables the run's cross-object rules share: numbers per budget and workload, one copy of each string.
+    const { strings, labels: sets, anchors } = tables;
     /** Per budget: namespace, selector (in `selectors`). */
     const budgets = new IntRows(2);
     const selectors: CompactSelector[] = [];

@@ -1,5 +1,5 @@
 import { Anchor, Path } from '../types';
-import { AnchorTable, IntRows, StringTable } from '../util/compact-records';
+import { IntRows } from '../util/compact-records';
 import { outputRuleInSteps } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { asArray, field } from '../util/values';
@@ -73,10 +73,9 @@ export default outputRuleInSteps<RefRecord>({
       }
     }
   },
-  create() {
-    // Kept compact (util/compact-records): numbers per reference, one copy of each string.
-    const strings = new StringTable();
-    const anchors = new AnchorTable(strings);
+  create(_settings, tables) {
+    // Kept compact (util/compact-records), in the tables the run's cross-object rules share: numbers per reference, one copy of each string.
+    const { strings, anchors } = tables;
     /** Keys (string numbers) of the objects of referenced kinds in the output. */
     const defined = new Set<number>();
     /** Per reference: key, kind, name, anchor. */

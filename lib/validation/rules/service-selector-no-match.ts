@@ -1,7 +1,7 @@
 import { Anchor } from '../types';
 import { outputRuleInSteps } from '../util/define-rule';
-import { AnchorTable, IntRows, StringTable } from '../util/compact-records';
-import { LabelSets, Labels, labelsOf, PairIndex, sameNamespaceId } from '../util/selector-match';
+import { IntRows } from '../util/compact-records';
+import { Labels, labelsOf, PairIndex, sameNamespaceId } from '../util/selector-match';
 import { asObject, field } from '../util/values';
 
 /** The labels of one Pod or pod template, or one Service with a selector. */
@@ -34,11 +34,9 @@ export default outputRuleInSteps<SelectorRecord>({
     if (Object.keys(selector).length === 0) return;
     emit({ service: { namespace: target.namespace, selector, name: target.name }, anchor: anchor(['spec', 'selector']) });
   },
-  create() {
-    // Kept compact (util/compact-records): numbers per pod and Service, one copy of each string.
-    const strings = new StringTable();
-    const sets = new LabelSets(strings);
-    const anchors = new AnchorTable(strings);
+  create(_settings, tables) {
+    // Kept compact (util/compact-records), in the tables the run's cross-object rules share: numbers per pod and Service, one copy of each string.
+    const { strings, labels: sets, anchors } = tables;
     /** Per pod: namespace, label set; filed under each of its pairs. */
     const pods = new IntRows(2, 1024);
     const byPair = new PairIndex();

@@ -1,7 +1,7 @@
 import { Anchor } from '../types';
 import { outputRuleInSteps } from '../util/define-rule';
-import { AnchorTable, IntRows, StringTable } from '../util/compact-records';
-import { CompactSelector, compactSelector, compactSelects, Labels, LabelSets, labelsOf, PairIndex, parseLabelSelector, sameNamespaceId, Selector } from '../util/selector-match';
+import { IntRows } from '../util/compact-records';
+import { CompactSelector, compactSelector, compactSelects, Labels, labelsOf, PairIndex, parseLabelSelector, sameNamespaceId, Selector } from '../util/selector-match';
 import { asObject, field } from '../util/values';
 
 interface Budget { readonly namespace?: string; readonly selector: Selector; readonly name?: string }
@@ -55,11 +55,9 @@ export default outputRuleInSteps<AvailabilityRecord>({
       anchor: anchor(field(spec, 'replicas') === undefined ? ['spec'] : ['spec', 'replicas']),
     });
   },
-  create() {
-    // Kept compact (util/compact-records): numbers per budget, Service and workload, one copy of each string.
-    const strings = new StringTable();
-    const sets = new LabelSets(strings);
-    const anchors = new AnchorTable(strings);
+  create(_settings, tables) {
+    // Kept compact (util/compact-records), in the tables the run's cross-object rules share: numbers per budget, Service and workload, one copy of each string.
+    const { strings, labels: sets, anchors } = tables;
     // Budgets and Services are filed under one pair of their selector (a selector that
     // selects a pod has that pair on it), with their order: the first one in the output
     // that selects the pod is named.
