@@ -63,7 +63,7 @@ export default outputRuleInSteps<PdbRecord>({
           else byPair.addUnkeyed(budget);
         } else if (record.workload && record.anchor) {
           const w = record.workload;
-          workloads.push(strings.id(w.namespace), sets.add(w.labels), strings.id(String(w.replicas)), strings.id(w.kind), strings.id(w.name), anchors.add(record.anchor));
+          workloads.push(strings.id(w.namespace), sets.add(w.labels), strings.id(String(w.replicas)), strings.id(w.kind), strings.keep(w.name), anchors.add(record.anchor));
         }
       },
       finish(ctx) {

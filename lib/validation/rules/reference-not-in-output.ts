@@ -83,7 +83,7 @@ export default outputRuleInSteps<RefRecord>({
     return {
       add(record) {
         if (record.defined !== undefined) defined.add(strings.id(record.defined));
-        else if (record.ref && record.anchor) refs.push(strings.id(record.ref.key), strings.id(record.ref.kind), strings.id(record.ref.name), anchors.add(record.anchor));
+        else if (record.ref && record.anchor) refs.push(strings.id(record.ref.key), strings.id(record.ref.kind), strings.keep(record.ref.name), anchors.add(record.anchor));
       },
       finish(ctx) {
         const reported = new Set<string>();

@@ -50,7 +50,7 @@ export default outputRuleInSteps<SelectorRecord>({
           for (let i = 0; i < sets.size(set); i++) byPair.add(pod, sets.pair(set, i));
         } else if (record.service && record.anchor) {
           const s = record.service;
-          services.push(strings.id(s.namespace), sets.add(s.selector), strings.id(s.name), anchors.add(record.anchor));
+          services.push(strings.id(s.namespace), sets.add(s.selector), strings.keep(s.name), anchors.add(record.anchor));
         }
       },
       finish(ctx) {

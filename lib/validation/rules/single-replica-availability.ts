@@ -91,14 +91,14 @@ export default outputRuleInSteps<AvailabilityRecord>({
         if (record.budget) {
           const b = record.budget;
           const selector = compactSelector(sets, b.selector);
-          file(budgetsByPair, budgets.push(order++, strings.id(b.namespace), selectors.push(selector) - 1, strings.id(b.name)), selector.matchLabels);
+          file(budgetsByPair, budgets.push(order++, strings.id(b.namespace), selectors.push(selector) - 1, strings.keep(b.name)), selector.matchLabels);
         } else if (record.service) {
           const s = record.service;
           const set = sets.add(s.selector);
-          file(servicesByPair, services.push(order++, strings.id(s.namespace), set, strings.id(s.name)), set);
+          file(servicesByPair, services.push(order++, strings.id(s.namespace), set, strings.keep(s.name)), set);
         } else if (record.workload && record.anchor) {
           const w = record.workload;
-          workloads.push(strings.id(w.namespace), sets.add(w.labels), strings.id(w.kind), strings.id(w.name), anchors.add(record.anchor));
+          workloads.push(strings.id(w.namespace), sets.add(w.labels), strings.id(w.kind), strings.keep(w.name), anchors.add(record.anchor));
         }
       },
       finish(ctx) {

@@ -12,10 +12,16 @@ export function flatString(s: string): string {
   return s.length < 13 ? s : JSON.parse(JSON.stringify(s)) as string;
 }
 
-/** Strings by number, one copy of each (exact: equal strings have equal numbers). */
+const RECENT = 4;
+
+/** Strings by number: one copy of each given to id() (equal strings, equal numbers), or kept as they come (keep). */
 export class StringTable {
   private readonly ids = new Map<string, number>();
   private readonly strings: string[] = [];
+  /** The last strings keep() kept, and their numbers. */
+  private readonly recent: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
+  private readonly recentIds = new Int32Array(RECENT);
+  private recentAt = 0;
 
   /** The number of `s`, given the first time it is seen; -1 for undefined. */
   id(s: string | undefined): number {
@@ -30,7 +36,24 @@ export class StringTable {
     return id;
   }
 
-  /** The number of `s` when it was seen, else undefined (nothing is added). */
+  /**
+   * The number of `s` kept as it comes, for strings that are only read back (names, one
+   * per object): no index is kept, and only an equal string among the last few kept shares
+   * its number (the records of one object come together). Never compare these numbers.
+   * -1 for undefined.
+   */
+  keep(s: string | undefined): number {
+    if (s === undefined) return -1;
+    for (let k = 0; k < RECENT; k++) if (this.recent[k] === s) return this.recentIds[k]!;
+    const own = flatString(s);
+    const id = this.strings.push(own) - 1;
+    this.recent[this.recentAt] = own;
+    this.recentIds[this.recentAt] = id;
+    this.recentAt = (this.recentAt + 1) % RECENT;
+    return id;
+  }
+
+  /** The number of `s` when id() was given it, else undefined (nothing is added). */
   find(s: string): number | undefined {
     return this.ids.get(s);
   }
@@ -39,6 +62,11 @@ export class StringTable {
   get(id: number): string | undefined {
     return id < 0 ? undefined : this.strings[id];
   }
+}
+
+/** A larger length for a growing array of rows of `width`: half as large again (less left unused than doubling). */
+function grown(length: number, width: number): number {
+  return (Math.ceil((length / width) * 1.5) + 1) * width;
 }
 
 /** Rows of a fixed number of 32-bit integers, appended one at a time. */
@@ -60,7 +88,7 @@ export class IntRows {
   push(a: number, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0, i = 0, j = 0): number {
     const w = this.width;
     if ((this.rows + 1) * w > this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
+      const bigger = new Int32Array(grown(this.data.length, w));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -100,7 +128,7 @@ export class IntList {
 
   push(value: number): number {
     if (this.n === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
+      const bigger = new Int32Array(grown(this.data.length, 1));
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -153,8 +181,8 @@ export class AnchorTable {
       if (this.exemptions[exemptions] !== a.exemptions) exemptions = this.exemptions.push(a.exemptions) - 1;
     }
     return this.rows.push(
-      s.id(o.apiVersion), s.id(o.kind), s.id(o.namespace), s.id(o.name), s.id(a.path),
-      l ? s.id(l.file) : -1, l ? l.line : 0, l ? l.column : 0, s.id(a.constructPath), exemptions,
+      s.id(o.apiVersion), s.id(o.kind), s.id(o.namespace), s.keep(o.name), s.id(a.path),
+      l ? s.id(l.file) : -1, l ? l.line : 0, l ? l.column : 0, s.keep(a.constructPath), exemptions,
     );
   }
 

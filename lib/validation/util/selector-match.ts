@@ -4,7 +4,7 @@
  * staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go) and of a Service's map selector.
  * (Validation of selectors lives in label-selector.ts.)
  */
-import { IntList, IntRows, StringTable } from './compact-records';
+import { flatString, IntList, IntRows, StringTable } from './compact-records';
 import { asArray, asObject, field, isObject } from './values';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -67,10 +67,11 @@ export function sameNamespaceId(a: number, b: number): boolean {
  * printed form are those of the labels given.
  */
 export class LabelSets {
-  /** Key id to value id to pair. */
-  private readonly pairIds = new Map<number, Map<number, number>>();
-  /** Per pair: key id, value id. */
-  private readonly pairs = new IntRows(2, 256);
+  /** Key id to value to pair (values are kept here only: most are each object's own, seen once). */
+  private readonly pairIds = new Map<number, Map<string, number>>();
+  /** Per pair: key id; value. */
+  private readonly pairKeys = new IntList();
+  private readonly pairValues: string[] = [];
   /** Sets: a length, then that many pairs. Set 0 is the empty set. */
   private readonly pool = new IntList();
 
@@ -80,7 +81,7 @@ export class LabelSets {
 
   /** How many distinct pairs were seen: pair numbers are 0 to pairCount - 1. */
   get pairCount(): number {
-    return this.pairs.length;
+    return this.pairKeys.length;
   }
 
   /** Keeps a label set; returns its number. */
@@ -95,11 +96,15 @@ export class LabelSets {
 
   private pairOf(key: string, value: string): number {
     const k = this.strings.id(key);
-    const v = this.strings.id(value);
     let byValue = this.pairIds.get(k);
     if (!byValue) this.pairIds.set(k, (byValue = new Map()));
-    let pair = byValue.get(v);
-    if (pair === undefined) byValue.set(v, (pair = this.pairs.push(k, v)));
+    let pair = byValue.get(value);
+    if (pair === undefined) {
+      const own = flatString(value);
+      pair = this.pairKeys.push(k);
+      this.pairValues.push(own);
+      byValue.set(own, pair);
+    }
     return pair;
   }
 
@@ -131,7 +136,7 @@ export class LabelSets {
     const n = this.size(set);
     for (let i = 0; i < n; i++) {
       const p = this.pair(set, i);
-      if (this.pairs.get(p, 0) === k) return this.strings.get(this.pairs.get(p, 1));
+      if (this.pairKeys.get(p) === k) return this.pairValues[p];
     }
     return undefined;
   }
@@ -141,7 +146,7 @@ export class LabelSets {
     const parts: string[] = [];
     for (let i = 0; i < this.size(set); i++) {
       const p = this.pair(set, i);
-      parts.push(`${this.strings.get(this.pairs.get(p, 0))!}=${this.strings.get(this.pairs.get(p, 1))!}`);
+      parts.push(`${this.strings.get(this.pairKeys.get(p))!}=${this.pairValues[p]!}`);
     }
     return parts.join(',');
   }

@@ -14,6 +14,17 @@ describe('StringTable', () => {
     expect(t.find('db')).toBeUndefined();
   });
 
+  test('keep: no index; an equal string among the last few kept shares its number', () => {
+    const t = new StringTable();
+    const web = t.keep('web');
+    expect(t.keep('web')).toBe(web);
+    expect(t.get(web)).toBe('web');
+    for (const name of ['a', 'b', 'c', 'd']) t.keep(name);
+    expect(t.keep('web')).not.toBe(web); // long gone from the last few: kept again
+    expect(t.find('web')).toBeUndefined(); // keep() gives no id() number
+    expect(t.keep(undefined)).toBe(-1);
+  });
+
   test('flatString keeps the text', () => {
     const long = `${'x'.repeat(40)}-${Math.random()}`;
     expect(flatString(long.slice(3, 30))).toBe(long.slice(3, 30));
