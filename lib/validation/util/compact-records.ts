@@ -18,12 +18,14 @@ const RECENT = 4;
 export class StringTable {
   private readonly ids = new Map<string, number>();
   private readonly strings: string[] = [];
+  /** What keep() kept (numbers -2, -3, ...). */
+  private readonly bytes = new ByteStrings();
   /** The last strings keep() kept, and their numbers. */
   private readonly recent: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
   private readonly recentIds = new Int32Array(RECENT);
   private recentAt = 0;
 
-  /** The number of `s`, given the first time it is seen; -1 for undefined. */
+  /** The number of `s` (0, 1, ...), given the first time it is seen; -1 for undefined. */
   id(s: string | undefined): number {
     if (s === undefined) return -1;
     let id = this.ids.get(s);
@@ -45,9 +47,10 @@ export class StringTable {
   keep(s: string | undefined): number {
     if (s === undefined) return -1;
     for (let k = 0; k < RECENT; k++) if (this.recent[k] === s) return this.recentIds[k]!;
-    const own = flatString(s);
-    const id = this.strings.push(own) - 1;
-    this.recent[this.recentAt] = own;
+    // Outside the JavaScript heap, as UTF-8 bytes: no string object per name, and no room
+    // for it in the heap's growth (V8 sizes its heap by a multiple of what is live there).
+    const id = -2 - this.bytes.add(s);
+    this.recent[this.recentAt] = s;
     this.recentIds[this.recentAt] = id;
     this.recentAt = (this.recentAt + 1) % RECENT;
     return id;
@@ -60,7 +63,7 @@ export class StringTable {
 
   /** The string of number `id`; undefined for -1. */
   get(id: number): string | undefined {
-    return id < 0 ? undefined : this.strings[id];
+    return id >= 0 ? this.strings[id] : id === -1 ? undefined : this.bytes.get(-2 - id);
   }
 }
 
@@ -114,6 +117,46 @@ export class IntRows {
 
   set(row: number, column: number, value: number): void {
     this.data[row * this.width + column] = value;
+  }
+}
+
+/** A UTF-16 surrogate without its pair: UTF-8 would write U+FFFD instead. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Strings as UTF-8 bytes in one growing buffer, by number: no string object each. */
+export class ByteStrings {
+  private buf = Buffer.allocUnsafe(64 * 1024);
+  private used = 0;
+  /** Per string: where it starts; it ends where the next starts. */
+  private readonly starts = new IntList();
+
+  /** Strings UTF-8 cannot hold (lone surrogates), kept as they are, by number. */
+  private readonly unpaired = new Map<number, string>();
+
+  /** Keeps `s`; returns its number (0, 1, ...). */
+  add(s: string): number {
+    if (LONE_SURROGATE.test(s)) {
+      const id = this.starts.push(this.used);
+      this.unpaired.set(id, s);
+      return id;
+    }
+    const most = s.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
+    if (this.used + most > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length + (this.buf.length >> 1), this.used + most));
+      this.buf.copy(bigger, 0, 0, this.used);
+      this.buf = bigger;
+    }
+    const id = this.starts.push(this.used);
+    this.used += this.buf.write(s, this.used, 'utf8');
+    return id;
+  }
+
+  get(id: number): string | undefined {
+    if (id < 0 || id >= this.starts.length) return undefined;
+    const unpaired = this.unpaired.get(id);
+    if (unpaired !== undefined) return unpaired;
+    const end = id + 1 < this.starts.length ? this.starts.get(id + 1) : this.used;
+    return this.buf.toString('utf8', this.starts.get(id), end);
   }
 }
 

@@ -1,5 +1,5 @@
 import { Anchor } from '../../../lib/validation/types';
-import { AnchorTable, flatString, IntList, IntRows, StringTable } from '../../../lib/validation/util/compact-records';
+import { AnchorTable, ByteStrings, flatString, IntList, IntRows, StringTable } from '../../../lib/validation/util/compact-records';
 
 describe('StringTable', () => {
   test('one number per distinct string; -1 for undefined', () => {
@@ -23,6 +23,15 @@ describe('StringTable', () => {
     expect(t.keep('web')).not.toBe(web); // long gone from the last few: kept again
     expect(t.find('web')).toBeUndefined(); // keep() gives no id() number
     expect(t.keep(undefined)).toBe(-1);
+  });
+
+  test('ByteStrings gives back every string, any text', () => {
+    const b = new ByteStrings();
+    const texts = ['', 'web', 'é€😀 mixed', 'lone \ud800 high', 'lone \udc00 low', 'pair \ud83d\ude00 ok', 'x'.repeat(100_000), ...Array.from({ length: 2000 }, (_, i) => `name-${i}`)];
+    const ids = texts.map((t) => b.add(t));
+    ids.forEach((id, i) => expect(b.get(id)).toBe(texts[i]));
+    expect(b.get(-1)).toBeUndefined();
+    expect(b.get(ids.length)).toBeUndefined();
   });
 
   test('flatString keeps the text', () => {
