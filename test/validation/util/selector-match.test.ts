@@ -30,6 +30,18 @@ describe('LabelSets', () => {
     expect(sets.subset(a, b)).toBe(false);
   });
 
+  test('many pairs (the table grows): each distinct pair once, found again', () => {
+    const many = new LabelSets();
+    const first = Array.from({ length: 5000 }, (_, i) => many.add({ app: `web-${i}`, tier: i % 2 === 0 ? 'front' : 'back' }));
+    expect(many.pairCount).toBe(5002);
+    const again = Array.from({ length: 5000 }, (_, i) => many.add({ app: `web-${i}`, tier: i % 2 === 0 ? 'front' : 'back' }));
+    expect(many.pairCount).toBe(5002);
+    for (const i of [0, 1, 777, 4999]) {
+      expect(many.pair(again[i]!, 0)).toBe(many.pair(first[i]!, 0));
+      expect(many.format(again[i]!)).toBe(`app=web-${i},tier=${i % 2 === 0 ? 'front' : 'back'}`);
+    }
+  });
+
   test('valueOf reads one label', () => {
     expect(sets.valueOf(web, 'tier')).toBe('front');
     expect(sets.valueOf(web, 'zone')).toBeUndefined();
