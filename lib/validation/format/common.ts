@@ -61,6 +61,22 @@ export function indexedFindings(list: readonly Finding[]): IndexedFindings {
   };
 }
 
+/** Positions 0..n-1 sorted by their hash, then by position. */
+export function sortedByHash(hashes: Uint32Array): Int32Array {
+  const n = hashes.length;
+  const out = new Int32Array(n);
+  if (n < 2 ** 21) {
+    // hash * 2^21 + position stays below 2^53: one numeric sort, no comparator.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = hashes[i]! * 2 ** 21 + i;
+    keys.sort();
+    for (let k = 0; k < n; k++) out[k] = keys[k]! % 2 ** 21;
+    return out;
+  }
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out.sort((a, b) => hashes[a]! - hashes[b]! || a - b);
+}
+
 export interface Counts {
   readonly errors: number;
   readonly warnings: number;

@@ -1,7 +1,7 @@
 import { RULES } from '../rules';
 import { Finding, Severity } from '../types';
 import { documentFile, indexed, IndexedDocuments, ResultStore } from '../yaml/result-store';
-import { DocumentResult, failingCount, IndexedFindings, objectLabel, RunResult, shownFile, summaryOf, unattachedOf } from './common';
+import { DocumentResult, failingCount, IndexedFindings, objectLabel, RunResult, shownFile, sortedByHash, summaryOf, unattachedOf } from './common';
 import { joinChunks } from './json-chunks';
 
 export interface TextOptions {
@@ -350,22 +350,6 @@ class UnattachedGroups {
   * remaining(): Generator<FileGroup> {
     for (let id = 0; id < this.rested.length; id++) if (this.rested[id] === 0) yield* this.rest(this.list.fileNames[id]!);
   }
-}
-
-/** Positions 0..n-1 sorted by their hash, then by position. */
-function sortedByHash(hashes: Uint32Array): Int32Array {
-  const n = hashes.length;
-  const out = new Int32Array(n);
-  if (n < 2 ** 21) {
-    // hash * 2^21 + position stays below 2^53: one numeric sort, no comparator.
-    const keys = new Float64Array(n);
-    for (let i = 0; i < n; i++) keys[i] = hashes[i]! * 2 ** 21 + i;
-    keys.sort();
-    for (let k = 0; k < n; k++) out[k] = keys[k]! % 2 ** 21;
-    return out;
-  }
-  for (let i = 0; i < n; i++) out[i] = i;
-  return out.sort((a, b) => hashes[a]! - hashes[b]! || a - b);
 }
 
 /** True when each file's documents come one after the other (a file named twice is not). */
