@@ -31,9 +31,13 @@ fastParseModule.fastParse = function countingFastParse(...args) {
 // Counts documents and findings as the engine sees them (the report itself is only counted in bytes).
 let documents = 0;
 let findings = 0;
+// Documents with a YAML syntax error: no reader can read them; the fast path declines them
+// and the full reader reports the error (counted in this thread only; see inWorkers).
+let syntaxErrorDocuments = 0;
 const check = Engine.prototype.check;
 Engine.prototype.check = function countingCheck(input) {
   documents++;
+  if (input.problems && input.problems.some((p) => p.ruleId === 'yaml-syntax')) syntaxErrorDocuments++;
   return check.call(this, input);
 };
 // validate-files hands what the engine recorded to its result store and releases it from
@@ -64,8 +68,10 @@ cli.run(['validate', file, '--format', format, ...extra], io).then((exitCode) =>
   documents += inWorkers;
   fastDocuments += parallelCounters.fastDocuments;
   process.stdout.write(`${JSON.stringify({
-    file: path.basename(file), format, exitCode, documents, fastDocuments, inWorkers, findings, reportBytes,
+    file: path.basename(file), format, exitCode, documents, fastDocuments, syntaxErrorDocuments, inWorkers, findings, reportBytes,
     rules: RULES.length, layers, loadMs, ms, wallMs, docsPerSec: documents / (wallMs / 1000),
     maxRssKB: process.resourceUsage().maxRSS,
+    // CPU time of the whole process (every thread: V8's compiler and GC threads, worker threads), in ms.
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   })}\n`);
 });

@@ -150,7 +150,7 @@ export function withServerFindings(run: RunResult, perInput: readonly (readonly 
   const added: Finding[] = [];
   let i = 0;
   for (const doc of run.documents) {
-    const extra = perInput[i++] ?? [];
+    const extra = withoutRepeats(perInput[i++] ?? [], doc.findings);
     added.push(...extra);
     const merged = extra.length > 0 ? { ...doc, findings: [...doc.findings, ...extra] } : doc;
     if (keepAllDocuments || merged.findings.length > 0) documents.push(merged);
@@ -158,4 +158,18 @@ export function withServerFindings(run: RunResult, perInput: readonly (readonly 
   // The server's findings belong to documents: the run's unattached findings stay as they are (the summary is counted again).
   const findings: FindingList = Object.assign([...run.report.findings, ...added], { unattached: run.report.findings.unattached });
   return { ...run, documents, report: { ...run.report, findings } };
+}
+
+/**
+ * The server's refusals the offline engine already reported as errors, at the same field in
+ * the same words (the api-server layer ports the server's messages), are not repeated: one
+ * mistake, one finding. A refusal the offline engine missed, or reported in other words, or
+ * graded below error (a configured severity cannot overrule the server), stays.
+ */
+function withoutRepeats(server: readonly Finding[], offline: Iterable<Finding>): readonly Finding[] {
+  if (server.length === 0) return server;
+  const reported = new Set<string>();
+  for (const f of offline) if (f.severity === 'error') reported.add(`${f.path}\u0000${f.message}`);
+  if (reported.size === 0) return server;
+  return server.filter((f) => f.ruleId !== SERVER_RULES.refused.id || !reported.has(`${f.path}\u0000${f.message}`));
 }

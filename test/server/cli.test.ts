@@ -71,6 +71,27 @@ test('json, sarif and junit carry it too', async () => {
   expect(junit).toContain('must not have leading or trailing whitespace');
 });
 
+describe('a refusal the offline engine already reported (same field, same words) is reported once', () => {
+  const REPLICAS = MANIFEST.replace('spec:\n  selector:', 'spec:\n  replicas: -1\n  selector:');
+  const serverAndOffline = (json: { findings: { ruleId: string; layer: string; path: string; message: string }[] }) =>
+    json.findings.filter((f) => f.path === 'spec.replicas').map((f) => [f.layer, f.ruleId, f.message]);
+  beforeAll(() => {
+    fs.writeFileSync(path.join(dir, 'replicas.yaml'), REPLICAS);
+    // deployment-spec (which ports the server's replicas check) turned off: what the server says alone.
+    fs.writeFileSync(path.join(dir, 'offline-off.json'), JSON.stringify({ rules: { 'deployment-spec': 'off' } }));
+  });
+
+  test('the server refuses spec.replicas: -1; with the offline rule on, only the offline finding is reported', async () => {
+    const alone = JSON.parse((await cli(['validate', '--server', '--config', 'offline-off.json', '--format', 'json', 'replicas.yaml'])).stdout);
+    const serverSays = serverAndOffline(alone);
+    expect(serverSays).toHaveLength(1);
+    expect(serverSays[0]!.slice(0, 2)).toEqual(['server', 'server-refused']);
+
+    const both = JSON.parse((await cli(['validate', '--server', '--format', 'json', 'replicas.yaml'])).stdout);
+    expect(serverAndOffline(both)).toEqual([['api-server', 'deployment-spec', serverSays[0]![2]]]);
+  });
+});
+
 describe('--kubeconfig: dry runs against an existing cluster (here: the harness, reached through a kubeconfig)', () => {
   let server: import('../../lib/server').ApiServer;
   let kubeconfig: string;

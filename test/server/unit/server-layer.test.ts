@@ -4,7 +4,7 @@
  */
 import { EffectiveVerdict } from '../../../lib/server/effective';
 import { findingsOf, withServerFindings } from '../../../lib/server/server-layer';
-import { ObjectInput, Path } from '../../../lib/validation/types';
+import { Finding, ObjectInput, Path } from '../../../lib/validation/types';
 import { formatPath } from '../../../lib/validation/util/path';
 import { RunResult } from '../../../lib/validation/yaml/validate-files';
 
@@ -101,5 +101,30 @@ describe('withServerFindings', () => {
     expect(merged.report.findings).toEqual(finding);
     expect(withServerFindings(run, [finding, []], true).documents).toHaveLength(2);
     expect(() => withServerFindings(run, [finding], false)).toThrow('server layer: 1 inputs for 2 documents');
+  });
+
+  test('a refusal the offline engine already reported as an error, same field and words, is not repeated', () => {
+    const cause = { field: 'spec.replicas', message: 'Invalid value: -1: must be greater than or equal to 0', reason: 'FieldValueInvalid' };
+    const other = { field: 'spec.template.spec.containers[0].image', message: 'Required value', reason: 'FieldValueRequired' };
+    const server = findingsOf(located(deployment), {
+      verdict: { accepted: false, status: 422, reason: 'Invalid', message: 'm', causes: [cause, other], warnings: [] }, created: [], podSecurityWarnings: [], valid: false,
+    });
+    const offline = (severity: 'error' | 'warning', message = cause.message): Finding => ({
+      ruleId: 'deployment-spec', layer: 'api-server', severity, message, fix: 'f', object: { kind: 'Deployment', name: 'web' }, path: 'spec.replicas',
+    });
+    const runWith = (findings: Finding[]): RunResult => ({
+      report: { findings, skipped: [], objectCount: 1, settings: { k8sVersion: '1.28', podSecurity: 'restricted' } },
+      documents: [{ object: { kind: 'Deployment', name: 'web' }, findings }],
+      documentCount: 1,
+      files: ['app.yaml'],
+      failOn: 'error',
+    });
+    const serverPaths = (run: RunResult) => [...run.report.findings].filter((f) => f.layer === 'server').map((f) => f.path);
+    // Same field, same words, already an error: only the other cause is added.
+    expect(serverPaths(withServerFindings(runWith([offline('error')]), [server], false))).toEqual(['spec.template.spec.containers[0].image']);
+    // Graded below error offline (a configured severity): the server's refusal stays.
+    expect(serverPaths(withServerFindings(runWith([offline('warning')]), [server], false))).toEqual(['spec.replicas', 'spec.template.spec.containers[0].image']);
+    // Other words at the same field: both stay.
+    expect(serverPaths(withServerFindings(runWith([offline('error', 'must be positive')]), [server], false))).toEqual(['spec.replicas', 'spec.template.spec.containers[0].image']);
   });
 });
