@@ -396,7 +396,7 @@ export class Engine {
       session.finish({
         settings: this.config.settings,
         report: (a, message, fix) => {
-          if (!a.exemptions.has(rule.meta.id)) take(toFinding(rule.meta, severity, message, fix, a));
+          if (!a.exemptions.has(rule.meta.id)) take(toFinding(rule.meta, severity, message, fix, a, this.crossObjectSink === undefined));
         },
       });
     }
@@ -700,8 +700,15 @@ function objectRefOf(root: KubeObject): ObjectRef {
 /** Findings are kept for the whole run; many repeat a message word for word. */
 const messages = new Interner();
 
-function toFinding(meta: RuleMeta, severity: Severity, message: string, fix: string | undefined, a: Anchor): Finding {
-  return newFinding(meta, severity, message, fix, a.object, a.path, a.location, a.constructPath);
+/**
+ * A cross-object rule's finding. Kept by the engine (`keep`), its message is shared as a
+ * checked object's are; handed to a sink that stores it at once, it is not: those messages
+ * name their objects and seldom repeat, and the interner would only keep them alive.
+ */
+function toFinding(meta: RuleMeta, severity: Severity, message: string, fix: string | undefined, a: Anchor, keep: boolean): Finding {
+  const f = newFinding(meta, severity, keep ? message : '', fix, a.object, a.path, a.location, a.constructPath);
+  if (!keep) (f as { message: string }).message = message;
+  return f;
 }
 
 function newFinding(
