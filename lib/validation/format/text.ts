@@ -1,6 +1,7 @@
 import { RULES } from '../rules';
 import { Finding, Severity } from '../types';
 import { documentFile, indexed, IndexedDocuments, ResultStore } from '../yaml/result-store';
+import { FindingLines, lineKey } from '../yaml/validate-files';
 import { DocumentResult, failingCount, IndexedFindings, objectLabel, RunResult, shownFile, sortedByHash, summaryOf, unattachedOf } from './common';
 import { joinChunks } from './json-chunks';
 
@@ -64,25 +65,31 @@ export function* textChunks(run: RunResult, options: TextOptions = {}): Generato
   let hiddenInfos = 0;
   let file: string | undefined;
   let any = false;
-  // Written an object at a time, as the groups are read back from the run's store.
-  for (const group of groupsInOrder(run)) {
+  // Written an object at a time, as the groups are read back from the run's store (an
+  // object of many documents a part at a time: see groupPartsInOrder).
+  for (const group of groupPartsInOrder(run)) {
     if (group.file !== file) {
       if (any) yield '\n';
       any = false;
       file = group.file;
     }
-    const { label, findings } = group;
-    const visible = verbose ? findings : findings.filter((f) => f.severity !== 'info');
-    hiddenInfos += findings.length - visible.length;
-    if (visible.length === 0) continue;
-    any = true;
-    for (const f of visible) if (!fixes.has(f.ruleId)) fixes.set(f.ruleId, genericFix(f));
-    const heading = `${file}  ${label}`;
-    yield wrap(paint('bold', heading), heading.length);
-    for (const l of verbose ? visible.map((f) => lineOf([f], group.file, true)) : mergePodSecurity(visible, group.file)) {
-      const plain = l.where.length + l.message.length + l.rules.length + 13;
-      yield wrap(`${l.where}  ${sevWord(l.severity)}  ${l.message}  ${paint('dim', l.rules)}`, plain);
-      if (verbose && l.fix !== undefined) yield wrap(`    ${paint('dim', `fix: ${l.fix}`)}`, l.fix.length + 9);
+    let headed = false;
+    for (const findings of group.parts) {
+      const visible = verbose ? findings : findings.filter((f) => f.severity !== 'info');
+      hiddenInfos += findings.length - visible.length;
+      if (visible.length === 0) continue;
+      any = true;
+      for (const f of visible) if (!fixes.has(f.ruleId)) fixes.set(f.ruleId, genericFix(f));
+      if (!headed) {
+        headed = true;
+        const heading = `${file}  ${group.label}`;
+        yield wrap(paint('bold', heading), heading.length);
+      }
+      for (const l of verbose ? visible.map((f) => lineOf([f], group.file, true)) : mergePodSecurity(visible, group.file)) {
+        const plain = l.where.length + l.message.length + l.rules.length + 13;
+        yield wrap(`${l.where}  ${sevWord(l.severity)}  ${l.message}  ${paint('dim', l.rules)}`, plain);
+        if (verbose && l.fix !== undefined) yield wrap(`    ${paint('dim', `fix: ${l.fix}`)}`, l.fix.length + 9);
+      }
     }
   }
   if (any) yield '\n';
@@ -223,8 +230,7 @@ export interface FileGroup {
 
 /** Within an object, findings read top to bottom, as an editor shows the file (a stable sort). */
 function sortByLine(findings: Finding[]): Finding[] {
-  const line = (f: Finding) => (f.location ? f.location.line * 1e6 + f.location.column : Number.MAX_SAFE_INTEGER);
-  return findings.sort((a, b) => line(a) - line(b));
+  return findings.sort((a, b) => lineKey(a) - lineKey(b));
 }
 
 /**
@@ -238,23 +244,53 @@ function sortByLine(findings: Finding[]): Finding[] {
  * findings (see UnattachedGroups): neither is held whole.
  */
 export function* groupsInOrder(run: RunResult): Generator<FileGroup> {
+  for (const g of groupPartsInOrder(run)) {
+    const findings: Finding[] = [];
+    for (const part of g.parts) findings.push(...part);
+    yield { file: g.file, label: g.label, findings };
+  }
+}
+
+/** One object's group, its findings in parts: read in order, the parts are the group's findings in order. */
+export interface PartedGroup {
+  readonly file: string;
+  readonly label: string;
+  readonly parts: Iterable<Finding[]>;
+}
+
+/**
+ * The groups of groupsInOrder, each in parts: one part, or, for an object of several
+ * documents whose findings sit in separate runs of lines, one per document (with the
+ * unattached findings between), read from the store as the part before is written, so
+ * that an object repeated ten thousand times is never held whole. Each group's parts
+ * must be read before the next group.
+ */
+export function* groupPartsInOrder(run: RunResult): Generator<PartedGroup> {
   const docs = indexed(run.documents);
   if (!filesContiguous(run, docs)) {
-    for (const [file, groups] of groupByFileAndObject(run)) for (const g of groups) yield { file, ...g };
+    for (const [file, groups] of groupByFileAndObject(run)) for (const g of groups) yield { file, label: g.label, parts: [g.findings] };
     return;
   }
   const next = repeats(docs);
   const consumed = next ? new Uint8Array(docs.size) : undefined;
   const unattached = new UnattachedGroups(unattachedOf(run));
+  // Known only for the documents the run stored (not for a list made anew).
+  const lines = run.findingLines?.of === run.documents ? run.findingLines : undefined;
   let current: string | undefined;
   for (const [i, d] of docs.scan(consumed && ((k) => consumed[k] === 1))) {
     if (d.findings.length === 0) continue;
     const file = documentFile(d);
     if (file !== current) {
-      if (current !== undefined) yield* unattached.rest(current);
+      if (current !== undefined) yield* whole(unattached.rest(current));
       current = file;
     }
     const label = objectLabel(d.object, d.documentIndex);
+    const extra: Finding[] = [];
+    unattached.take(file, label, docs.groupHash(i), extra);
+    if (next && consumed && lines && next[i] !== -1 && inSeparateLines(lines, next, consumed, i, extra)) {
+      yield { file, label, parts: documentParts(docs, next, consumed, lines, i, d, file, label, sortByLine(extra)) };
+      continue;
+    }
     const findings = [...d.findings];
     if (next && consumed) {
       for (let j = next[i]!; j !== -1; j = next[j]!) {
@@ -267,11 +303,74 @@ export function* groupsInOrder(run: RunResult): Generator<FileGroup> {
         }
       }
     }
-    unattached.take(file, label, docs.groupHash(i), findings);
-    yield { file, label, findings: sortByLine(findings) };
+    findings.push(...extra);
+    yield { file, label, parts: [sortByLine(findings)] };
   }
-  if (current !== undefined) yield* unattached.rest(current);
-  yield* unattached.remaining();
+  if (current !== undefined) yield* whole(unattached.rest(current));
+  yield* whole(unattached.remaining());
+}
+
+/** Groups as groups of one part. */
+function* whole(groups: Iterable<FileGroup>): Generator<PartedGroup> {
+  for (const g of groups) yield { file: g.file, label: g.label, parts: [g.findings] };
+}
+
+/**
+ * True when the documents that may join position i's group (i and those after it with
+ * the same hash, not yet taken) have findings that all have a location, each document's
+ * lines after the one before's: then sorting the group by line keeps each document's
+ * findings together, in document order, and no two documents share a place (Pod Security
+ * findings merged by place stay within one). The unattached findings must all have a
+ * location too. Decided from the figures the run kept (FindingLines), nothing read.
+ */
+function inSeparateLines(lines: FindingLines, next: Int32Array, consumed: Uint8Array, i: number, extra: readonly Finding[]): boolean {
+  if (extra.some((f) => !f.location)) return false;
+  let before = lines.greatest(i);
+  if (Number.isNaN(before)) return false;
+  for (let j = next[i]!; j !== -1; j = next[j]!) {
+    if (consumed[j] === 1) continue;
+    const least = lines.least(j);
+    const greatest = lines.greatest(j);
+    if (Number.isNaN(least) || Number.isNaN(greatest)) return false;
+    if (least > greatest) continue; // no findings
+    if (least <= before) return false;
+    before = greatest;
+  }
+  return true;
+}
+
+/**
+ * A group's parts, one per document (see inSeparateLines): each document's findings, with
+ * the unattached findings (sorted by line) that come before the next document's, sorted
+ * by line. The next document is read before a part is handed on (it bounds the part).
+ */
+function* documentParts(
+  docs: IndexedDocuments, next: Int32Array, consumed: Uint8Array, lines: FindingLines, i: number, first: DocumentResult,
+  file: string, label: string, extra: readonly Finding[],
+): Generator<Finding[]> {
+  let u = 0;
+  let part: Finding[] = [...first.findings];
+  let j = next[i]!;
+  for (;;) {
+    let following: DocumentResult | undefined;
+    let bound = Infinity;
+    for (; j !== -1; j = next[j]!) {
+      if (consumed[j] === 1) continue;
+      const other = docs.at(j);
+      if (!other || other.findings.length === 0) continue;
+      if (documentFile(other) === file && objectLabel(other.object, other.documentIndex) === label) {
+        consumed[j] = 1;
+        following = other;
+        bound = lines.least(j);
+        j = next[j]!;
+        break;
+      }
+    }
+    while (u < extra.length && lineKey(extra[u]!) < bound) part.push(extra[u++]!);
+    yield sortByLine(part);
+    if (!following) return;
+    part = [...following.findings];
+  }
 }
 
 /**

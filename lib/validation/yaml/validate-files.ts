@@ -126,6 +126,12 @@ export interface RunResult {
   readonly documents: StoredList<DocumentResult>;
   /** How many documents were read. */
   readonly documentCount: number;
+  /**
+   * Where each document's findings sit in its file (by position in `documents`), for a
+   * report that writes a repeated object's documents one after the other instead of
+   * holding them all (see lineKey). Absent: not known.
+   */
+  readonly findingLines?: FindingLines;
   /** Every file read, in order, as shown (relative to cwd, forward slashes). */
   readonly files: readonly string[];
   readonly failOn: 'error' | 'warning';
@@ -134,6 +140,55 @@ export interface RunResult {
    * removed at exit otherwise); the result cannot be read after.
    */
   readonly close?: () => void;
+}
+
+/** The order of a finding in the text report's object groups: by line, then column; without a location, last. */
+export function lineKey(f: Finding): number {
+  return f.location ? f.location.line * 1e6 + f.location.column : Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Per document of one list (`of`, by position): the least and greatest lineKey of its
+ * findings; NaN when not known (or a finding has no location). A run whose documents were
+ * replaced (the server layer adds findings) has figures for a list it no longer has.
+ */
+export class FindingLines {
+  constructor(readonly of: StoredList<DocumentResult>) {}
+
+  private min = new Float64Array(1024);
+  private max = new Float64Array(1024);
+  private n = 0;
+
+  /** Records the next document's findings; `known` false when they may still change. */
+  push(findings: readonly Finding[], known: boolean): void {
+    if (this.n === this.min.length) {
+      const min = new Float64Array(this.n * 2);
+      min.set(this.min);
+      this.min = min;
+      const max = new Float64Array(this.n * 2);
+      max.set(this.max);
+      this.max = max;
+    }
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const f of findings) {
+      if (!f.location) known = false;
+      const k = lineKey(f);
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    this.min[this.n] = known ? lo : NaN;
+    this.max[this.n] = known ? hi : NaN;
+    this.n++;
+  }
+
+  least(i: number): number {
+    return i < this.n ? this.min[i]! : NaN;
+  }
+
+  greatest(i: number): number {
+    return i < this.n ? this.max[i]! : NaN;
+  }
 }
 
 /** A file that cannot be read, or a target that does not exist (exit code 2). */
@@ -253,9 +308,12 @@ async function checkFiles(
   // Cross-object findings (finish()) go to a store of their own as they are found.
   const crossObject = new StoredFindings({ memoryBytes: options.resultMemoryBytes });
   engine.sendCrossObjectFindingsTo((f) => crossObject.push(f));
+  const findingLines = new FindingLines(documents);
   /** The one point where a document's result is handed on. */
   const keep = (result: DocumentResult) => {
     engine.releaseFindings();
+    // Lines of a result whose findings may still grow (see mayGrow) are not known.
+    findingLines.push(result.findings, !engine.mayGrow(result.findings));
     documents.push(result);
   };
   try {
@@ -313,6 +371,7 @@ async function checkFiles(
       },
       documents,
       documentCount,
+      findingLines,
       files: shownFiles,
       failOn: options.config.failOn,
       // Bound, not an arrow: an arrow here would keep this function's scope, and the engine in it, alive.
