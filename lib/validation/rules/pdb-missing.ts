@@ -53,7 +53,7 @@ export default outputRuleInSteps<PdbRecord>({
     /** Budgets filed under one matchLabels pair: a budget that selects a pod has that pair on it. */
     const byPair = new PairIndex();
     /** Per workload: namespace, label set, replicas (as written), kind, name, anchor. */
-    const workloads = new IntRows(6, 1024);
+    const workloads = new IntRows(6);
     return {
       add(record) {
         if (record.budget) {

@@ -79,7 +79,7 @@ export default outputRuleInSteps<RefRecord>({
     /** Keys (string numbers) of the objects of referenced kinds in the output. */
     const defined = new Set<number>();
     /** Per reference: key, kind, name, anchor. */
-    const refs = new IntRows(4, 1024);
+    const refs = new IntRows(4);
     return {
       add(record) {
         if (record.defined !== undefined) defined.add(strings.id(record.defined));

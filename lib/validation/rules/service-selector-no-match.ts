@@ -38,7 +38,7 @@ export default outputRuleInSteps<SelectorRecord>({
     // Kept compact (util/compact-records), in the tables the run's cross-object rules share: numbers per pod and Service, one copy of each string.
     const { strings, labels: sets, anchors } = tables;
     /** Per pod: namespace, label set; filed under each of its pairs. */
-    const pods = new IntRows(2, 1024);
+    const pods = new IntRows(2);
     const byPair = new PairIndex();
     /** Per Service: namespace, selector set, name, anchor. */
     const services = new IntRows(4);

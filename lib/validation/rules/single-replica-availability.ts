@@ -70,7 +70,7 @@ export default outputRuleInSteps<AvailabilityRecord>({
     const services = new IntRows(4);
     const servicesByPair = new PairIndex();
     /** Per workload: namespace, label set, kind, name, anchor. */
-    const workloads = new IntRows(5, 1024);
+    const workloads = new IntRows(5);
     const file = (index: PairIndex, item: number, set: number) => {
       if (sets.size(set) > 0) index.add(item, sets.pair(set, 0));
       else index.addUnkeyed(item);

@@ -123,9 +123,12 @@ export class IntRows {
 /** A UTF-16 surrogate without its pair: UTF-8 would write U+FFFD instead. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+const EMPTY = Buffer.alloc(0);
+
 /** Strings as UTF-8 bytes in one growing buffer, by number: no string object each. */
 export class ByteStrings {
-  private buf = Buffer.allocUnsafe(64 * 1024);
+  /** Allocated at the first string (many runs keep none). */
+  private buf = EMPTY;
   private used = 0;
   /** Per string: where it starts; it ends where the next starts. */
   private readonly starts = new IntList();
@@ -142,7 +145,7 @@ export class ByteStrings {
     }
     const most = s.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
     if (this.used + most > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length + (this.buf.length >> 1), this.used + most));
+      const bigger = Buffer.allocUnsafe(Math.max(4096, this.buf.length + (this.buf.length >> 1), this.used + most));
       this.buf.copy(bigger, 0, 0, this.used);
       this.buf = bigger;
     }

@@ -81,7 +81,7 @@ export class LabelSets {
    * Pairs by hash (open addressing; -1: empty), their keys, hashes and values: all in typed
    * arrays and bytes, outside the JavaScript heap (most values are each object's own, seen once).
    */
-  private slots = new Int32Array(1024).fill(-1);
+  private slots = new Int32Array(256).fill(-1);
   private readonly pairKeys = new IntList();
   private readonly pairHashes = new IntList();
   private readonly pairValues = new ByteStrings();
@@ -217,7 +217,7 @@ export class PairIndex {
   private readonly head = new IntList();
   private readonly count = new IntList();
   /** Per entry: the item, the entry before it under the same pair (-1: none). */
-  private readonly entries = new IntRows(2, 256);
+  private readonly entries = new IntRows(2);
   private readonly unkeyedItems = new IntList();
 
   /** Files `item` under `pair`. */
