@@ -47,6 +47,12 @@ Engine.prototype.releaseFindings = function countingRelease() {
   findings += this.findings.length;
   return release.call(this);
 };
+// Cross-object findings go to a sink as finish() finds them (Engine.sendCrossObjectFindingsTo),
+// not into finish()'s report: counted on their way there.
+const send = Engine.prototype.sendCrossObjectFindingsTo;
+Engine.prototype.sendCrossObjectFindingsTo = function countingSink(sink) {
+  return send.call(this, (f) => { findings++; sink(f); });
+};
 const finish = Engine.prototype.finish;
 Engine.prototype.finish = function countingFinish() {
   const report = finish.call(this);

@@ -9,6 +9,7 @@ import {
   Anchor, CheckedObject, CustomResourceSchema, EngineSettings, Finding, InputRuleContext, KubeObject, Layer, ObjectInput, ObjectRef, ObjectRuleContext,
   OutputRecord, OutputRuleSession, Path, PodRuleContext, PodSecurityLevel, PodSite, Report, Rule, RuleMeta, Severity, SkippedObject, SourceLocation, Violation,
 } from './types';
+import { OutputRunTables } from './util/define-rule';
 import { Interner } from './util/interner';
 import { formatPath, formatPathFrom } from './util/path';
 import { podSitesOf } from './util/pod-sites';
@@ -88,6 +89,8 @@ export class Engine {
   private readonly pendingOut = new WeakSet<Finding[]>();
   /** Objects of unknown kinds adopted from other engines (see adopt), reported as not checked at finish(). */
   private readonly adoptedPending: SkippedObject[] = [];
+  /** Where finish() sends cross-object findings (see sendCrossObjectFindingsTo); undefined: into the report. */
+  private crossObjectSink: ((finding: Finding) => void) | undefined;
   /** The object being checked, for reporting its violations (see emit). */
   private current: Current | undefined;
   /** Pod spec paths (podSitesOf shares one array per kind), formatted once each. */
@@ -121,9 +124,10 @@ export class Engine {
       this.active.push({ rule, severity: setting });
     }
     this.sessions = [];
+    const tables = new OutputRunTables();
     for (const { rule, severity } of this.active) {
       if (is(rule, 'output')) {
-        this.sessions.push({ rule, severity, session: rule.create(config.settings) });
+        this.sessions.push({ rule, severity, session: rule.create(config.settings, tables) });
         continue;
       }
       const runner: Runner = {
@@ -373,15 +377,26 @@ export class Engine {
     return shown;
   }
 
+  /**
+   * Sends the findings of cross-object rules, as finish() finds them and in its order, to
+   * `sink` instead of the report (which then lists only the late findings of objects read
+   * before their CRD, see mayGrow): for a caller that stores them itself (the CLI's result
+   * store, which spills them to disk), so that they are never all held in memory.
+   */
+  sendCrossObjectFindingsTo(sink: (finding: Finding) => void): void {
+    this.crossObjectSink = sink;
+  }
+
   /** Runs cross-object rules and returns the whole report. Call once, after the last `check()`. */
   finish(): Report {
     this.checkPending();
     this.skipped.push(...this.adoptedPending.splice(0));
+    const take = this.crossObjectSink ?? ((f: Finding) => this.findings.push(f));
     for (const { rule, severity, session } of this.sessions) {
       session.finish({
         settings: this.config.settings,
         report: (a, message, fix) => {
-          if (!a.exemptions.has(rule.meta.id)) this.findings.push(toFinding(rule.meta, severity, message, fix, a));
+          if (!a.exemptions.has(rule.meta.id)) take(toFinding(rule.meta, severity, message, fix, a, this.crossObjectSink === undefined));
         },
       });
     }
@@ -685,8 +700,15 @@ function objectRefOf(root: KubeObject): ObjectRef {
 /** Findings are kept for the whole run; many repeat a message word for word. */
 const messages = new Interner();
 
-function toFinding(meta: RuleMeta, severity: Severity, message: string, fix: string | undefined, a: Anchor): Finding {
-  return newFinding(meta, severity, message, fix, a.object, a.path, a.location, a.constructPath);
+/**
+ * A cross-object rule's finding. Kept by the engine (`keep`), its message is shared as a
+ * checked object's are; handed to a sink that stores it at once, it is not: those messages
+ * name their objects and seldom repeat, and the interner would only keep them alive.
+ */
+function toFinding(meta: RuleMeta, severity: Severity, message: string, fix: string | undefined, a: Anchor, keep: boolean): Finding {
+  const f = newFinding(meta, severity, keep ? message : '', fix, a.object, a.path, a.location, a.constructPath);
+  if (!keep) (f as { message: string }).message = message;
+  return f;
 }
 
 function newFinding(

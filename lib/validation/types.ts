@@ -1,3 +1,5 @@
+import type { OutputRunTables } from './util/define-rule';
+
 /**
  * The engine's data model. Plain data in, plain data out: nothing here imports
  * cdk8s, so the CLI starts fast and checks YAML that podwright never wrote.
@@ -305,7 +307,11 @@ export interface OutputRecord {
  */
 export interface OutputRuleSteps<R extends OutputRecord> {
   collect(target: CheckedObject, anchor: (path: Path) => Anchor, emit: (record: R) => void): void;
-  create(settings: EngineSettings): { add(record: R): void; finish(ctx: OutputFinishContext): void };
+  /**
+   * @param tables storage the cross-object rules of one run share (util/define-rule.ts: one
+   *   copy of each string, label pair and anchor across rules) @default - tables of its own
+   */
+  create(settings: EngineSettings, tables: OutputRunTables): { add(record: R): void; finish(ctx: OutputFinishContext): void };
 }
 
 /** A cheap, detached reference to one field of one object, for reporting after the object is gone. */
@@ -330,7 +336,8 @@ export type Rule =
   | { readonly meta: RuleMeta & { readonly scope: 'pod' }; check(ctx: PodRuleContext): void }
   | {
     readonly meta: RuleMeta & { readonly scope: 'output' };
-    create(settings: EngineSettings): OutputRuleSession;
+    /** @param tables see OutputRuleSteps.create */
+    create(settings: EngineSettings, tables?: OutputRunTables): OutputRuleSession;
     /** The rule in two steps (see OutputRuleSteps); rules without them keep a run in one thread. */
     readonly steps?: OutputRuleSteps<OutputRecord>;
   };

@@ -1,10 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Finding } from '../types';
-import { RunResult } from '../yaml/validate-files';
-import { FindingSummary, summarize } from '../yaml/result-store';
+import { IndexedFindings, RunResult, shownFile } from '../yaml/validate-files';
+import { FindingSummary, groupHash, summarize } from '../yaml/result-store';
 
-export type { RunResult, DocumentResult } from '../yaml/validate-files';
+export type { RunResult, DocumentResult, IndexedFindings } from '../yaml/validate-files';
+export { shownFile } from '../yaml/validate-files';
 export { objectLabel } from '../yaml/result-store';
 
 /** Where people read about podwright's rules. */
@@ -31,13 +32,49 @@ export function failingCount(summary: FindingSummary, failOn: 'error' | 'warning
  * The findings that belong to no document (cross-object rules), in report order: kept by
  * the run, else every finding not in a document's list.
  */
-export function unattachedOf(run: RunResult): readonly Finding[] {
+export function unattachedOf(run: RunResult): IndexedFindings {
   if (run.report.findings.unattached) return run.report.findings.unattached;
   const attached = new Set<Finding>();
   for (const d of run.documents) for (const f of d.findings) attached.add(f);
   const out: Finding[] = [];
   for (const f of run.report.findings) if (!attached.has(f)) out.push(f);
-  return out;
+  return indexedFindings(out);
+}
+
+/** A list of findings in memory as IndexedFindings. */
+export function indexedFindings(list: readonly Finding[]): IndexedFindings {
+  const fileIds = new Map<string, number>();
+  const fileNames: string[] = [];
+  const files = list.map((f) => {
+    const file = shownFile(f);
+    let id = fileIds.get(file);
+    if (id === undefined) fileIds.set(file, (id = fileNames.push(file) - 1));
+    return id;
+  });
+  return {
+    length: list.length,
+    fileNames,
+    at: (i) => list[i]!,
+    groupHash: (i) => groupHash({ file: fileNames[files[i]!], object: list[i]!.object, findings: [] }),
+    fileOf: (i) => files[i]!,
+    [Symbol.iterator]: () => list[Symbol.iterator](),
+  };
+}
+
+/** Positions 0..n-1 sorted by their hash, then by position. */
+export function sortedByHash(hashes: Uint32Array): Int32Array {
+  const n = hashes.length;
+  const out = new Int32Array(n);
+  if (n < 2 ** 21) {
+    // hash * 2^21 + position stays below 2^53: one numeric sort, no comparator.
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = hashes[i]! * 2 ** 21 + i;
+    keys.sort();
+    for (let k = 0; k < n; k++) out[k] = keys[k]! % 2 ** 21;
+    return out;
+  }
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out.sort((a, b) => hashes[a]! - hashes[b]! || a - b);
 }
 
 export interface Counts {

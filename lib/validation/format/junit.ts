@@ -1,5 +1,6 @@
-import { Finding } from '../types';
-import { DocumentResult, failsAt, objectLabel, RunResult, unattachedOf } from './common';
+import { Finding, ObjectRef } from '../types';
+import { groupHash } from '../yaml/result-store';
+import { DocumentResult, failsAt, IndexedFindings, objectLabel, RunResult, sortedByHash, unattachedOf } from './common';
 import { joinChunks } from './json-chunks';
 
 /**
@@ -20,7 +21,7 @@ export function* junitChunks(run: RunResult): Generator<string> {
     return;
   }
   // Second pass: the documents again, each written as its test case comes.
-  const { suites, skippedBy, unattachedBy, matched, extra } = plan;
+  const { suites, skippedBy, unattached, matchedAt, extra } = plan;
   const docs = run.documents[Symbol.iterator]();
   let pending = docs.next();
   yield '<?xml version="1.0" encoding="UTF-8"?>\n';
@@ -43,12 +44,13 @@ export function* junitChunks(run: RunResult): Generator<string> {
       const c = newCase(label);
       fill(c, d.findings, run.failOn);
       c.skipped = skippedBy.get(k)?.shift();
-      if (matched.get(k) === position) fill(c, unattachedBy.get(k)!, run.failOn);
+      fill(c, unattached.find(k, d, (j) => matchedAt[j] === position), run.failOn);
       yield* caseXml(file, c);
       position++;
       pending = docs.next();
     }
-    for (const f of extra.get(file) ?? []) {
+    for (const j of extra.get(file) ?? []) {
+      const f = unattached.list.at(j);
       const c = newCase(objectLabel(f.object));
       fill(c, [f], run.failOn);
       yield* caseXml(file, c);
@@ -91,15 +93,10 @@ function planSuites(run: RunResult) {
     }
     return by;
   };
-  const unattachedBy = new Map<string, Finding[]>();
-  for (const f of unattachedOf(run)) {
-    const k = key(f.location?.file, objectLabel(f.object));
-    const list = unattachedBy.get(k);
-    if (list) list.push(f);
-    else unattachedBy.set(k, [f]);
-  }
+  const unattached = new UnattachedByKey(unattachedOf(run));
+  /** Per unattached finding: the position of the case that takes it; -1 none yet, -2 a case of its own (extra). */
+  const matchedAt = new Int32Array(unattached.list.length).fill(-1);
   const skippedBy = queues();
-  const matched = new Map<string, number>();
   const done = new Set<string>();
   /** The suites of the documents, in the order they come. */
   const runs: string[] = [];
@@ -120,10 +117,8 @@ function planSuites(run: RunResult) {
     const c = newCase(label);
     fill(c, d.findings, run.failOn);
     c.skipped = skippedBy.get(k)?.shift();
-    if (unattachedBy.has(k) && !matched.has(k)) {
-      matched.set(k, position);
-      fill(c, unattachedBy.get(k)!, run.failOn);
-    }
+    // Unattached findings join the first case of their object.
+    fill(c, unattached.find(k, d, (j) => matchedAt[j] === -1, (j) => (matchedAt[j] = position)), run.failOn);
     counts.tests++;
     if (c.failures.length > 0) counts.failures++;
     if (skippedOnly(c)) counts.skipped++;
@@ -132,21 +127,72 @@ function planSuites(run: RunResult) {
   // The suites are written in their order, each with its documents: they must come in that order too.
   const order = new Map([...suites.keys()].map((file, i) => [file, i]));
   for (let i = 1; i < runs.length; i++) if (order.get(runs[i]!)! <= order.get(runs[i - 1]!)!) return undefined;
-  const extra = new Map<string, Finding[]>();
-  for (const [k, findings] of unattachedBy) {
-    if (matched.has(k)) continue;
-    for (const f of findings) {
+  // Those no case took, a case each at the end of their suite: by object, in the order each object first appears.
+  const extra = new Map<string, number[]>();
+  for (let i = 0; i < matchedAt.length; i++) {
+    if (matchedAt[i] !== -1) continue;
+    const first = unattached.list.at(i);
+    const k = key(first.location?.file, objectLabel(first.object));
+    unattached.find(k, first, (j) => matchedAt[j] === -1, (j, f) => {
+      matchedAt[j] = -2;
       const file = f.location?.file ?? '(cross-object)';
       let counts = suites.get(file);
       if (!counts) suites.set(file, (counts = { tests: 0, failures: 0, skipped: 0 }));
       counts.tests++;
       if (failsAt(f, run.failOn)) counts.failures++;
       const list = extra.get(file);
-      if (list) list.push(f);
-      else extra.set(file, [f]);
-    }
+      if (list) list.push(j);
+      else extra.set(file, [j]);
+    });
   }
-  return { suites, skippedBy: queues(), unattachedBy, matched, extra };
+  return { suites, skippedBy: queues(), unattached, matchedAt, extra };
+}
+
+/**
+ * The unattached findings by JUnit key (file and object label) without holding them:
+ * their positions sorted by the key's hash, read back by position; a few bytes a finding.
+ */
+class UnattachedByKey {
+  private readonly hashes: Uint32Array;
+  private readonly byHash: Int32Array;
+
+  constructor(readonly list: IndexedFindings) {
+    this.hashes = new Uint32Array(list.length);
+    let i = 0;
+    for (const f of list) this.hashes[i++] = keyHash(f.location?.file, f.object);
+    this.byHash = sortedByHash(this.hashes);
+  }
+
+  /**
+   * The findings of key `k` (that of `ref`'s file and object), in order, that pass `test`;
+   * `take` is called with each (position and finding).
+   */
+  find(k: string, ref: { readonly file?: string; readonly object: ObjectRef; readonly documentIndex?: number } | Finding, test: (j: number) => boolean, take?: (j: number, f: Finding) => void): Finding[] {
+    const hash = 'ruleId' in ref ? keyHash(ref.location?.file, ref.object) : keyHash(ref.file, ref.object, ref.documentIndex);
+    const { hashes, byHash } = this;
+    let lo = 0;
+    let hi = byHash.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[byHash[mid]!]! < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Finding[] = [];
+    for (let n = lo; n < byHash.length && hashes[byHash[n]!] === hash; n++) {
+      const j = byHash[n]!;
+      if (!test(j)) continue;
+      const f = this.list.at(j);
+      if (key(f.location?.file, objectLabel(f.object)) !== k) continue;
+      out.push(f);
+      take?.(j, f);
+    }
+    return out;
+  }
+}
+
+/** The hash of key(file, objectLabel(object, documentIndex)) (groupHash hashes `file\u0000label`). */
+function keyHash(file: string | undefined, object: ObjectRef, documentIndex?: number): number {
+  return groupHash({ file: file ?? '', object, documentIndex, findings: [] });
 }
 
 function* caseXml(file: string, c: Case): Generator<string> {

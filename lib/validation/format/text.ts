@@ -1,7 +1,8 @@
 import { RULES } from '../rules';
 import { Finding, Severity } from '../types';
 import { documentFile, indexed, IndexedDocuments, ResultStore } from '../yaml/result-store';
-import { DocumentResult, failingCount, objectLabel, RunResult, summaryOf, unattachedOf } from './common';
+import { FindingLines, lineKey } from '../yaml/validate-files';
+import { DocumentResult, failingCount, IndexedFindings, objectLabel, RunResult, shownFile, sortedByHash, summaryOf, unattachedOf } from './common';
 import { joinChunks } from './json-chunks';
 
 export interface TextOptions {
@@ -64,25 +65,31 @@ export function* textChunks(run: RunResult, options: TextOptions = {}): Generato
   let hiddenInfos = 0;
   let file: string | undefined;
   let any = false;
-  // Written an object at a time, as the groups are read back from the run's store.
-  for (const group of groupsInOrder(run)) {
+  // Written an object at a time, as the groups are read back from the run's store (an
+  // object of many documents a part at a time: see groupPartsInOrder).
+  for (const group of groupPartsInOrder(run)) {
     if (group.file !== file) {
       if (any) yield '\n';
       any = false;
       file = group.file;
     }
-    const { label, findings } = group;
-    const visible = verbose ? findings : findings.filter((f) => f.severity !== 'info');
-    hiddenInfos += findings.length - visible.length;
-    if (visible.length === 0) continue;
-    any = true;
-    for (const f of visible) if (!fixes.has(f.ruleId)) fixes.set(f.ruleId, genericFix(f));
-    const heading = `${file}  ${label}`;
-    yield wrap(paint('bold', heading), heading.length);
-    for (const l of verbose ? visible.map((f) => lineOf([f], group.file, true)) : mergePodSecurity(visible, group.file)) {
-      const plain = l.where.length + l.message.length + l.rules.length + 13;
-      yield wrap(`${l.where}  ${sevWord(l.severity)}  ${l.message}  ${paint('dim', l.rules)}`, plain);
-      if (verbose && l.fix !== undefined) yield wrap(`    ${paint('dim', `fix: ${l.fix}`)}`, l.fix.length + 9);
+    let headed = false;
+    for (const findings of group.parts) {
+      const visible = verbose ? findings : findings.filter((f) => f.severity !== 'info');
+      hiddenInfos += findings.length - visible.length;
+      if (visible.length === 0) continue;
+      any = true;
+      for (const f of visible) if (!fixes.has(f.ruleId)) fixes.set(f.ruleId, genericFix(f));
+      if (!headed) {
+        headed = true;
+        const heading = `${file}  ${group.label}`;
+        yield wrap(paint('bold', heading), heading.length);
+      }
+      for (const l of verbose ? visible.map((f) => lineOf([f], group.file, true)) : mergePodSecurity(visible, group.file)) {
+        const plain = l.where.length + l.message.length + l.rules.length + 13;
+        yield wrap(`${l.where}  ${sevWord(l.severity)}  ${l.message}  ${paint('dim', l.rules)}`, plain);
+        if (verbose && l.fix !== undefined) yield wrap(`    ${paint('dim', `fix: ${l.fix}`)}`, l.fix.length + 9);
+      }
     }
   }
   if (any) yield '\n';
@@ -223,8 +230,7 @@ export interface FileGroup {
 
 /** Within an object, findings read top to bottom, as an editor shows the file (a stable sort). */
 function sortByLine(findings: Finding[]): Finding[] {
-  const line = (f: Finding) => (f.location ? f.location.line * 1e6 + f.location.column : Number.MAX_SAFE_INTEGER);
-  return findings.sort((a, b) => line(a) - line(b));
+  return findings.sort((a, b) => lineKey(a) - lineKey(b));
 }
 
 /**
@@ -234,50 +240,57 @@ function sortByLine(findings: Finding[]): Finding[] {
  * the unattached findings (cross-object rules) of that object; unattached findings of an
  * object no document has follow their file's objects, or come last under their own file.
  * Documents are read in order, once each: those that repeat a label (equal hashes, then
- * compared) are read by position when their group is written.
+ * compared) are read by position when their group is written; so are the unattached
+ * findings (see UnattachedGroups): neither is held whole.
  */
 export function* groupsInOrder(run: RunResult): Generator<FileGroup> {
+  for (const g of groupPartsInOrder(run)) {
+    const findings: Finding[] = [];
+    for (const part of g.parts) findings.push(...part);
+    yield { file: g.file, label: g.label, findings };
+  }
+}
+
+/** One object's group, its findings in parts: read in order, the parts are the group's findings in order. */
+export interface PartedGroup {
+  readonly file: string;
+  readonly label: string;
+  readonly parts: Iterable<Finding[]>;
+}
+
+/**
+ * The groups of groupsInOrder, each in parts: one part, or, for an object of several
+ * documents whose findings sit in separate runs of lines, one per document (with the
+ * unattached findings between), read from the store as the part before is written, so
+ * that an object repeated ten thousand times is never held whole. Each group's parts
+ * must be read before the next group.
+ */
+export function* groupPartsInOrder(run: RunResult): Generator<PartedGroup> {
   const docs = indexed(run.documents);
   if (!filesContiguous(run, docs)) {
-    for (const [file, groups] of groupByFileAndObject(run)) for (const g of groups) yield { file, ...g };
+    for (const [file, groups] of groupByFileAndObject(run)) for (const g of groups) yield { file, label: g.label, parts: [g.findings] };
     return;
   }
   const next = repeats(docs);
   const consumed = next ? new Uint8Array(docs.size) : undefined;
-  const unattached = new Map<string, { label: string; findings: Finding[] }>();
-  const unattachedKeys = new Map<string, string[]>();
-  for (const f of unattachedOf(run)) {
-    const file = f.location?.file ?? '(other)';
-    const label = objectLabel(f.object);
-    const key = `${file}\u0000${label}`;
-    const known = unattached.get(key);
-    if (known) known.findings.push(f);
-    else {
-      unattached.set(key, { label, findings: [f] });
-      const keys = unattachedKeys.get(file);
-      if (keys) keys.push(key);
-      else unattachedKeys.set(file, [key]);
-    }
-  }
-  /** The groups of a file's unattached findings that no document took. */
-  function* rest(file: string): Generator<FileGroup> {
-    for (const key of unattachedKeys.get(file) ?? []) {
-      const g = unattached.get(key);
-      if (!g) continue;
-      unattached.delete(key);
-      yield { file, label: g.label, findings: sortByLine(g.findings) };
-    }
-    unattachedKeys.delete(file);
-  }
+  const unattached = new UnattachedGroups(unattachedOf(run));
+  // Known only for the documents the run stored (not for a list made anew).
+  const lines = run.findingLines?.of === run.documents ? run.findingLines : undefined;
   let current: string | undefined;
   for (const [i, d] of docs.scan(consumed && ((k) => consumed[k] === 1))) {
     if (d.findings.length === 0) continue;
     const file = documentFile(d);
     if (file !== current) {
-      if (current !== undefined) yield* rest(current);
+      if (current !== undefined) yield* whole(unattached.rest(current));
       current = file;
     }
     const label = objectLabel(d.object, d.documentIndex);
+    const extra: Finding[] = [];
+    unattached.take(file, label, docs.groupHash(i), extra);
+    if (next && consumed && lines && next[i] !== -1 && inSeparateLines(lines, next, consumed, i, extra)) {
+      yield { file, label, parts: documentParts(docs, next, consumed, lines, i, d, file, label, sortByLine(extra)) };
+      continue;
+    }
     const findings = [...d.findings];
     if (next && consumed) {
       for (let j = next[i]!; j !== -1; j = next[j]!) {
@@ -290,16 +303,152 @@ export function* groupsInOrder(run: RunResult): Generator<FileGroup> {
         }
       }
     }
-    const key = `${file}\u0000${label}`;
-    const extra = unattached.get(key);
-    if (extra) {
-      findings.push(...extra.findings);
-      unattached.delete(key);
-    }
-    yield { file, label, findings: sortByLine(findings) };
+    findings.push(...extra);
+    yield { file, label, parts: [sortByLine(findings)] };
   }
-  if (current !== undefined) yield* rest(current);
-  for (const file of [...unattachedKeys.keys()]) yield* rest(file);
+  if (current !== undefined) yield* whole(unattached.rest(current));
+  yield* whole(unattached.remaining());
+}
+
+/** Groups as groups of one part. */
+function* whole(groups: Iterable<FileGroup>): Generator<PartedGroup> {
+  for (const g of groups) yield { file: g.file, label: g.label, parts: [g.findings] };
+}
+
+/**
+ * True when the documents that may join position i's group (i and those after it with
+ * the same hash, not yet taken) have findings that all have a location, each document's
+ * lines after the one before's: then sorting the group by line keeps each document's
+ * findings together, in document order, and no two documents share a place (Pod Security
+ * findings merged by place stay within one). The unattached findings must all have a
+ * location too. Decided from the figures the run kept (FindingLines), nothing read.
+ */
+function inSeparateLines(lines: FindingLines, next: Int32Array, consumed: Uint8Array, i: number, extra: readonly Finding[]): boolean {
+  if (extra.some((f) => !f.location)) return false;
+  let before = lines.greatest(i);
+  if (Number.isNaN(before)) return false;
+  for (let j = next[i]!; j !== -1; j = next[j]!) {
+    if (consumed[j] === 1) continue;
+    const least = lines.least(j);
+    const greatest = lines.greatest(j);
+    if (Number.isNaN(least) || Number.isNaN(greatest)) return false;
+    if (least > greatest) continue; // no findings
+    if (least <= before) return false;
+    before = greatest;
+  }
+  return true;
+}
+
+/**
+ * A group's parts, one per document (see inSeparateLines): each document's findings, with
+ * the unattached findings (sorted by line) that come before the next document's, sorted
+ * by line. The next document is read before a part is handed on (it bounds the part).
+ */
+function* documentParts(
+  docs: IndexedDocuments, next: Int32Array, consumed: Uint8Array, lines: FindingLines, i: number, first: DocumentResult,
+  file: string, label: string, extra: readonly Finding[],
+): Generator<Finding[]> {
+  let u = 0;
+  let part: Finding[] = [...first.findings];
+  let j = next[i]!;
+  for (;;) {
+    let following: DocumentResult | undefined;
+    let bound = Infinity;
+    for (; j !== -1; j = next[j]!) {
+      if (consumed[j] === 1) continue;
+      const other = docs.at(j);
+      if (!other || other.findings.length === 0) continue;
+      if (documentFile(other) === file && objectLabel(other.object, other.documentIndex) === label) {
+        consumed[j] = 1;
+        following = other;
+        bound = lines.least(j);
+        j = next[j]!;
+        break;
+      }
+    }
+    while (u < extra.length && lineKey(extra[u]!) < bound) part.push(extra[u++]!);
+    yield sortByLine(part);
+    if (!following) return;
+    part = [...following.findings];
+  }
+}
+
+/**
+ * The unattached findings by group (shown file and object label) without holding them:
+ * their positions sorted by group hash, read back by position when their group is
+ * written; a few bytes a finding.
+ */
+class UnattachedGroups {
+  private readonly hashes: Uint32Array;
+  /** Positions sorted by hash, then position. */
+  private readonly byHash: Int32Array;
+  private readonly taken: Uint8Array;
+  /** Per file number: its first position; per position: the next of the same file (-1: none). */
+  private readonly firstInFile: Int32Array;
+  private readonly nextInFile: Int32Array;
+  private readonly rested: Uint8Array;
+  private readonly fileIds: Map<string, number>;
+
+  constructor(private readonly list: IndexedFindings) {
+    const n = list.length;
+    this.hashes = new Uint32Array(n);
+    for (let i = 0; i < n; i++) this.hashes[i] = list.groupHash(i);
+    this.byHash = sortedByHash(this.hashes);
+    this.taken = new Uint8Array(n);
+    const files = list.fileNames.length;
+    this.firstInFile = new Int32Array(files).fill(-1);
+    this.nextInFile = new Int32Array(n).fill(-1);
+    const last = new Int32Array(files).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const f = list.fileOf(i);
+      if (last[f] === -1) this.firstInFile[f] = i;
+      else this.nextInFile[last[f]!] = i;
+      last[f] = i;
+    }
+    this.rested = new Uint8Array(files);
+    this.fileIds = new Map(list.fileNames.map((file, i) => [file, i]));
+  }
+
+  /** Adds to `out`, in order, the findings not yet taken of the group (file, label), whose hash is `hash`; they are taken. */
+  take(file: string, label: string, hash: number, out: Finding[]): void {
+    const { hashes, byHash } = this;
+    const key = `${file}\u0000${label}`;
+    // The first position with this hash (binary search).
+    let lo = 0;
+    let hi = byHash.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[byHash[mid]!]! < hash) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < byHash.length && hashes[byHash[k]!] === hash; k++) {
+      const j = byHash[k]!;
+      if (this.taken[j] === 1) continue;
+      const f = this.list.at(j);
+      if (`${shownFile(f)}\u0000${objectLabel(f.object)}` !== key) continue;
+      out.push(f);
+      this.taken[j] = 1;
+    }
+  }
+
+  /** The groups of a file's unattached findings not yet taken, in the order each group first appears. */
+  * rest(file: string): Generator<FileGroup> {
+    const id = this.fileIds.get(file);
+    if (id === undefined || this.rested[id] === 1) return;
+    this.rested[id] = 1;
+    for (let i = this.firstInFile[id]!; i !== -1; i = this.nextInFile[i]!) {
+      if (this.taken[i] === 1) continue;
+      const label = objectLabel(this.list.at(i).object);
+      const findings: Finding[] = [];
+      this.take(file, label, this.hashes[i]!, findings);
+      yield { file, label, findings: sortByLine(findings) };
+    }
+  }
+
+  /** The groups of the files no document had, in the order the files first appear. */
+  * remaining(): Generator<FileGroup> {
+    for (let id = 0; id < this.rested.length; id++) if (this.rested[id] === 0) yield* this.rest(this.list.fileNames[id]!);
+  }
 }
 
 /** True when each file's documents come one after the other (a file named twice is not). */
@@ -367,7 +516,7 @@ export function groupByFileAndObject(run: RunResult): Map<string, Group[]> {
     }
   };
   for (const d of run.documents) add(documentFile(d), objectLabel(d.object, d.documentIndex), [...d.findings]);
-  for (const f of unattachedOf(run)) add(f.location?.file ?? '(other)', objectLabel(f.object), [f]);
+  for (const f of unattachedOf(run)) add(shownFile(f), objectLabel(f.object), [f]);
   for (const list of groups.values()) for (const g of list) sortByLine(g.findings);
   return groups;
 }

@@ -1,6 +1,7 @@
 import { Anchor } from '../types';
 import { outputRuleInSteps } from '../util/define-rule';
-import { LabelPairIndex, Labels, labelsOf, parseLabelSelector, sameNamespace, selects, Selector } from '../util/selector-match';
+import { IntRows } from '../util/compact-records';
+import { CompactSelector, compactSelector, compactSelects, Labels, labelsOf, PairIndex, parseLabelSelector, sameNamespaceId, Selector } from '../util/selector-match';
 import { asObject, field } from '../util/values';
 
 interface Budget { readonly namespace?: string; readonly selector: Selector }
@@ -43,23 +44,39 @@ export default outputRuleInSteps<PdbRecord>({
       anchor: anchor(['spec', 'replicas']),
     });
   },
-  create() {
-    const budgets = new LabelPairIndex<Budget>();
-    const workloads: { workload: Workload; anchor: Anchor }[] = [];
+  create(_settings, tables) {
+    // Kept compact (util/compact-records), in the tables the run's cross-object rules share: numbers per budget and workload, one copy of each string.
+    const { strings, labels: sets, anchors } = tables;
+    /** Per budget: namespace, selector (in `selectors`). */
+    const budgets = new IntRows(2);
+    const selectors: CompactSelector[] = [];
+    /** Budgets filed under one matchLabels pair: a budget that selects a pod has that pair on it. */
+    const byPair = new PairIndex();
+    /** Per workload: namespace, label set, replicas (as written), kind, name, anchor. */
+    const workloads = new IntRows(6);
     return {
       add(record) {
         if (record.budget) {
-          // Filed under one matchLabels pair: a budget that selects a pod has that pair on it.
-          const [first] = Object.entries(record.budget.selector.matchLabels);
-          budgets.add(record.budget, first ? { [first[0]]: first[1] } : {});
+          const selector = compactSelector(sets, record.budget.selector);
+          const budget = budgets.push(strings.id(record.budget.namespace), selectors.push(selector) - 1);
+          if (sets.size(selector.matchLabels) > 0) byPair.add(budget, sets.pair(selector.matchLabels, 0));
+          else byPair.addUnkeyed(budget);
         } else if (record.workload && record.anchor) {
-          workloads.push({ workload: record.workload, anchor: record.anchor });
+          const w = record.workload;
+          workloads.push(strings.id(w.namespace), sets.add(w.labels), strings.id(String(w.replicas)), strings.id(w.kind), strings.keep(w.name), anchors.add(record.anchor));
         }
       },
       finish(ctx) {
-        for (const { workload: w, anchor } of workloads) {
-          if (budgets.candidatesForAny(w.labels).some((b) => sameNamespace(b.namespace, w.namespace) && selects(b.selector, w.labels))) continue;
-          ctx.report(anchor, `${w.kind} "${w.name ?? ''}" runs ${w.replicas} replicas but no PodDisruptionBudget in the output selects its pods, and it sets no topologySpreadConstraints or podAntiAffinity; a node drain may evict all replicas at once`);
+        for (let w = 0; w < workloads.length; w++) {
+          const namespace = workloads.get(w, 0);
+          const labels = workloads.get(w, 1);
+          const selects = (b: number) => sameNamespaceId(budgets.get(b, 0), namespace) && compactSelects(sets, selectors[budgets.get(b, 1)]!, labels);
+          let covered = byPair.someUnkeyed(selects);
+          for (let i = 0; !covered && i < sets.size(labels); i++) covered = byPair.someUnder(sets.pair(labels, i), selects);
+          if (covered) continue;
+          const kind = strings.get(workloads.get(w, 3))!;
+          const name = strings.get(workloads.get(w, 4)) ?? '';
+          ctx.report(anchors.get(workloads.get(w, 5)), `${kind} "${name}" runs ${strings.get(workloads.get(w, 2))!} replicas but no PodDisruptionBudget in the output selects its pods, and it sets no topologySpreadConstraints or podAntiAffinity; a node drain may evict all replicas at once`);
         }
       },
     };

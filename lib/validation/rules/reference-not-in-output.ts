@@ -1,4 +1,5 @@
 import { Anchor, Path } from '../types';
+import { IntRows } from '../util/compact-records';
 import { outputRuleInSteps } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { asArray, field } from '../util/values';
@@ -72,22 +73,28 @@ export default outputRuleInSteps<RefRecord>({
       }
     }
   },
-  create() {
-    const defined = new Set<string>();
-    const refs: { key: string; kind: RefKind; name: string; anchor: Anchor }[] = [];
+  create(_settings, tables) {
+    // Kept compact (util/compact-records), in the tables the run's cross-object rules share: numbers per reference, one copy of each string.
+    const { strings, anchors } = tables;
+    /** Keys (string numbers) of the objects of referenced kinds in the output. */
+    const defined = new Set<number>();
+    /** Per reference: key, kind, name, anchor. */
+    const refs = new IntRows(4);
     return {
       add(record) {
-        if (record.defined !== undefined) defined.add(record.defined);
-        else if (record.ref && record.anchor) refs.push({ ...record.ref, anchor: record.anchor });
+        if (record.defined !== undefined) defined.add(strings.id(record.defined));
+        else if (record.ref && record.anchor) refs.push(strings.id(record.ref.key), strings.id(record.ref.kind), strings.keep(record.ref.name), anchors.add(record.anchor));
       },
       finish(ctx) {
         const reported = new Set<string>();
-        for (const r of refs) {
-          if (defined.has(r.key)) continue;
-          const once = `${r.key}\u0000${r.anchor.object.kind ?? ''}/${r.anchor.object.name ?? ''}`;
+        for (let r = 0; r < refs.length; r++) {
+          const key = refs.get(r, 0);
+          if (defined.has(key)) continue;
+          const anchor = anchors.get(refs.get(r, 3));
+          const once = `${strings.get(key)!}\u0000${anchor.object.kind ?? ''}/${anchor.object.name ?? ''}`;
           if (reported.has(once)) continue;
           reported.add(once);
-          ctx.report(r.anchor, `${r.kind} "${r.name}" is referenced but not in the output; it must already exist in the namespace, or the pod will not start`);
+          ctx.report(anchor, `${strings.get(refs.get(r, 1))!} "${strings.get(refs.get(r, 2))!}" is referenced but not in the output; it must already exist in the namespace, or the pod will not start`);
         }
       },
     };

@@ -1,6 +1,7 @@
 import { Anchor } from '../types';
 import { outputRuleInSteps } from '../util/define-rule';
-import { formatLabels, LabelPairIndex, Labels, labelsOf, mapSelects, sameNamespace } from '../util/selector-match';
+import { IntRows } from '../util/compact-records';
+import { Labels, labelsOf, PairIndex, sameNamespaceId } from '../util/selector-match';
 import { asObject, field } from '../util/values';
 
 /** The labels of one Pod or pod template, or one Service with a selector. */
@@ -33,24 +34,40 @@ export default outputRuleInSteps<SelectorRecord>({
     if (Object.keys(selector).length === 0) return;
     emit({ service: { namespace: target.namespace, selector, name: target.name }, anchor: anchor(['spec', 'selector']) });
   },
-  create() {
-    const services: { namespace?: string; selector: Labels; name?: string; anchor: Anchor }[] = [];
-    const pods = new LabelPairIndex<{ namespace?: string; labels: Labels }>();
-    let podCount = 0;
+  create(_settings, tables) {
+    // Kept compact (util/compact-records), in the tables the run's cross-object rules share: numbers per pod and Service, one copy of each string.
+    const { strings, labels: sets, anchors } = tables;
+    /** Per pod: namespace, label set; filed under each of its pairs. */
+    const pods = new IntRows(2);
+    const byPair = new PairIndex();
+    /** Per Service: namespace, selector set, name, anchor. */
+    const services = new IntRows(4);
     return {
       add(record) {
         if (record.pod) {
-          pods.add(record.pod, record.pod.labels);
-          podCount++;
+          const set = sets.add(record.pod.labels);
+          const pod = pods.push(strings.id(record.pod.namespace), set);
+          for (let i = 0; i < sets.size(set); i++) byPair.add(pod, sets.pair(set, i));
         } else if (record.service && record.anchor) {
-          services.push({ ...record.service, anchor: record.anchor });
+          const s = record.service;
+          services.push(strings.id(s.namespace), sets.add(s.selector), strings.keep(s.name), anchors.add(record.anchor));
         }
       },
       finish(ctx) {
-        if (podCount === 0) return;
-        for (const s of services) {
-          const match = pods.candidatesForAll(s.selector).some((p) => sameNamespace(p.namespace, s.namespace) && mapSelects(s.selector, p.labels));
-          if (!match) ctx.report(s.anchor, `Service "${s.name ?? ''}" selects ${formatLabels(s.selector)}, which matches no Pod or pod template in the output; it will have no endpoints`);
+        if (pods.length === 0) return;
+        for (let s = 0; s < services.length; s++) {
+          const namespace = services.get(s, 0);
+          const selector = services.get(s, 1);
+          // The pods that may carry every pair of the selector: those filed under its rarest pair.
+          let rarest = sets.pair(selector, 0);
+          for (let i = 1; i < sets.size(selector); i++) {
+            const p = sets.pair(selector, i);
+            if (byPair.countOf(p) < byPair.countOf(rarest)) rarest = p;
+          }
+          const match = byPair.someUnder(rarest, (pod) => sameNamespaceId(pods.get(pod, 0), namespace) && sets.subset(selector, pods.get(pod, 1)));
+          if (!match) {
+            ctx.report(anchors.get(services.get(s, 3)), `Service "${strings.get(services.get(s, 2)) ?? ''}" selects ${sets.format(selector)}, which matches no Pod or pod template in the output; it will have no endpoints`);
+          }
         }
       },
     };

@@ -1,11 +1,11 @@
 import { Anchor } from '../types';
 import { outputRuleInSteps } from '../util/define-rule';
-import { LabelPairIndex, Labels, labelsOf, mapSelects, parseLabelSelector, sameNamespace, selects, Selector } from '../util/selector-match';
+import { IntRows } from '../util/compact-records';
+import { CompactSelector, compactSelector, compactSelects, Labels, labelsOf, PairIndex, parseLabelSelector, sameNamespaceId, Selector } from '../util/selector-match';
 import { asObject, field } from '../util/values';
 
 interface Budget { readonly namespace?: string; readonly selector: Selector; readonly name?: string }
 interface Service { readonly namespace?: string; readonly selector: Labels; readonly name?: string }
-interface Ordered<T> { readonly order: number; readonly item: T }
 
 /** One PodDisruptionBudget, one Service with a selector (not headless), or one single-replica workload. */
 interface AvailabilityRecord {
@@ -55,37 +55,66 @@ export default outputRuleInSteps<AvailabilityRecord>({
       anchor: anchor(field(spec, 'replicas') === undefined ? ['spec'] : ['spec', 'replicas']),
     });
   },
-  create() {
-    // Filed under one pair of their selector (a selector that selects a pod has that pair
-    // on it), with their order: the first one in the output that selects the pod is named.
-    const budgets = new LabelPairIndex<Ordered<Budget>>();
-    const services = new LabelPairIndex<Ordered<Service>>();
+  create(_settings, tables) {
+    // Kept compact (util/compact-records), in the tables the run's cross-object rules share: numbers per budget, Service and workload, one copy of each string.
+    const { strings, labels: sets, anchors } = tables;
+    // Budgets and Services are filed under one pair of their selector (a selector that
+    // selects a pod has that pair on it), with their order: the first one in the output
+    // that selects the pod is named.
     let order = 0;
-    const workloads: { workload: NonNullable<AvailabilityRecord['workload']>; anchor: Anchor }[] = [];
-    const firstPair = (labels: Labels): Labels => {
-      for (const k in labels) return { [k]: labels[k]! };
-      return {};
+    /** Per budget: order, namespace, selector (in `selectors`), name. */
+    const budgets = new IntRows(4);
+    const selectors: CompactSelector[] = [];
+    const budgetsByPair = new PairIndex();
+    /** Per Service: order, namespace, selector set, name. */
+    const services = new IntRows(4);
+    const servicesByPair = new PairIndex();
+    /** Per workload: namespace, label set, kind, name, anchor. */
+    const workloads = new IntRows(5);
+    const file = (index: PairIndex, item: number, set: number) => {
+      if (sets.size(set) > 0) index.add(item, sets.pair(set, 0));
+      else index.addUnkeyed(item);
     };
-    const first = <T>(candidates: readonly Ordered<T>[], test: (item: T) => boolean): T | undefined => {
-      let found: Ordered<T> | undefined;
-      for (const c of candidates) if ((!found || c.order < found.order) && test(c.item)) found = c;
-      return found?.item;
+    /** The item of least order among those filed under a pair of `labels` (or unkeyed) that pass `test`; -1 for none. */
+    const first = (index: PairIndex, rows: IntRows, labels: number, test: (item: number) => boolean): number => {
+      let found = -1;
+      const consider = (item: number) => {
+        if ((found === -1 || rows.get(item, 0) < rows.get(found, 0)) && test(item)) found = item;
+        return false;
+      };
+      index.someUnkeyed(consider);
+      for (let i = 0; i < sets.size(labels); i++) index.someUnder(sets.pair(labels, i), consider);
+      return found;
     };
     return {
       add(record) {
-        if (record.budget) budgets.add({ order: order++, item: record.budget }, firstPair(record.budget.selector.matchLabels));
-        else if (record.service) services.add({ order: order++, item: record.service }, firstPair(record.service.selector));
-        else if (record.workload && record.anchor) workloads.push({ workload: record.workload, anchor: record.anchor });
+        if (record.budget) {
+          const b = record.budget;
+          const selector = compactSelector(sets, b.selector);
+          file(budgetsByPair, budgets.push(order++, strings.id(b.namespace), selectors.push(selector) - 1, strings.keep(b.name)), selector.matchLabels);
+        } else if (record.service) {
+          const s = record.service;
+          const set = sets.add(s.selector);
+          file(servicesByPair, services.push(order++, strings.id(s.namespace), set, strings.keep(s.name)), set);
+        } else if (record.workload && record.anchor) {
+          const w = record.workload;
+          workloads.push(strings.id(w.namespace), sets.add(w.labels), strings.id(w.kind), strings.keep(w.name), anchors.add(record.anchor));
+        }
       },
       finish(ctx) {
-        for (const { workload: w, anchor } of workloads) {
-          const ns = (x: { namespace?: string }) => sameNamespace(x.namespace, w.namespace);
-          const budget = first(budgets.candidatesForAny(w.labels), (b) => ns(b) && selects(b.selector, w.labels));
-          const service = first(services.candidatesForAny(w.labels), (s) => ns(s) && mapSelects(s.selector, w.labels));
-          if (budget) {
-            ctx.report(anchor, `${w.kind} "${w.name ?? ''}" runs 1 replica, but PodDisruptionBudget "${budget.name ?? ''}" selects its pod; a budget over one pod either blocks every node drain or lets the drain take the app down`);
-          } else if (service) {
-            ctx.report(anchor, `${w.kind} "${w.name ?? ''}" runs 1 replica behind Service "${service.name ?? ''}"; the Service has no endpoint whenever that pod restarts, is evicted or is rescheduled`);
+        for (let w = 0; w < workloads.length; w++) {
+          const namespace = workloads.get(w, 0);
+          const labels = workloads.get(w, 1);
+          const budget = first(budgetsByPair, budgets, labels, (b) => sameNamespaceId(budgets.get(b, 1), namespace) && compactSelects(sets, selectors[budgets.get(b, 2)]!, labels));
+          const service = budget !== -1 ? -1 : first(servicesByPair, services, labels, (s) => sameNamespaceId(services.get(s, 1), namespace) && sets.subset(services.get(s, 2), labels));
+          if (budget === -1 && service === -1) continue;
+          const kind = strings.get(workloads.get(w, 2))!;
+          const name = strings.get(workloads.get(w, 3)) ?? '';
+          const anchor = anchors.get(workloads.get(w, 4));
+          if (budget !== -1) {
+            ctx.report(anchor, `${kind} "${name}" runs 1 replica, but PodDisruptionBudget "${strings.get(budgets.get(budget, 3)) ?? ''}" selects its pod; a budget over one pod either blocks every node drain or lets the drain take the app down`);
+          } else {
+            ctx.report(anchor, `${kind} "${name}" runs 1 replica behind Service "${strings.get(services.get(service, 3)) ?? ''}"; the Service has no endpoint whenever that pod restarts, is evicted or is rescheduled`);
           }
         }
       },

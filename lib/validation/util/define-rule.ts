@@ -1,3 +1,5 @@
+import { AnchorTable, StringTable } from './compact-records';
+import { LabelSets } from './selector-match';
 import { InputRuleContext, ObjectRuleContext, OutputRecord, OutputRuleSession, OutputRuleSteps, EngineSettings, PodRuleContext, Rule, RuleMeta } from '../types';
 
 /** Defines a rule checked once per input document, before it is known to be an object. */
@@ -29,8 +31,8 @@ export function outputRuleInSteps<R extends OutputRecord>(meta: Omit<RuleMeta, '
   return {
     meta: { ...meta, scope: 'output' },
     steps: steps as unknown as OutputRuleSteps<OutputRecord>,
-    create(settings): OutputRuleSession {
-      const session = steps.create(settings);
+    create(settings, tables = new OutputRunTables()): OutputRuleSession {
+      const session = steps.create(settings, tables);
       const add = (record: R) => session.add(record);
       return {
         visit: (target, anchor) => steps.collect(target, anchor, add),
@@ -39,4 +41,15 @@ export function outputRuleInSteps<R extends OutputRecord>(meta: Omit<RuleMeta, '
       };
     },
   };
+}
+
+/**
+ * What the cross-object rules of one run keep, shared between them: each keeps records
+ * of every object of the input, and many of the same strings (names, label values), label
+ * pairs and anchors. One per run (the engine makes it); gone with the run.
+ */
+export class OutputRunTables {
+  readonly strings = new StringTable();
+  readonly labels = new LabelSets(this.strings);
+  readonly anchors = new AnchorTable(this.strings);
 }

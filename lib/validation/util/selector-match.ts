@@ -4,7 +4,7 @@
  * staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go) and of a Service's map selector.
  * (Validation of selectors lives in label-selector.ts.)
  */
-import { Interner } from './interner';
+import { ByteStrings, IntList, IntRows, StringTable } from './compact-records';
 import { asArray, asObject, field, isObject } from './values';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -23,9 +23,8 @@ export interface Selector {
 const NO_LABELS: Labels = Object.freeze({});
 
 /**
- * String-valued labels of a mapping (own keys only), copied: output rules keep labels of
- * every object of a large file, and a fresh object built key by key shares its hidden
- * class with the others (the rendered objects' own label maps often do not).
+ * String-valued labels of a mapping (own keys only), copied: what a cross-object rule's
+ * collect step hands on (plain data); its session keeps them compact (LabelSets).
  */
 export function labelsOf(value: unknown): Labels {
   const obj = asObject(value);
@@ -33,14 +32,10 @@ export function labelsOf(value: unknown): Labels {
   const out: Record<string, string> = {};
   for (const k of Object.keys(obj)) {
     const v = obj[k];
-    // Cross-object rules keep these for the whole run: shared copies, not slices of the document's text.
-    if (typeof v === 'string') out[labelStrings.intern(k)] = labelStrings.intern(v);
+    if (typeof v === 'string') out[k] = v;
   }
   return out;
 }
-
-/** Label keys and values repeat across a run's objects: one copy of each. */
-const labelStrings = new Interner(16_384);
 
 /** A metav1.LabelSelector; undefined when the value is not a mapping. */
 export function parseLabelSelector(value: unknown): Selector | undefined {
@@ -57,13 +52,153 @@ export function parseLabelSelector(value: unknown): Selector | undefined {
 
 const NO_REQUIREMENTS: readonly Requirement[] = Object.freeze([]);
 
-const has = (labels: Labels, key: string) => Object.prototype.hasOwnProperty.call(labels, key);
+/** FNV-1a of a label key's number and a value's UTF-16 units, as a 32-bit integer. */
+function pairHash(key: number, value: string): number {
+  let h = 0x811c9dc5 ^ key;
+  for (let i = 0; i < value.length; i++) {
+    h ^= value.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
 
-/** True when the selector selects a pod with these labels. An empty selector selects everything. */
-export function selects(selector: Selector, labels: Labels): boolean {
-  if (!mapSelects(selector.matchLabels, labels)) return false;
+/**
+ * Namespaces (StringTable numbers, -1 for unset) compare equal when they match or either
+ * is unset (applied to the current namespace).
+ */
+export function sameNamespaceId(a: number, b: number): boolean {
+  return a < 0 || b < 0 || a === b;
+}
+
+/**
+ * Label sets kept for a whole run as numbers: each (key, value) pair is a number (equal
+ * pairs, equal numbers), each set a run of pair numbers in one shared array, named by
+ * where it starts. Sets keep their labels' order (Object.keys), so the first pair and the
+ * printed form are those of the labels given.
+ */
+export class LabelSets {
+  /**
+   * Pairs by hash (open addressing; -1: empty), their keys, hashes and values: all in typed
+   * arrays and bytes, outside the JavaScript heap (most values are each object's own, seen once).
+   */
+  private slots = new Int32Array(256).fill(-1);
+  private readonly pairKeys = new IntList();
+  private readonly pairHashes = new IntList();
+  private readonly pairValues = new ByteStrings();
+  /** Sets: a length, then that many pairs. Set 0 is the empty set. */
+  private readonly pool = new IntList();
+
+  constructor(readonly strings: StringTable = new StringTable()) {
+    this.pool.push(0);
+  }
+
+  /** How many distinct pairs were seen: pair numbers are 0 to pairCount - 1. */
+  get pairCount(): number {
+    return this.pairKeys.length;
+  }
+
+  /** Keeps a label set; returns its number. */
+  add(labels: Labels): number {
+    const keys = Object.keys(labels);
+    if (keys.length === 0) return 0;
+    const pool = this.pool;
+    const set = pool.push(keys.length);
+    for (const k of keys) pool.push(this.pairOf(k, labels[k]!));
+    return set;
+  }
+
+  private pairOf(key: string, value: string): number {
+    const k = this.strings.id(key);
+    const h = pairHash(k, value);
+    for (let mask = this.slots.length - 1, i = h & mask; ; i = (i + 1) & mask) {
+      const p = this.slots[i]!;
+      if (p === -1) {
+        const pair = this.pairKeys.push(k);
+        this.pairHashes.push(h);
+        this.pairValues.add(value);
+        this.slots[i] = pair;
+        if (this.pairKeys.length * 4 > this.slots.length * 3) this.rehash();
+        return pair;
+      }
+      if (this.pairHashes.get(p) === h && this.pairKeys.get(p) === k && this.pairValues.get(p) === value) return p;
+    }
+  }
+
+  /** Twice the slots, every pair placed again. */
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let p = 0; p < this.pairKeys.length; p++) {
+      let i = this.pairHashes.get(p) & mask;
+      while (slots[i] !== -1) i = (i + 1) & mask;
+      slots[i] = p;
+    }
+    this.slots = slots;
+  }
+
+  size(set: number): number {
+    return this.pool.get(set);
+  }
+
+  /** The i-th pair of a set. */
+  pair(set: number, i: number): number {
+    return this.pool.get(set + 1 + i);
+  }
+
+  /** True when every pair of `selector` is in `labels` (a Service's map selector over a pod's labels). */
+  subset(selector: number, labels: number): boolean {
+    const n = this.size(selector);
+    const m = this.size(labels);
+    outer: for (let i = 0; i < n; i++) {
+      const p = this.pair(selector, i);
+      for (let j = 0; j < m; j++) if (this.pair(labels, j) === p) continue outer;
+      return false;
+    }
+    return true;
+  }
+
+  /** The value of label `key` in a set, or undefined. */
+  valueOf(set: number, key: string): string | undefined {
+    const k = this.strings.find(key);
+    if (k === undefined) return undefined;
+    const n = this.size(set);
+    for (let i = 0; i < n; i++) {
+      const p = this.pair(set, i);
+      if (this.pairKeys.get(p) === k) return this.pairValues.get(p);
+    }
+    return undefined;
+  }
+
+  /** `a=b,c=d`, for messages (as formatLabels prints the labels the set was made of). */
+  format(set: number): string {
+    const parts: string[] = [];
+    for (let i = 0; i < this.size(set); i++) {
+      const p = this.pair(set, i);
+      parts.push(`${this.strings.get(this.pairKeys.get(p))!}=${this.pairValues.get(p)!}`);
+    }
+    return parts.join(',');
+  }
+}
+
+/** A label selector kept with its matchLabels as a LabelSets set. */
+export interface CompactSelector {
+  readonly matchLabels: number;
+  readonly requirements: readonly Requirement[];
+}
+
+/** A Selector kept compact (the requirements, rare, as objects of shared strings). */
+export function compactSelector(sets: LabelSets, selector: Selector): CompactSelector {
+  const own = (s: string) => sets.strings.get(sets.strings.id(s))!;
+  const requirements = selector.requirements.length === 0 ? NO_REQUIREMENTS
+    : selector.requirements.map((r) => ({ key: own(r.key), operator: r.operator, values: r.values.map(own) }));
+  return { matchLabels: sets.add(selector.matchLabels), requirements };
+}
+
+/** True when the selector selects a pod with the labels of set `labels`. An empty selector selects everything. */
+export function compactSelects(sets: LabelSets, selector: CompactSelector, labels: number): boolean {
+  if (!sets.subset(selector.matchLabels, labels)) return false;
   for (const r of selector.requirements) {
-    const v = has(labels, r.key) ? labels[r.key] : undefined;
+    const v = sets.valueOf(labels, r.key);
     if (r.operator === 'In' && !(v !== undefined && r.values.includes(v))) return false;
     if (r.operator === 'NotIn' && v !== undefined && r.values.includes(v)) return false;
     if (r.operator === 'Exists' && v === undefined) return false;
@@ -73,66 +208,49 @@ export function selects(selector: Selector, labels: Labels): boolean {
 }
 
 /**
- * True when every label of a Service's map selector is on the pod. Output rules call this
- * for many pairs of objects: it allocates nothing (`for...in` over the selector's own keys;
- * selectors are built by labelsOf, plain objects whose prototype has no enumerable keys).
+ * Items (numbers) filed under label pairs (numbers of one LabelSets), as chains in typed
+ * arrays, so that matching N selectors against M label sets looks at a few candidates each
+ * instead of all M. An item filed under no pair is "unkeyed".
  */
-export function mapSelects(selector: Labels, labels: Labels): boolean {
-  for (const k in selector) {
-    if (!has(selector, k)) continue;
-    if (!has(labels, k) || labels[k] !== selector[k]) return false;
-  }
-  return true;
-}
+export class PairIndex {
+  /** Per pair: its last entry (-1: none), and how many entries it has. */
+  private readonly head = new IntList();
+  private readonly count = new IntList();
+  /** Per entry: the item, the entry before it under the same pair (-1: none). */
+  private readonly entries = new IntRows(2);
+  private readonly unkeyedItems = new IntList();
 
-/** `a=b,c=d`, for messages. */
-export function formatLabels(labels: Labels): string {
-  return Object.entries(labels).map(([k, v]) => `${k}=${v}`).join(',');
-}
-
-/** Namespaces compare equal when they match or either is unset (applied to the current namespace). */
-export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
-  return a === undefined || b === undefined || a === b;
-}
-
-/**
- * Items filed under label pairs, so that matching N selectors against M label sets
- * looks at a few candidates each instead of all M (output rules see 20,000-document
- * files). An item with no pairs is "unkeyed" and is a candidate for every lookup.
- */
-export class LabelPairIndex<T> {
-  private readonly byPair = new Map<string, T[]>();
-  private readonly unkeyed: T[] = [];
-
-  /** Files `item` under each pair of `labels`; with no pairs, as unkeyed. */
-  add(item: T, labels: Labels): void {
-    const keys = Object.keys(labels);
-    if (keys.length === 0) {
-      this.unkeyed.push(item);
-      return;
+  /** Files `item` under `pair`. */
+  add(item: number, pair: number): void {
+    while (this.head.length <= pair) {
+      this.head.push(-1);
+      this.count.push(0);
     }
-    for (const k of keys) {
-      const pair = `${k}\u0000${labels[k]}`;
-      const list = this.byPair.get(pair);
-      if (list) list.push(item);
-      else this.byPair.set(pair, [item]);
-    }
+    this.head.set(pair, this.entries.push(item, this.head.get(pair)));
+    this.count.set(pair, this.count.get(pair) + 1);
   }
 
-  /** Items that may carry every pair of `selector`: those filed under its rarest pair. */
-  candidatesForAll(selector: Labels): readonly T[] {
-    let best: readonly T[] | undefined;
-    for (const [k, v] of Object.entries(selector)) {
-      const list = this.byPair.get(`${k}\u0000${v}`) ?? [];
-      if (!best || list.length < best.length) best = list;
-    }
-    return best ?? [...this.unkeyed, ...[...this.byPair.values()].flat()];
+  /** Files `item` as unkeyed. */
+  addUnkeyed(item: number): void {
+    this.unkeyedItems.push(item);
   }
 
-  /** Items filed under any pair of `labels`, plus the unkeyed ones, each once. */
-  candidatesForAny(labels: Labels): T[] {
-    const out = new Set<T>(this.unkeyed);
-    for (const [k, v] of Object.entries(labels)) for (const item of this.byPair.get(`${k}\u0000${v}`) ?? []) out.add(item);
-    return [...out];
+  /** How many items are filed under `pair`. */
+  countOf(pair: number): number {
+    return pair < this.count.length ? this.count.get(pair) : 0;
+  }
+
+  /** True when `test` holds for some item filed under `pair` (latest first). */
+  someUnder(pair: number, test: (item: number) => boolean): boolean {
+    for (let e = pair < this.head.length ? this.head.get(pair) : -1; e !== -1; e = this.entries.get(e, 1)) {
+      if (test(this.entries.get(e, 0))) return true;
+    }
+    return false;
+  }
+
+  /** True when `test` holds for some unkeyed item. */
+  someUnkeyed(test: (item: number) => boolean): boolean {
+    for (let i = 0; i < this.unkeyedItems.length; i++) if (test(this.unkeyedItems.get(i))) return true;
+    return false;
   }
 }

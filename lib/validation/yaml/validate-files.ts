@@ -4,6 +4,7 @@ import * as path from 'path';
 import { ResolvedConfig } from '../config';
 import { Engine } from '../engine';
 import { Finding, ObjectInput, ObjectRef, Report } from '../types';
+import { IntList } from '../util/compact-records';
 import { asObject, field } from '../util/values';
 import { PartChecker } from '../parallel/part';
 import { checkInParts, ParallelDeclined, parallelCounters, ParallelOptions, PART_BYTES, PARALLEL_MIN_BYTES, PartUnreadable, workerCount, WorkerPool } from '../parallel/pool';
@@ -31,7 +32,87 @@ export interface FindingList extends StoredList<Finding> {
   /** Counts and each rule's first finding. */
   readonly summary?: FindingSummary;
   /** The findings of the list that belong to no document of the run (cross-object rules), in order. */
-  readonly unattached?: readonly Finding[];
+  readonly unattached?: IndexedFindings;
+}
+
+/**
+ * Findings read back in order or by position, each with the file the text report shows it
+ * under (see shownFile) and a hash of its group there (that file and its object's label).
+ */
+export interface IndexedFindings extends StoredList<Finding> {
+  at(i: number): Finding;
+  /** groupHash (./result-store.ts) of the finding's shown file and object label: equal groups, equal hashes. */
+  groupHash(i: number): number;
+  /** The number of the finding's shown file: 0, 1, ... in the order files first appear in the list. */
+  fileOf(i: number): number;
+  /** The shown files, by number. */
+  readonly fileNames: readonly string[];
+}
+
+/** The file a finding of no document is shown under in the text report: its location's, else `(other)`. */
+export function shownFile(f: Finding): string {
+  return f.location?.file ?? '(other)';
+}
+
+/**
+ * The findings of cross-object rules (they belong to no document), kept as the documents'
+ * results are (./result-store.ts: in memory up to a bound, then in a temporary file), so
+ * that memory stays flat however many there are.
+ */
+export class StoredFindings implements IndexedFindings {
+  private readonly store: ResultStore;
+  private readonly fileIds = new Map<string, number>();
+  readonly fileNames: string[] = [];
+  private readonly files = new IntList();
+
+  constructor(options: { readonly memoryBytes?: number; readonly tmpDir?: string } = {}) {
+    this.store = new ResultStore(options);
+  }
+
+  push(f: Finding): void {
+    const file = shownFile(f);
+    let id = this.fileIds.get(file);
+    if (id === undefined) {
+      id = this.fileNames.push(file) - 1;
+      this.fileIds.set(file, id);
+    }
+    this.files.push(id);
+    // Stored as a result of its own under its shown file, so that the store's group hash is the text report's.
+    this.store.push({ file, object: f.object, findings: [f] });
+  }
+
+  seal(): void {
+    this.store.seal();
+  }
+
+  close(): void {
+    this.store.close();
+  }
+
+  get length(): number {
+    return this.store.size;
+  }
+
+  /** Counts and each rule's first finding, in order. */
+  get summary(): FindingSummary {
+    return this.store.summary;
+  }
+
+  at(i: number): Finding {
+    return this.store.at(i)!.findings[0]!;
+  }
+
+  groupHash(i: number): number {
+    return this.store.groupHash(i);
+  }
+
+  fileOf(i: number): number {
+    return this.files.get(i);
+  }
+
+  * [Symbol.iterator](): Iterator<Finding> {
+    for (const [, d] of this.store.scan()) yield d.findings[0]!;
+  }
 }
 
 /** Everything the report formats need about one run. */
@@ -45,6 +126,12 @@ export interface RunResult {
   readonly documents: StoredList<DocumentResult>;
   /** How many documents were read. */
   readonly documentCount: number;
+  /**
+   * Where each document's findings sit in its file (by position in `documents`), for a
+   * report that writes a repeated object's documents one after the other instead of
+   * holding them all (see lineKey). Absent: not known.
+   */
+  readonly findingLines?: FindingLines;
   /** Every file read, in order, as shown (relative to cwd, forward slashes). */
   readonly files: readonly string[];
   readonly failOn: 'error' | 'warning';
@@ -53,6 +140,55 @@ export interface RunResult {
    * removed at exit otherwise); the result cannot be read after.
    */
   readonly close?: () => void;
+}
+
+/** The order of a finding in the text report's object groups: by line, then column; without a location, last. */
+export function lineKey(f: Finding): number {
+  return f.location ? f.location.line * 1e6 + f.location.column : Number.MAX_SAFE_INTEGER;
+}
+
+/**
+ * Per document of one list (`of`, by position): the least and greatest lineKey of its
+ * findings; NaN when not known (or a finding has no location). A run whose documents were
+ * replaced (the server layer adds findings) has figures for a list it no longer has.
+ */
+export class FindingLines {
+  constructor(readonly of: StoredList<DocumentResult>) {}
+
+  private min = new Float64Array(1024);
+  private max = new Float64Array(1024);
+  private n = 0;
+
+  /** Records the next document's findings; `known` false when they may still change. */
+  push(findings: readonly Finding[], known: boolean): void {
+    if (this.n === this.min.length) {
+      const min = new Float64Array(this.n * 2);
+      min.set(this.min);
+      this.min = min;
+      const max = new Float64Array(this.n * 2);
+      max.set(this.max);
+      this.max = max;
+    }
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const f of findings) {
+      if (!f.location) known = false;
+      const k = lineKey(f);
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+    this.min[this.n] = known ? lo : NaN;
+    this.max[this.n] = known ? hi : NaN;
+    this.n++;
+  }
+
+  least(i: number): number {
+    return i < this.n ? this.min[i]! : NaN;
+  }
+
+  greatest(i: number): number {
+    return i < this.n ? this.max[i]! : NaN;
+  }
 }
 
 /** A file that cannot be read, or a target that does not exist (exit code 2). */
@@ -169,9 +305,15 @@ async function checkFiles(
   // Results go to a store that spills to a temporary file past a bound; the findings the
   // engine recorded (checked here, or adopted from a worker) are released once the store has them.
   const documents = new ResultStore({ live: (r) => engine.mayGrow(r.findings), dropEmpty: !options.keepAllDocuments, memoryBytes: options.resultMemoryBytes });
+  // Cross-object findings (finish()) go to a store of their own as they are found.
+  const crossObject = new StoredFindings({ memoryBytes: options.resultMemoryBytes });
+  engine.sendCrossObjectFindingsTo((f) => crossObject.push(f));
+  const findingLines = new FindingLines(documents);
   /** The one point where a document's result is handed on. */
   const keep = (result: DocumentResult) => {
     engine.releaseFindings();
+    // Lines of a result whose findings may still grow (see mayGrow) are not known.
+    findingLines.push(result.findings, !engine.mayGrow(result.findings));
     documents.push(result);
   };
   try {
@@ -218,53 +360,63 @@ async function checkFiles(
       }
     }
     engine.releaseFindings(); // the last part's, adopted after its documents were handed on
-    const finished = engine.finish(); // what finish() adds: late findings of custom resources, cross-object findings
+    const finished = engine.finish(); // late findings of custom resources; cross-object findings went to crossObject
     documents.seal();
+    crossObject.seal();
     return {
       report: {
         ...finished,
-        findings: reportFindings(documents, finished.findings),
+        findings: reportFindings(documents, finished.findings, crossObject),
         skipped: finished.skipped.map((s) => documents.compactSkipped(s)),
       },
       documents,
       documentCount,
+      findingLines,
       files: shownFiles,
       failOn: options.config.failOn,
       // Bound, not an arrow: an arrow here would keep this function's scope, and the engine in it, alive.
-      close: documents.close.bind(documents),
+      close: closeStores.bind(undefined, documents, crossObject),
     };
   } catch (e) {
-    documents.close();
+    closeStores(documents, crossObject);
     throw e;
   }
 }
 
+function closeStores(documents: ResultStore, crossObject: StoredFindings): void {
+  documents.close();
+  crossObject.close();
+}
+
 /**
- * The run's findings in the engine's order (each document's as checked, then finish()'s),
- * their summary, and those of finish() that belong to no document.
+ * The run's findings in the engine's order (each document's as checked, then finish()'s:
+ * the late findings of custom resources, which belong to their documents, then those of
+ * cross-object rules), their summary, and those that belong to no document.
  */
-function reportFindings(store: ResultStore, engineFindings: readonly Finding[]): FindingList {
-  const late = new Set<Finding>();
-  for (const d of store.liveResults()) for (const f of d.findings) late.add(f);
-  // Those of cross-object rules are copied compact (their names would hold their documents' text).
-  const finished = engineFindings.map((f) => (late.has(f) ? f : store.compact(f)));
+function reportFindings(store: ResultStore, late: readonly Finding[], crossObject: StoredFindings): FindingList {
   const stored = store.summary;
   const first = new Map(stored.firstByRule);
   let { errors, warnings, infos } = stored;
-  for (const f of finished) {
+  for (const f of late) {
     if (f.severity === 'error') errors++;
     else if (f.severity === 'warning') warnings++;
     else infos++;
     if (!first.has(f.ruleId)) first.set(f.ruleId, f);
   }
+  const other = crossObject.summary;
+  errors += other.errors;
+  warnings += other.warnings;
+  infos += other.infos;
+  for (const [rule, f] of other.firstByRule) if (!first.has(rule)) first.set(rule, f);
   const summary: FindingSummary = { errors, warnings, infos, firstByRule: first };
   return {
     length: errors + warnings + infos,
     summary,
-    unattached: finished.filter((f) => !late.has(f)),
+    unattached: crossObject,
     * [Symbol.iterator]() {
       yield* store.checkedFindings();
-      yield* finished;
+      yield* late;
+      yield* crossObject;
     },
   };
 }

@@ -1,0 +1,96 @@
+import { Anchor } from '../../../lib/validation/types';
+import { AnchorTable, ByteStrings, flatString, IntList, IntRows, StringTable } from '../../../lib/validation/util/compact-records';
+
+describe('StringTable', () => {
+  test('one number per distinct string; -1 for undefined', () => {
+    const t = new StringTable();
+    const a = t.id('web');
+    expect(t.id('api')).not.toBe(a);
+    expect(t.id('web')).toBe(a);
+    expect(t.get(a)).toBe('web');
+    expect(t.id(undefined)).toBe(-1);
+    expect(t.get(-1)).toBeUndefined();
+    expect(t.find('api')).toBe(1);
+    expect(t.find('db')).toBeUndefined();
+  });
+
+  test('keep: no index; an equal string among the last few kept shares its number', () => {
+    const t = new StringTable();
+    const web = t.keep('web');
+    expect(t.keep('web')).toBe(web);
+    expect(t.get(web)).toBe('web');
+    for (const name of ['a', 'b', 'c', 'd']) t.keep(name);
+    expect(t.keep('web')).not.toBe(web); // long gone from the last few: kept again
+    expect(t.find('web')).toBeUndefined(); // keep() gives no id() number
+    expect(t.keep(undefined)).toBe(-1);
+  });
+
+  test('ByteStrings gives back every string, any text', () => {
+    const b = new ByteStrings();
+    const texts = ['', 'web', 'é€😀 mixed', 'lone \ud800 high', 'lone \udc00 low', 'pair \ud83d\ude00 ok', 'x'.repeat(100_000), ...Array.from({ length: 2000 }, (_, i) => `name-${i}`)];
+    const ids = texts.map((t) => b.add(t));
+    ids.forEach((id, i) => expect(b.get(id)).toBe(texts[i]));
+    expect(b.get(-1)).toBeUndefined();
+    expect(b.get(ids.length)).toBeUndefined();
+  });
+
+  test('flatString keeps the text', () => {
+    const long = `${'x'.repeat(40)}-${Math.random()}`;
+    expect(flatString(long.slice(3, 30))).toBe(long.slice(3, 30));
+    expect(flatString('short')).toBe('short');
+  });
+});
+
+describe('IntRows and IntList', () => {
+  test('rows grow past their first size and keep every value', () => {
+    const rows = new IntRows(3, 2);
+    for (let i = 0; i < 100; i++) expect(rows.push(i, -i, i * 2)).toBe(i);
+    expect(rows.length).toBe(100);
+    expect([rows.get(57, 0), rows.get(57, 1), rows.get(57, 2)]).toEqual([57, -57, 114]);
+    rows.set(57, 1, 9);
+    expect(rows.get(57, 1)).toBe(9);
+    expect(() => new IntRows(11)).toThrow('IntRows: width 11 is not 1 to 10');
+  });
+
+  test('a list grows and keeps every value', () => {
+    const list = new IntList();
+    for (let i = 0; i < 1000; i++) list.push(i * 3);
+    expect(list.length).toBe(1000);
+    expect(list.get(999)).toBe(2997);
+    list.set(0, -1);
+    expect(list.get(0)).toBe(-1);
+  });
+});
+
+describe('AnchorTable', () => {
+  const exemptions = new Map([['pdb-missing', 'one replica on purpose']]);
+  const anchors: Anchor[] = [
+    {
+      object: { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'prod', name: 'web' },
+      path: 'spec.replicas',
+      location: { file: 'a.yaml', line: 12, column: 3 },
+      constructPath: undefined,
+      exemptions: new Map(),
+    },
+    {
+      object: { apiVersion: 'v1', kind: 'Service', namespace: undefined, name: 'web' },
+      path: 'spec.selector',
+      location: undefined,
+      constructPath: 'chart/web',
+      exemptions,
+    },
+  ];
+
+  test('gives back equal anchors, fields in the same order', () => {
+    const table = new AnchorTable();
+    const ids = anchors.map((a) => table.add(a));
+    ids.forEach((id, i) => {
+      const back = table.get(id);
+      expect(back).toEqual(anchors[i]);
+      expect(Object.keys(back)).toEqual(Object.keys(anchors[i]!));
+      expect(Object.keys(back.object)).toEqual(Object.keys(anchors[i]!.object));
+    });
+    expect(table.get(ids[1]!).exemptions).toBe(exemptions);
+    expect(table.get(ids[0]!).exemptions.size).toBe(0);
+  });
+});
