@@ -21,7 +21,8 @@ import { CrdRegistry } from '../validation/schema/crd-registry';
 import { normalizeVersion } from '../validation/util/version';
 import { ObjectInput, PodSecurityLevel } from '../validation/types';
 import { InputError, RunResult, validateFiles } from '../validation/yaml/validate-files';
-import { OptionSpec, parseArgs, UsageError } from './args';
+import { OptionSpec, Parsed, parseArgs, UsageError } from './args';
+import { tuneV8ForValidate } from './v8-tuning';
 
 export interface CliIO {
   readonly stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
@@ -137,11 +138,20 @@ export async function run(argv: readonly string[], io: CliIO = processIO()): Pro
 }
 
 async function validateCommand(args: readonly string[], io: CliIO): Promise<number> {
-  const { options, values, positionals } = parseArgs('validate', args, VALIDATE_OPTIONS);
-  if (options.help) {
+  const parsed = parseArgs('validate', args, VALIDATE_OPTIONS);
+  if (parsed.options.help) {
     io.stdout.write(VALIDATE_HELP);
     return 0;
   }
+  const restoreV8 = tuneV8ForValidate(io.env);
+  try {
+    return await validate(parsed, io);
+  } finally {
+    restoreV8();
+  }
+}
+
+async function validate({ options, values, positionals }: Parsed, io: CliIO): Promise<number> {
   const str = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
   const loaded = loadConfigFile({ file: str('config'), cwd: io.cwd });
   let config = withOverrides(loaded.config, str('k8s-version'), str('pod-security'), str('fail-on'));
