@@ -364,7 +364,7 @@ export class Engine {
     const prefix = cur.input.pathPrefix;
     const shown = prefix ? formatPath(prefix.concat(path)) : relative ? formatPathFrom(this.formattedBase(r.base), v.path) : formatPath(path);
     const location = v.location ?? cur.input.locate?.(path);
-    cur.out.push(newFinding(meta, r.severity, v.message, v.fix, cur.ref, shown, location, cur.input.constructPath));
+    cur.out.push(newFinding(meta, r.severity, messages.intern(v.message), v.fix, cur.ref, shown, location, cur.input.constructPath));
   }
 
   private formattedBase(base: Path): string {
@@ -706,9 +706,7 @@ const messages = new Interner();
  * name their objects and seldom repeat, and the interner would only keep them alive.
  */
 function toFinding(meta: RuleMeta, severity: Severity, message: string, fix: string | undefined, a: Anchor, keep: boolean): Finding {
-  const f = newFinding(meta, severity, keep ? message : '', fix, a.object, a.path, a.location, a.constructPath);
-  if (!keep) (f as { message: string }).message = message;
-  return f;
+  return newFinding(meta, severity, keep ? messages.intern(message) : message, fix, a.object, a.path, a.location, a.constructPath);
 }
 
 function newFinding(
@@ -722,7 +720,7 @@ function newFinding(
     ruleId: meta.id,
     layer: meta.layer,
     severity,
-    message: messages.intern(message),
+    message,
     fix: fix ?? meta.fix,
     object,
     path,

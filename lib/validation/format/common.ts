@@ -77,6 +77,18 @@ export function sortedByHash(hashes: Uint32Array): Int32Array {
   return out.sort((a, b) => hashes[a]! - hashes[b]! || a - b);
 }
 
+/** The first index into `byHash` (as sortedByHash returns it) whose position has hash `hash` or above (binary search). */
+export function firstWithHash(hashes: Uint32Array, byHash: Int32Array, hash: number): number {
+  let lo = 0;
+  let hi = byHash.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (hashes[byHash[mid]!]! < hash) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export interface Counts {
   readonly errors: number;
   readonly warnings: number;

@@ -1,6 +1,6 @@
 import { Finding, ObjectRef } from '../types';
 import { groupHash } from '../yaml/result-store';
-import { DocumentResult, failsAt, IndexedFindings, objectLabel, RunResult, sortedByHash, unattachedOf } from './common';
+import { DocumentResult, failsAt, firstWithHash, IndexedFindings, objectLabel, RunResult, sortedByHash, unattachedOf } from './common';
 import { joinChunks } from './json-chunks';
 
 /**
@@ -170,15 +170,8 @@ class UnattachedByKey {
   find(k: string, ref: { readonly file?: string; readonly object: ObjectRef; readonly documentIndex?: number } | Finding, test: (j: number) => boolean, take?: (j: number, f: Finding) => void): Finding[] {
     const hash = 'ruleId' in ref ? keyHash(ref.location?.file, ref.object) : keyHash(ref.file, ref.object, ref.documentIndex);
     const { hashes, byHash } = this;
-    let lo = 0;
-    let hi = byHash.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[byHash[mid]!]! < hash) lo = mid + 1;
-      else hi = mid;
-    }
     const out: Finding[] = [];
-    for (let n = lo; n < byHash.length && hashes[byHash[n]!] === hash; n++) {
+    for (let n = firstWithHash(hashes, byHash, hash); n < byHash.length && hashes[byHash[n]!] === hash; n++) {
       const j = byHash[n]!;
       if (!test(j)) continue;
       const f = this.list.at(j);

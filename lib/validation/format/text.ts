@@ -2,7 +2,7 @@ import { RULES } from '../rules';
 import { Finding, Severity } from '../types';
 import { documentFile, indexed, IndexedDocuments, ResultStore } from '../yaml/result-store';
 import { FindingLines, lineKey } from '../yaml/validate-files';
-import { DocumentResult, failingCount, IndexedFindings, objectLabel, RunResult, shownFile, sortedByHash, summaryOf, unattachedOf } from './common';
+import { DocumentResult, failingCount, firstWithHash, IndexedFindings, objectLabel, RunResult, shownFile, sortedByHash, summaryOf, unattachedOf } from './common';
 import { joinChunks } from './json-chunks';
 
 export interface TextOptions {
@@ -413,15 +413,7 @@ class UnattachedGroups {
   take(file: string, label: string, hash: number, out: Finding[]): void {
     const { hashes, byHash } = this;
     const key = `${file}\u0000${label}`;
-    // The first position with this hash (binary search).
-    let lo = 0;
-    let hi = byHash.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (hashes[byHash[mid]!]! < hash) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < byHash.length && hashes[byHash[k]!] === hash; k++) {
+    for (let k = firstWithHash(hashes, byHash, hash); k < byHash.length && hashes[byHash[k]!] === hash; k++) {
       const j = byHash[k]!;
       if (this.taken[j] === 1) continue;
       const f = this.list.at(j);
