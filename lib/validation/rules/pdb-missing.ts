@@ -71,9 +71,7 @@ export default outputRuleInSteps<PdbRecord>({
           const namespace = workloads.get(w, 0);
           const labels = workloads.get(w, 1);
           const selects = (b: number) => sameNamespaceId(budgets.get(b, 0), namespace) && compactSelects(sets, selectors[budgets.get(b, 1)]!, labels);
-          let covered = byPair.someUnkeyed(selects);
-          for (let i = 0; !covered && i < sets.size(labels); i++) covered = byPair.someUnder(sets.pair(labels, i), selects);
-          if (covered) continue;
+          if (byPair.someForLabels(sets, labels, selects)) continue;
           const kind = strings.get(workloads.get(w, 3))!;
           const name = strings.get(workloads.get(w, 4)) ?? '';
           ctx.report(anchors.get(workloads.get(w, 5)), `${kind} "${name}" runs ${strings.get(workloads.get(w, 2))!} replicas but no PodDisruptionBudget in the output selects its pods, and it sets no topologySpreadConstraints or podAntiAffinity; a node drain may evict all replicas at once`);

@@ -82,8 +82,7 @@ export default outputRuleInSteps<AvailabilityRecord>({
         if ((found === -1 || rows.get(item, 0) < rows.get(found, 0)) && test(item)) found = item;
         return false;
       };
-      index.someUnkeyed(consider);
-      for (let i = 0; i < sets.size(labels); i++) index.someUnder(sets.pair(labels, i), consider);
+      index.someForLabels(sets, labels, consider);
       return found;
     };
     return {

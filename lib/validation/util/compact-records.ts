@@ -5,12 +5,7 @@
  * text) per record. A 100,000-document file then costs a few dozen bytes per record.
  */
 import { Anchor, ObjectRef, SourceLocation } from '../types';
-
-/** A string of its own, flat: not a slice that keeps a document's text alive, nor a tree of pieces. */
-export function flatString(s: string): string {
-  // Shorter strings are never slices in V8 (SlicedString::kMinLength is 13).
-  return s.length < 13 ? s : JSON.parse(JSON.stringify(s)) as string;
-}
+import { sharedString } from './values';
 
 const RECENT = 4;
 
@@ -31,7 +26,8 @@ export class StringTable {
     let id = this.ids.get(s);
     if (id === undefined) {
       id = this.strings.length;
-      const own = flatString(s);
+      // A run-long table: V8's shared copy, not a slice that would keep a document's text alive.
+      const own = sharedString(s);
       this.strings.push(own);
       this.ids.set(own, id);
     }

@@ -253,4 +253,15 @@ export class PairIndex {
     for (let i = 0; i < this.unkeyedItems.length; i++) if (test(this.unkeyedItems.get(i))) return true;
     return false;
   }
+
+  /**
+   * True when `test` holds for some item that may select a pod with the labels of `set`
+   * (of `sets`): the unkeyed items, then those filed under each pair of the set. An item
+   * filed under several of its pairs may be tested more than once.
+   */
+  someForLabels(sets: LabelSets, set: number, test: (item: number) => boolean): boolean {
+    if (this.someUnkeyed(test)) return true;
+    for (let i = 0; i < sets.size(set); i++) if (this.someUnder(sets.pair(set, i), test)) return true;
+    return false;
+  }
 }

@@ -1,5 +1,5 @@
 import { Anchor } from '../../../lib/validation/types';
-import { AnchorTable, ByteStrings, flatString, IntList, IntRows, StringTable } from '../../../lib/validation/util/compact-records';
+import { AnchorTable, ByteStrings, IntList, IntRows, StringTable } from '../../../lib/validation/util/compact-records';
 
 describe('StringTable', () => {
   test('one number per distinct string; -1 for undefined', () => {
@@ -32,12 +32,6 @@ describe('StringTable', () => {
     ids.forEach((id, i) => expect(b.get(id)).toBe(texts[i]));
     expect(b.get(-1)).toBeUndefined();
     expect(b.get(ids.length)).toBeUndefined();
-  });
-
-  test('flatString keeps the text', () => {
-    const long = `${'x'.repeat(40)}-${Math.random()}`;
-    expect(flatString(long.slice(3, 30))).toBe(long.slice(3, 30));
-    expect(flatString('short')).toBe('short');
   });
 });
 

@@ -94,6 +94,27 @@ describe('PairIndex', () => {
     expect(index.someUnkeyed((item) => item === 4)).toBe(true);
     expect(index.someUnkeyed((item) => item === 1)).toBe(false);
   });
+
+  test('someForLabels: the unkeyed items, then those under each pair of a label set', () => {
+    const sets = new LabelSets();
+    const web = sets.add({ app: 'web' });
+    const tier = sets.add({ tier: 'front' });
+    const both = sets.add({ app: 'web', tier: 'front' });
+    const byPair = new PairIndex();
+    byPair.add(10, sets.pair(web, 0));
+    byPair.add(20, sets.pair(tier, 0));
+    byPair.addUnkeyed(30);
+    const seen = (set: number) => {
+      const out: number[] = [];
+      byPair.someForLabels(sets, set, (item) => { out.push(item); return false; });
+      return out;
+    };
+    expect(seen(both)).toEqual([30, 10, 20]);
+    expect(seen(web)).toEqual([30, 10]);
+    expect(seen(sets.add({}))).toEqual([30]);
+    expect(byPair.someForLabels(sets, both, (item) => item === 20)).toBe(true);
+    expect(byPair.someForLabels(sets, web, (item) => item === 20)).toBe(false);
+  });
 });
 
 test('sameNamespaceId: unset (-1) matches any namespace', () => {
