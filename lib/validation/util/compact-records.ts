@@ -5,6 +5,8 @@
  * text) per record. A 100,000-document file then costs a few dozen bytes per record.
  */
 import { Anchor, ObjectRef, SourceLocation } from '../types';
+import { ChunkedList } from './chunked-list';
+import { upperBound } from './sorted';
 import { sharedString } from './values';
 
 const RECENT = 4;
@@ -63,20 +65,15 @@ export class StringTable {
   }
 }
 
-/** A larger length for a growing array of rows of `width`: half as large again (less left unused than doubling). */
-function grown(length: number, width: number): number {
-  return (Math.ceil((length / width) * 1.5) + 1) * width;
-}
-
 /** Rows of a fixed number of 32-bit integers, appended one at a time. */
 export class IntRows {
-  private data: Int32Array;
+  private readonly data: ChunkedList<Int32Array>;
   private rows = 0;
 
   /** @param width values per row, at most 10 */
   constructor(readonly width: number, initialRows = 64) {
     if (width < 1 || width > 10) throw new Error(`IntRows: width ${width} is not 1 to 10`);
-    this.data = new Int32Array(width * initialRows);
+    this.data = new ChunkedList(Int32Array, width * initialRows);
   }
 
   get length(): number {
@@ -86,47 +83,50 @@ export class IntRows {
   /** Appends a row (missing values are 0) and returns its number. */
   push(a: number, b = 0, c = 0, d = 0, e = 0, f = 0, g = 0, h = 0, i = 0, j = 0): number {
     const w = this.width;
-    if ((this.rows + 1) * w > this.data.length) {
-      const bigger = new Int32Array(grown(this.data.length, w));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
     const x = this.data;
     const at = this.rows * w;
     // Unrolled: no array per row.
-    x[at] = a;
-    if (w > 1) x[at + 1] = b;
-    if (w > 2) x[at + 2] = c;
-    if (w > 3) x[at + 3] = d;
-    if (w > 4) x[at + 4] = e;
-    if (w > 5) x[at + 5] = f;
-    if (w > 6) x[at + 6] = g;
-    if (w > 7) x[at + 7] = h;
-    if (w > 8) x[at + 8] = i;
-    if (w > 9) x[at + 9] = j;
+    x.set(at, a);
+    if (w > 1) x.set(at + 1, b);
+    if (w > 2) x.set(at + 2, c);
+    if (w > 3) x.set(at + 3, d);
+    if (w > 4) x.set(at + 4, e);
+    if (w > 5) x.set(at + 5, f);
+    if (w > 6) x.set(at + 6, g);
+    if (w > 7) x.set(at + 7, h);
+    if (w > 8) x.set(at + 8, i);
+    if (w > 9) x.set(at + 9, j);
     return this.rows++;
   }
 
   get(row: number, column: number): number {
-    return this.data[row * this.width + column]!;
+    return this.data.get(row * this.width + column);
   }
 
   set(row: number, column: number, value: number): void {
-    this.data[row * this.width + column] = value;
+    this.data.set(row * this.width + column, value);
   }
 }
 
 /** A UTF-16 surrogate without its pair: UTF-8 would write U+FFFD instead. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-const EMPTY = Buffer.alloc(0);
+/** Bytes in one chunk of ByteStrings (the first grows to this by copying; a longer string gets a chunk of its own size). */
+const BYTE_CHUNK = 64 * 1024;
 
-/** Strings as UTF-8 bytes in one growing buffer, by number: no string object each. */
+/**
+ * Strings as UTF-8 bytes in chunks of one buffer each, by number: no string object each.
+ * The bytes of all strings, one after the other, make one sequence; each chunk holds a
+ * stretch of it (a string never spans two), and `bases` says where each stretch starts.
+ */
 export class ByteStrings {
   /** Allocated at the first string (many runs keep none). */
-  private buf = EMPTY;
+  private readonly chunks: Buffer[] = [];
+  /** Where each chunk's stretch starts in the sequence. */
+  private readonly bases: number[] = [];
+  /** Bytes in the sequence. */
   private used = 0;
-  /** Per string: where it starts; it ends where the next starts. */
+  /** Per string: where it starts in the sequence; it ends where the next starts. */
   private readonly starts = new IntList();
 
   /** Strings UTF-8 cannot hold (lone surrogates), kept as they are, by number. */
@@ -140,13 +140,24 @@ export class ByteStrings {
       return id;
     }
     const most = s.length * 3; // UTF-8 takes at most 3 bytes per UTF-16 unit
-    if (this.used + most > this.buf.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(4096, this.buf.length + (this.buf.length >> 1), this.used + most));
-      this.buf.copy(bigger, 0, 0, this.used);
-      this.buf = bigger;
+    const last = this.chunks.length - 1;
+    let chunk = this.chunks[last];
+    let at = last < 0 ? 0 : this.used - this.bases[last]!;
+    if (chunk === undefined || at + most > chunk.length) {
+      if (chunk !== undefined && this.chunks.length === 1 && at + most <= BYTE_CHUNK) {
+        // The first chunk grows by copying until it is a whole chunk.
+        const bigger = Buffer.allocUnsafe(Math.min(BYTE_CHUNK, Math.max(chunk.length * 2, at + most)));
+        chunk.copy(bigger, 0, 0, at);
+        this.chunks[0] = chunk = bigger;
+      } else {
+        chunk = Buffer.allocUnsafe(chunk === undefined ? Math.max(4096, most) : Math.max(BYTE_CHUNK, most));
+        this.chunks.push(chunk);
+        this.bases.push(this.used);
+        at = 0;
+      }
     }
     const id = this.starts.push(this.used);
-    this.used += this.buf.write(s, this.used, 'utf8');
+    this.used += chunk.write(s, at, 'utf8');
     return id;
   }
 
@@ -154,36 +165,20 @@ export class ByteStrings {
     if (id < 0 || id >= this.starts.length) return undefined;
     const unpaired = this.unpaired.get(id);
     if (unpaired !== undefined) return unpaired;
+    const start = this.starts.get(id);
     const end = id + 1 < this.starts.length ? this.starts.get(id + 1) : this.used;
-    return this.buf.toString('utf8', this.starts.get(id), end);
+    if (start === end) return '';
+    // The chunk whose stretch holds `start` (the last one starting at or before it).
+    const k = upperBound(this.bases, start) - 1;
+    const base = this.bases[k]!;
+    return this.chunks[k]!.toString('utf8', start - base, end - base);
   }
 }
 
 /** A growable list of 32-bit integers. */
-export class IntList {
-  private data = new Int32Array(64);
-  private n = 0;
-
-  get length(): number {
-    return this.n;
-  }
-
-  push(value: number): number {
-    if (this.n === this.data.length) {
-      const bigger = new Int32Array(grown(this.data.length, 1));
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.n] = value;
-    return this.n++;
-  }
-
-  get(i: number): number {
-    return this.data[i]!;
-  }
-
-  set(i: number, value: number): void {
-    this.data[i] = value;
+export class IntList extends ChunkedList<Int32Array> {
+  constructor() {
+    super(Int32Array);
   }
 }
 

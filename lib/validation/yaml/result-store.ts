@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Finding, ObjectRef, Severity, SkippedObject, SourceLocation } from '../types';
+import { ChunkedList } from '../util/chunked-list';
 import { ownString, sharedString } from '../util/values';
 
 /**
@@ -182,8 +183,8 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
   private readonly ids = new Map<string, number>();
   private readonly strings: string[] = [];
   /** Position i's record starts at offsets[i] and ends at offsets[i + 1] (file mode). */
-  private offsets = new Float64Array(1024);
-  private hashes = new Uint32Array(1024);
+  private readonly offsets = new ChunkedList(Float64Array, 1024);
+  private readonly hashes = new ChunkedList(Uint32Array, 1024);
   private count = 0;
   /** Records while in memory (undefined for live results). */
   private memory: (string | undefined)[] | undefined = [];
@@ -213,8 +214,7 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
   push(result: DocumentResult): void {
     if (this.sealed) throw new Error('ResultStore: push after seal');
     const i = this.count;
-    if (i + 1 >= this.offsets.length) this.grow();
-    this.hashes[i] = groupHash(result);
+    this.hashes.set(i, groupHash(result));
     for (const f of result.findings) this.counter.add(f);
     this.count++;
     if (this.isLive?.(result)) {
@@ -282,7 +282,7 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
   }
 
   groupHash(i: number): number {
-    return this.hashes[i]!;
+    return this.hashes.get(i);
   }
 
   [Symbol.iterator](): Iterator<DocumentResult> {
@@ -297,8 +297,8 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
     const live = this.live.get(i);
     if (live) return this.dropEmpty && live.findings.length === 0 ? undefined : live;
     if (this.memory) return this.decode(this.memory[i]!);
-    const start = this.offsets[i]!;
-    const end = this.offsets[i + 1]!;
+    const start = this.offsets.get(i);
+    const end = this.offsets.get(i + 1);
     const first = Math.floor(start / BLOCK_BYTES);
     if (end - start <= BLOCK_BYTES && Math.floor((end - 1) / BLOCK_BYTES) === first) {
       const block = this.block(first);
@@ -352,8 +352,8 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
     let blockLength = 0;
     for (let i = 0; i < this.count; i++) {
       if (skip?.(i)) continue;
-      const start = this.offsets[i]!;
-      const end = this.offsets[i + 1]!;
+      const start = this.offsets.get(i);
+      const end = this.offsets.get(i + 1);
       if (end === start) {
         const d = this.liveOrDecode(i, undefined);
         if (d) yield [i, d];
@@ -442,15 +442,6 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
     if (!this.sealed) this.seal();
   }
 
-  private grow(): void {
-    const offsets = new Float64Array(this.offsets.length * 2);
-    offsets.set(this.offsets);
-    this.offsets = offsets;
-    const hashes = new Uint32Array(this.hashes.length * 2);
-    hashes.set(this.hashes);
-    this.hashes = hashes;
-  }
-
   /** Appends position count-1's record (undefined: a live result, no bytes). */
   private append(record: string | undefined): void {
     const i = this.count - 1;
@@ -484,7 +475,7 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
   }
 
   private writeRecord(i: number, record: string | undefined): void {
-    this.offsets[i] = this.written;
+    this.offsets.set(i, this.written);
     if (record !== undefined) {
       const buf = this.writeBuf!;
       if (WRITE_BYTES - this.writeUsed < record.length * 3) { // UTF-8 takes at most 3 bytes per UTF-16 unit
@@ -493,7 +484,7 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
           const bytes = Buffer.from(record, 'utf8');
           writeFully(this.fd!, bytes, this.written);
           this.written += bytes.length;
-          this.offsets[i + 1] = this.written;
+          this.offsets.set(i + 1, this.written);
           return;
         }
       }
@@ -501,7 +492,7 @@ export class ResultStore implements StoredList<DocumentResult>, IndexedDocuments
       this.writeUsed += n;
       this.written += n;
     }
-    this.offsets[i + 1] = this.written;
+    this.offsets.set(i + 1, this.written);
   }
 
   private flush(): void {

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { ResolvedConfig } from '../config';
 import { Engine } from '../engine';
 import { Finding, ObjectInput, ObjectRef, Report } from '../types';
+import { ChunkedList } from '../util/chunked-list';
 import { IntList } from '../util/compact-records';
 import { asObject, field } from '../util/values';
 import { PartChecker } from '../parallel/part';
@@ -155,20 +156,12 @@ export function lineKey(f: Finding): number {
 export class FindingLines {
   constructor(readonly of: StoredList<DocumentResult>) {}
 
-  private min = new Float64Array(1024);
-  private max = new Float64Array(1024);
+  private readonly min = new ChunkedList(Float64Array, 1024);
+  private readonly max = new ChunkedList(Float64Array, 1024);
   private n = 0;
 
   /** Records the next document's findings; `known` false when they may still change. */
   push(findings: readonly Finding[], known: boolean): void {
-    if (this.n === this.min.length) {
-      const min = new Float64Array(this.n * 2);
-      min.set(this.min);
-      this.min = min;
-      const max = new Float64Array(this.n * 2);
-      max.set(this.max);
-      this.max = max;
-    }
     let lo = Infinity;
     let hi = -Infinity;
     for (const f of findings) {

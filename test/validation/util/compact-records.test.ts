@@ -33,6 +33,16 @@ describe('StringTable', () => {
     expect(b.get(-1)).toBeUndefined();
     expect(b.get(ids.length)).toBeUndefined();
   });
+
+  test('ByteStrings keeps strings across many chunks, long ones and empty ones at their edges', () => {
+    const b = new ByteStrings();
+    // About 1.2 MB of text: the first chunk grows, then many chunks follow, with strings
+    // longer than a chunk and empty strings in between.
+    const texts = Array.from({ length: 60_000 }, (_, i) => (i % 9_999 === 0 ? 'y'.repeat(70_000 + i) : i % 97 === 0 ? '' : `deployment-${i}-é`));
+    const ids = texts.map((t) => b.add(t));
+    ids.forEach((id, i) => { if (b.get(id) !== texts[i]) throw new Error(`string ${i}: ${b.get(id)?.slice(0, 40)} is not ${texts[i]!.slice(0, 40)}`); });
+    expect(b.get(ids[ids.length - 1]!)).toBe(texts[texts.length - 1]);
+  });
 });
 
 describe('IntRows and IntList', () => {
