@@ -88,6 +88,32 @@ describe('files and standard input: a Namespace after its objects still sets the
     expect(formatText(run)).toMatch(/; Pod Security: 2 restricted, 1 baseline, 1 privileged; failing at error\n$/);
   });
 
+  test('a file larger than the scan buffer: the kind line across its edge, the word elsewhere', async () => {
+    // validate-files scans a megabyte at a time and makes strings only of the lines that
+    // hold the word Namespace; here it is in many lines that declare nothing, one
+    // `kind: Namespace` line starts 4 bytes before the first megabyte ends, and another
+    // comes after more such lines.
+    const MB = 1024 * 1024;
+    const head = `${yaml(pod('ops'))}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\ndata:\n  notes: |\n`;
+    const line = '    a Namespace is named here, "kind": "Namespace" is not a key here\n';
+    const noise = line.repeat(3_000);
+    const tail = '---\napiVersion: v1\n';
+    const pad = MB - 4 - head.length - noise.length - tail.length - 3;
+    expect(pad).toBeGreaterThan(0);
+    const text = `${head}${noise}# ${'p'.repeat(pad)}\n${tail}kind: Namespace\nmetadata:\n  name: ops\n  labels:\n    pod-security.kubernetes.io/enforce: privileged\n---\n${yaml(hostPid('ops'))}\n`
+      + `---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: more\ndata:\n  notes: |\n${line.repeat(20)}---\n`
+      + `${yaml(pod('dev'))}\n---\n${yaml(namespace('dev', BASELINE))}\n`;
+    expect(text.indexOf('kind: Namespace')).toBe(MB - 4);
+    const big = manifestDir({ 'big.yaml': text });
+    try {
+      const run = await validateFiles(['.'], { config: config(), cwd: big });
+      expect(run.report.podSecurityLevels).toEqual({ privileged: 2, baseline: 1, restricted: 0 });
+      expect([...run.report.findings].filter((f) => f.layer === 'pod-security')).toEqual([]);
+    } finally {
+      fs.rmSync(big, { recursive: true, force: true });
+    }
+  });
+
   test('standard input, read from a temporary copy that is removed', async () => {
     const text = `${yaml(pod('apps'))}\n---\n${yaml(namespace('apps', BASELINE))}\n`;
     const before = fs.readdirSync(os.tmpdir()).filter((n: string) => n.startsWith('podwright-stdin-')).length;
