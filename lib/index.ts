@@ -64,7 +64,8 @@ export {
 export { readYamlString, readYamlFile, ReadOptions, ReadLimits } from './validation/yaml/read';
 export { failsAt } from './validation/severity';
 export { RULES } from './validation/rules';
-export { rulesOf } from './validation/rule-set';
+export { rulesOf, ruleMetasOf } from './validation/rule-set';
+export { SERVER_RULE_METAS, ServerRuleMeta } from './validation/server-rules';
 
 // Rules from outside: the rule module API and rule packages
 export { defineRule, definePlugin, RuleDefinition, RuleDefinitionMeta, RulePlugin } from './validation/plugins';

@@ -15,14 +15,16 @@ import { writeChunks, writeFileAtomic } from '../validation/format/output';
 import { formatRulesMarkdown, formatRulesText } from '../validation/format/rules';
 import { sarifChunks } from '../validation/format/sarif';
 import { textChunks, textWidth, useColor } from '../validation/format/text';
-import { rulesOf } from '../validation/rule-set';
+import { ruleMetasOf } from '../validation/rule-set';
 import { loadCrdFiles } from '../validation/schema/crd-files';
 import { CrdRegistry } from '../validation/schema/crd-registry';
 import { normalizeVersion } from '../validation/util/version';
-import { ObjectInput, PodSecurityLevel } from '../validation/types';
+import { ObjectInput } from '../validation/types';
 import { InputError, RunResult, validateFiles } from '../validation/yaml/validate-files';
 import { OptionSpec, Parsed, parseArgs, UsageError } from './args';
 import { tuneV8ForValidate } from './v8-tuning';
+// Types only: the server layer itself is loaded only for --server or --kubeconfig (see serverLayer).
+import type { ServerCheckOptions } from '../server/server-layer';
 
 export interface CliIO {
   readonly stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
@@ -184,12 +186,12 @@ async function validate({ options, values, positionals }: Parsed, io: CliIO): Pr
       const where = targets.map((t) => (t === '-' ? 'standard input' : t)).join(', ');
       throw new InputError(`podwright validate: no Kubernetes objects found in ${where}; check the input, or pass --allow-empty if none is expected.`);
     }
-    if (server) result = await server.check(result, inputs, config.settings.podSecurity, format === 'junit');
+    if (server) result = await server.check(result, inputs, { podSecurity: config.settings.podSecurity, rules: config.rules, exemptions: config.exemptions }, format === 'junit');
     const output = str('output');
     const color = output === undefined && useColor(io.stdout, io.env);
     // Written in pieces as they are formatted: the report is never one string in memory.
     const chunks = format === 'json' ? jsonReportChunks(result)
-      : format === 'sarif' ? sarifChunks(result, { rules: rulesOf(config).map((r) => r.meta), ruleSettings: config.rules })
+      : format === 'sarif' ? sarifChunks(result, { rules: ruleMetasOf(config), ruleSettings: config.rules })
         : format === 'junit' ? junitChunks(result)
           : textChunks(result, { color, verbose: options.verbose === true, width: output === undefined ? textWidth(io.stdout, io.env) : undefined });
     if (output !== undefined) {
@@ -227,9 +229,9 @@ async function serverLayer(where: { assetsDir?: string; kubeconfig?: string }, i
     };
     const cluster = connect();
     return {
-      async check(run: RunResult, inputs: readonly ObjectInput[], podSecurity: PodSecurityLevel, keepAll: boolean): Promise<RunResult> {
+      async check(run: RunResult, inputs: readonly ObjectInput[], options: ServerCheckOptions, keepAll: boolean): Promise<RunResult> {
         try {
-          return withServerFindings(run, await checkInputs(cluster, inputs, { podSecurity }), keepAll);
+          return withServerFindings(run, await checkInputs(cluster, inputs, options), keepAll);
         } finally {
           cluster.close();
         }
@@ -246,10 +248,10 @@ async function serverLayer(where: { assetsDir?: string; kubeconfig?: string }, i
   }
   const { ApiServer } = await import('../server/api-server');
   return {
-    async check(run: RunResult, inputs: readonly ObjectInput[], podSecurity: PodSecurityLevel, keepAll: boolean): Promise<RunResult> {
+    async check(run: RunResult, inputs: readonly ObjectInput[], options: ServerCheckOptions, keepAll: boolean): Promise<RunResult> {
       const server = await ApiServer.start({ assets });
       try {
-        return withServerFindings(run, await checkInputs(server, inputs, { podSecurity }), keepAll);
+        return withServerFindings(run, await checkInputs(server, inputs, options), keepAll);
       } finally {
         await server.stop();
       }
@@ -291,7 +293,7 @@ function rulesCommand(args: readonly string[], io: CliIO): number {
   }
   if (positionals.length > 0) throw new UsageError(`podwright rules: unexpected argument "${positionals[0]}".`);
   const config = loadConfigFile({ file: typeof options.config === 'string' ? options.config : undefined, cwd: io.cwd }).config;
-  const metas = rulesOf(config).map((r) => r.meta);
+  const metas = ruleMetasOf(config);
   io.stdout.write(options.format === 'markdown' ? formatRulesMarkdown(metas) : formatRulesText(metas));
   return 0;
 }

@@ -1,5 +1,6 @@
-import { POD_SECURITY_ANNOTATION } from '../validation/config';
-import { Finding, KubeObject, ObjectInput, Path, PodSecurityLevel, Severity } from '../validation/types';
+import { Exemption, exemptionsOf, POD_SECURITY_ANNOTATION } from '../validation/config';
+import { serverRuleMeta } from '../validation/server-rules';
+import { Finding, KubeObject, ObjectInput, Path, PodSecurityLevel, RuleSetting } from '../validation/types';
 import { formatPath } from '../validation/util/path';
 import { DocumentResult, FindingList, objectRefOf, RunResult } from '../validation/yaml/validate-files';
 import { podSitesOf } from '../validation/util/pod-sites';
@@ -9,27 +10,45 @@ import { CreatedVerdict, EffectiveVerdict, effectiveVerdict } from './effective'
 import { parseFieldPath } from './field-path';
 
 /**
- * The rule ids of the server layer. They are not offline rules (nothing in
- * lib/validation/rules checks them): each names what the real server said.
+ * The rule ids of the server layer, with their fixes. They are not offline rules (nothing in
+ * lib/validation/rules checks them): each names what the real server said. Their metadata
+ * (description, default severity, which are refusals) is lib/validation/server-rules.ts,
+ * where the configuration, `podwright rules` and SARIF read it.
  */
 export const SERVER_RULES = {
-  refused: {
-    id: 'server-refused',
-    fix: 'Fix the field the API server names; the message is the server\'s own.',
-  },
-  createdRefused: {
-    id: 'server-created-refused',
-    fix: 'Fix the pod template (or the name) the controller builds from: the API server accepts this object but refuses what its controller creates from it.',
-  },
-  podSecurity: {
-    id: 'server-pod-security',
-    fix: 'Change the pod spec so the Pod Security level it promises admits it, or promise a lower level (annotation podwright.io/pod-security).',
-  },
-  warning: {
-    id: 'server-warning',
-    fix: 'Read the API server\'s warning; it usually names a deprecated or ignored field.',
-  },
+  refused: ruleOf('server-refused'),
+  createdRefused: ruleOf('server-created-refused'),
+  podSecurity: ruleOf('server-pod-security'),
+  warning: ruleOf('server-warning'),
 } as const;
+
+function ruleOf<I extends string>(id: I): { readonly id: I; readonly fix: string } {
+  const meta = serverRuleMeta(id);
+  if (!meta) throw new Error(`server layer: no rule ${id} in server-rules.ts`);
+  return { id, fix: meta.fix };
+}
+
+/**
+ * What the configuration says about the server layer's findings: its `rules` settings and its
+ * `exemptions` (the fields of ResolvedConfig, plain data: they cross to the synth gate's child process).
+ */
+export interface ServerFindingSettings {
+  /** Rule id to `off` or a severity (the configuration's `rules`). @default {} */
+  readonly rules?: Readonly<Record<string, RuleSetting>>;
+  /** The configuration's `exemptions` (the object's `ignore-check.podwright.io/<id>` annotations count too). @default [] */
+  readonly exemptions?: readonly Exemption[];
+}
+
+/**
+ * The severity a server finding of `ruleId` is reported at, or `off`. A refusal stays an
+ * error whatever it is given (resolveConfig refuses other settings; this holds for
+ * configurations built by hand too): the object would not apply.
+ */
+function settingOf(ruleId: string, rules: Readonly<Record<string, RuleSetting>> | undefined): RuleSetting {
+  const meta = serverRuleMeta(ruleId);
+  if (!meta) throw new Error(`server layer: unknown rule ${ruleId}`);
+  return meta.refusal ? 'error' : rules?.[ruleId] ?? meta.severity;
+}
 
 /** The Pod Security level an object promises: its podwright annotation, else the configured one. */
 function levelOf(object: KubeObject, configured: PodSecurityLevel): PodSecurityLevel {
@@ -55,13 +74,21 @@ function createdCausePath(c: CreatedVerdict, causeField: string, causeMessage: s
   return [...c.templatePath, ...parseFieldPath(causeField)];
 }
 
-/** Turns one object's effective verdict into findings located in its source. */
-export function findingsOf(input: ObjectInput, effective: EffectiveVerdict): Finding[] {
+/**
+ * Turns one object's effective verdict into findings located in its source, at the severity
+ * the configuration gives each rule; none for a rule that is `off` or from which the object is
+ * exempted (by annotation or by the configuration's `exemptions`), as the engine does for
+ * offline rules.
+ */
+export function findingsOf(input: ObjectInput, effective: EffectiveVerdict, settings: ServerFindingSettings = {}): Finding[] {
   const object = input.object as KubeObject;
   const ref = objectRefOf(object);
+  const exempted = exemptionsOf(asObject(field(field(object, 'metadata'), 'annotations')), ref, settings.exemptions ?? []);
   const out: Finding[] = [];
   const seen = new Set<string>();
-  const add = (ruleId: string, fix: string, severity: Severity, path: Path, message: string) => {
+  const add = ({ id: ruleId, fix }: { readonly id: string; readonly fix: string }, path: Path, message: string) => {
+    const severity = settingOf(ruleId, settings.rules);
+    if (severity === 'off' || exempted?.has(ruleId)) return;
     const key = `${ruleId}\u0000${formatPath(path)}\u0000${message}`;
     if (seen.has(key)) return;
     seen.add(key);
@@ -76,12 +103,12 @@ export function findingsOf(input: ObjectInput, effective: EffectiveVerdict): Fin
   if (!v.accepted) {
     const psa = isPodSecurityRefusal(v);
     const rule = psa ? SERVER_RULES.podSecurity : SERVER_RULES.refused;
-    if (v.causes.length === 0 || psa) add(rule.id, rule.fix, 'error', psa ? podSpecPath() : [], v.message ?? `HTTP ${v.status}`);
-    else for (const c of v.causes) add(rule.id, rule.fix, 'error', parseFieldPath(c.field), c.message);
+    if (v.causes.length === 0 || psa) add(rule, psa ? podSpecPath() : [], v.message ?? `HTTP ${v.status}`);
+    else for (const c of v.causes) add(rule, parseFieldPath(c.field), c.message);
   }
   for (const w of v.warnings) {
-    if (w.startsWith('would violate PodSecurity')) add(SERVER_RULES.podSecurity.id, SERVER_RULES.podSecurity.fix, 'error', podSpecPath(), w);
-    else add(SERVER_RULES.warning.id, SERVER_RULES.warning.fix, 'warning', [], w);
+    if (w.startsWith('would violate PodSecurity')) add(SERVER_RULES.podSecurity, podSpecPath(), w);
+    else add(SERVER_RULES.warning, [], w);
   }
   for (const c of effective.created) {
     if (c.verdict.accepted) continue;
@@ -91,11 +118,11 @@ export function findingsOf(input: ObjectInput, effective: EffectiveVerdict): Fin
     const rule = psa ? SERVER_RULES.podSecurity : SERVER_RULES.createdRefused;
     const lead = `${c.createdBy} would create ${c.kind} "${c.name}", which the API server refuses:`;
     if (c.verdict.causes.length === 0 || psa) {
-      add(rule.id, rule.fix, 'error', [...c.templatePath, ...(c.kind === 'Pod' ? ['spec'] : [])], `${lead} ${c.verdict.message ?? `HTTP ${c.verdict.status}`}`);
+      add(rule, [...c.templatePath, ...(c.kind === 'Pod' ? ['spec'] : [])], `${lead} ${c.verdict.message ?? `HTTP ${c.verdict.status}`}`);
     } else {
       for (const cause of c.verdict.causes) {
         const detail = cause.field === '' ? cause.message : `${cause.field}: ${cause.message}`;
-        add(rule.id, rule.fix, 'error', createdCausePath(c, cause.field, cause.message), `${lead} ${detail}`);
+        add(rule, createdCausePath(c, cause.field, cause.message), `${lead} ${detail}`);
       }
     }
   }
@@ -107,7 +134,7 @@ function isPodSecurityRefusal(v: ServerVerdict): boolean {
 }
 
 /** Options for checking inputs against a server. */
-export interface ServerCheckOptions {
+export interface ServerCheckOptions extends ServerFindingSettings {
   /** The level for objects without a podwright.io/pod-security annotation. */
   readonly podSecurity: PodSecurityLevel;
   /** How many objects are in flight at once. @default 8 */
@@ -131,7 +158,7 @@ export async function checkInputs(server: DryRunTarget, inputs: readonly ObjectI
       const kind = asString(field(object, 'kind'));
       if (!apiVersion || !kind || !(await server.resourceFor(apiVersion, kind))) continue;
       const effective = await effectiveVerdict(server, object, { level: levelOf(object, options.podSecurity) });
-      results[i] = findingsOf(input, effective);
+      results[i] = findingsOf(input, effective, options);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));

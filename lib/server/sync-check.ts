@@ -6,10 +6,10 @@
  */
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { Finding, KubeObject, PodSecurityLevel } from '../validation/types';
+import { Finding, KubeObject } from '../validation/types';
 import { ApiServer } from './api-server';
 import { resolveAssets, ServerAssets } from './assets';
-import { checkInputs } from './server-layer';
+import { checkInputs, ServerCheckOptions } from './server-layer';
 
 /** One object to check, with the construct path its findings are reported under. */
 export interface SyncCheckObject {
@@ -19,7 +19,7 @@ export interface SyncCheckObject {
 
 interface Request {
   readonly assets: ServerAssets;
-  readonly podSecurity: PodSecurityLevel;
+  readonly options: ServerCheckOptions;
   readonly objects: readonly SyncCheckObject[];
 }
 
@@ -28,8 +28,9 @@ interface Request {
  * returns the findings per object. Throws ServerAssetsError (with how to get the binaries)
  * when there are none, and an Error when the check itself fails.
  */
-export function checkObjectsSync(objects: readonly SyncCheckObject[], options: { assets?: string; podSecurity: PodSecurityLevel }): Finding[][] {
-  const request: Request = { assets: resolveAssets(options.assets), podSecurity: options.podSecurity, objects };
+export function checkObjectsSync(objects: readonly SyncCheckObject[], options: ServerCheckOptions & { readonly assets?: string }): Finding[][] {
+  const { assets, ...check } = options;
+  const request: Request = { assets: resolveAssets(assets), options: check, objects };
   // From the TypeScript sources (tests, `cdk8s synth` through the swc hook) the child needs the same hook.
   const hook = __filename.endsWith('.ts') ? ['-r', path.join(__dirname, '..', '..', 'scripts', 'register.js')] : [];
   const child = spawnSync(process.execPath, [...hook, __filename], {
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
   const request = JSON.parse(Buffer.concat(chunks).toString()) as Request;
   const server = await ApiServer.start({ assets: request.assets });
   try {
-    const findings = await checkInputs(server, request.objects.map((o) => ({ object: o.object, constructPath: o.constructPath })), { podSecurity: request.podSecurity });
+    const findings = await checkInputs(server, request.objects.map((o) => ({ object: o.object, constructPath: o.constructPath })), request.options);
     process.stdout.write(JSON.stringify(findings));
   } finally {
     await server.stop();

@@ -283,7 +283,12 @@ export class PodwrightApp extends App {
     const { checkObjectsSync } = require('../server/sync-check') as typeof import('../server/sync-check');
     const inputs = [...inputsOf(this)].filter((i) => !i.staticPod);
     const objects = inputs.map((i) => ({ object: i.object as KubeObject, ...(i.constructPath ? { constructPath: i.constructPath } : {}) }));
-    const found = checkObjectsSync(objects, { assets: typeof this.server === 'string' ? this.server : undefined, podSecurity: this.config.settings.podSecurity });
+    const found = checkObjectsSync(objects, {
+      assets: typeof this.server === 'string' ? this.server : undefined,
+      podSecurity: this.config.settings.podSecurity,
+      rules: this.config.rules,
+      exemptions: this.config.exemptions,
+    });
     return { ...report, findings: [...report.findings, ...found.flat()] };
   }
 

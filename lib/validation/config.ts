@@ -1,6 +1,7 @@
 import { asPlugin, loadPlugin, RulePlugin } from './plugins';
 import type { CrdRegistry } from './schema/crd-registry';
-import { EngineSettings, PodSecurityLevel, RuleSetting, Severity } from './types';
+import { SERVER_RULE_IDS, serverRuleMeta } from './server-rules';
+import { EngineSettings, ObjectRef, PodSecurityLevel, RuleSetting, Severity } from './types';
 import { DEFAULT_K8S_VERSION, normalizeVersion } from './util/version';
 
 /**
@@ -12,9 +13,14 @@ export interface PodwrightConfig {
   readonly k8sVersion?: string;
   /** Pod Security level enforced on every pod. @default 'restricted' */
   readonly podSecurity?: PodSecurityLevel;
-  /** Per-rule setting: `off`, or a severity that replaces the rule's default. */
+  /**
+   * Per-rule setting: `off`, or a severity that replaces the rule's default. The server
+   * layer's ids are rules here too: `server-warning` takes any setting; the refusals
+   * (`server-refused`, `server-created-refused`, `server-pod-security`) only `error`, since
+   * the object would not apply (exempt one object instead).
+   */
   readonly rules?: Readonly<Record<string, RuleSetting>>;
-  /** Objects exempted from rules, each with the reason. */
+  /** Objects exempted from rules (the server layer's ids included), each with the reason. */
   readonly exemptions?: readonly Exemption[];
   /** Folders (relative to the config file or cwd) whose YAML files are static Pod manifests. @default ['static-pods'] */
   readonly staticPodDirs?: readonly string[];
@@ -99,6 +105,34 @@ export function exemptedRuleId(annotationName: string): string {
 }
 
 /**
+ * The exemptions of one object, rule id to reason: its `ignore-check.podwright.io/<rule-id>`
+ * annotations that give a reason, then the configuration's `exemptions` whose kind,
+ * namespace and name (unset: any) match it. Undefined when there is none. The engine and
+ * the server layer both ask here, so an object is exempted the same way from every rule.
+ */
+export function exemptionsOf(
+  annotations: Readonly<Record<string, unknown>> | undefined, ref: Pick<ObjectRef, 'kind' | 'namespace' | 'name'>, exemptions: readonly Exemption[],
+): Map<string, string> | undefined {
+  let map: Map<string, string> | undefined;
+  const add = (rule: string, reason: string) => (map ??= new Map()).set(rule, reason);
+  if (annotations) {
+    for (const key of Object.keys(annotations)) {
+      if (!key.startsWith(EXEMPT_ANNOTATION_PREFIX)) continue;
+      const value = annotations[key];
+      if (typeof value === 'string' && value.trim() !== '') add(exemptedRuleId(key.slice(EXEMPT_ANNOTATION_PREFIX.length)), value);
+    }
+  }
+  for (const e of exemptions) {
+    if ((e.kind === undefined || e.kind === ref.kind)
+      && (e.name === undefined || e.name === ref.name)
+      && (e.namespace === undefined || e.namespace === ref.namespace)) {
+      add(e.rule, e.reason);
+    }
+  }
+  return map;
+}
+
+/**
  * The annotation a podwright construct puts on each object it renders to record the
  * Pod Security level it promises (`restricted`, `baseline` or `privileged`). The engine
  * checks that object's pods at that level instead of the configured default, so a pod
@@ -174,8 +208,10 @@ export function resolveConfig(raw: unknown, builtInIds: readonly string[], sourc
   for (const key of Object.keys(raw)) {
     if (!TOP_KEYS.includes(key)) throw unknownKey(source, key, TOP_KEYS);
   }
-  const plugins = resolvePlugins(raw.plugins, builtInIds, source, baseDir);
-  const ruleIds = plugins.length === 0 ? builtInIds : [...builtInIds, ...plugins.flatMap((p) => p.rules.map((r) => r.meta.id))];
+  // The server layer's ids (server-rules.ts) are configured and exempted like rules; no package may take them.
+  const ownIds = [...builtInIds, ...SERVER_RULE_IDS.filter((id) => !builtInIds.includes(id))];
+  const plugins = resolvePlugins(raw.plugins, ownIds, source, baseDir);
+  const ruleIds = plugins.length === 0 ? ownIds : [...ownIds, ...plugins.flatMap((p) => p.rules.map((r) => r.meta.id))];
   const k8sVersion = raw.k8sVersion === undefined ? DEFAULT_K8S_VERSION : checkVersion(raw.k8sVersion, source);
   const podSecurity = raw.podSecurity === undefined ? 'restricted' : checkLevel(raw.podSecurity, `${source}: podSecurity`);
   const rules: Record<string, RuleSetting> = {};
@@ -189,6 +225,7 @@ export function resolveConfig(raw: unknown, builtInIds: readonly string[], sourc
       if (typeof setting !== 'string' || !SETTINGS.includes(setting as RuleSetting)) {
         throw new ConfigError(`${source}: rules."${id}" is ${JSON.stringify(setting)}; use one of ${SETTINGS.map((s) => `"${s}"`).join(', ')}.`);
       }
+      if (setting !== 'error' && serverRuleMeta(id)?.refusal) throw refusalSetting(source, id, setting);
       rules[id] = setting as RuleSetting;
     }
   }
@@ -248,6 +285,19 @@ export function resolveConfig(raw: unknown, builtInIds: readonly string[], sourc
     }
   }
   return { settings: { k8sVersion, podSecurity }, rules, exemptions, staticPodDirs, failOn, crds, plugins, namespaces };
+}
+
+/**
+ * A server refusal set to `off`, `warning` or `info`. The server layer already holds that a
+ * configured severity cannot overrule the server (an offline rule turned off or graded down
+ * leaves the server's own refusal in the report, see withoutRepeats in
+ * lib/server/server-layer.ts); a server rule has no layer behind it to report the refusal, so
+ * it stays an error, and one object is exempted (with the reason) instead.
+ */
+function refusalSetting(source: string, id: string, setting: string): ConfigError {
+  return new ConfigError(`${source}: rules."${id}" is ${JSON.stringify(setting)}; a refusal by the API server stays an error (the object would not apply), so only "error" is allowed. `
+    + `To accept one object the server refuses for a reason of its own (a PriorityClass or admission webhook your cluster has), exempt it with the reason: `
+    + `"exemptions": [{ "rule": "${id}", "kind": "...", "name": "...", "reason": "..." }], or the annotation ${EXEMPT_ANNOTATION_PREFIX}${id}: "<reason>".`);
 }
 
 /** Loads the `plugins` entries; a rule id may be defined once across podwright and every package. */

@@ -1,4 +1,4 @@
-import { EXEMPT_ANNOTATION_PREFIX, exemptedRuleId, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
+import { exemptionsOf, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
 import { isCheckedKind } from './kinds';
 import { notServed } from './removed-versions';
 import { CrdRegistry, isCrdObject } from './schema/crd-registry';
@@ -449,24 +449,7 @@ export class Engine {
 
   /** Rule id to reason; the shared empty map when the object has no exemption (anchors keep it). */
   private exemptionsFor(root: KubeObject, ref: ObjectRef): ReadonlyMap<string, string> {
-    let map: Map<string, string> | undefined;
-    const add = (rule: string, reason: string) => (map ??= new Map()).set(rule, reason);
-    const annotations = asObject(field(field(root, 'metadata'), 'annotations'));
-    if (annotations) {
-      for (const key of Object.keys(annotations)) {
-        if (!key.startsWith(EXEMPT_ANNOTATION_PREFIX)) continue;
-        const value = annotations[key];
-        if (typeof value === 'string' && value.trim() !== '') add(exemptedRuleId(key.slice(EXEMPT_ANNOTATION_PREFIX.length)), value);
-      }
-    }
-    for (const e of this.config.exemptions) {
-      if ((e.kind === undefined || e.kind === ref.kind)
-        && (e.name === undefined || e.name === ref.name)
-        && (e.namespace === undefined || e.namespace === ref.namespace)) {
-        add(e.rule, e.reason);
-      }
-    }
-    return map ?? NO_EXEMPTIONS;
+    return exemptionsOf(asObject(field(field(root, 'metadata'), 'annotations')), ref, this.config.exemptions) ?? NO_EXEMPTIONS;
   }
 
   // -------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { ResolvedConfig } from './config';
 import { RULES } from './rules';
-import { Rule } from './types';
+import { SERVER_RULE_METAS } from './server-rules';
+import { Rule, RuleMeta } from './types';
 
 const sets = new WeakMap<readonly unknown[], readonly Rule[]>();
 
@@ -19,4 +20,22 @@ export function rulesOf(config: Pick<ResolvedConfig, 'plugins'>): readonly Rule[
     sets.set(plugins, set);
   }
   return set;
+}
+
+const metaSets = new WeakMap<readonly Rule[], readonly RuleMeta[]>();
+
+/**
+ * The description of every rule a configuration knows: those it runs (`rulesOf`), then the
+ * server layer's (`server-refused`, `server-created-refused`, `server-pod-security`,
+ * `server-warning`), which only `--server`, `--kubeconfig` or `PodwrightApp({ server })`
+ * report. What `podwright rules`, docs/rules.md and SARIF's rule list show.
+ */
+export function ruleMetasOf(config: Pick<ResolvedConfig, 'plugins'>): readonly RuleMeta[] {
+  const rules = rulesOf(config);
+  let metas = metaSets.get(rules);
+  if (!metas) {
+    metas = Object.freeze([...rules.map((r) => r.meta), ...SERVER_RULE_METAS]);
+    metaSets.set(rules, metas);
+  }
+  return metas;
 }

@@ -1,4 +1,4 @@
-import { RULES } from '../rules';
+import { ruleMetasOf } from '../rule-set';
 import { Finding, RuleMeta, RuleSetting, Severity } from '../types';
 import { objectLabel, ruleHelpUri, RunResult, summaryOf, toolVersion } from './common';
 import { STDIN_NAME } from '../yaml/validate-files';
@@ -9,7 +9,7 @@ import { jsonChunks, joinChunks, placeholder, StreamedArray } from './json-chunk
  * for GitHub code scanning and other SARIF viewers.
  */
 export interface SarifOptions {
-  /** Rules to describe in tool.driver.rules. @default every registered rule */
+  /** Rules to describe in tool.driver.rules. @default every registered rule, then the server layer's (`ruleMetasOf`) */
   readonly rules?: readonly RuleMeta[];
   /** The configuration's per-rule settings, for defaultConfiguration. @default {} */
   readonly ruleSettings?: Readonly<Record<string, RuleSetting>>;
@@ -27,7 +27,7 @@ type ResultOf = (f: Finding) => object;
 
 /** The SARIF log; `results` gives the value of its `results` field. */
 function sarifLog(run: RunResult, options: SarifOptions, results: (resultOf: ResultOf) => unknown): object {
-  const metas = [...(options.rules ?? RULES.map((r) => r.meta))];
+  const metas = [...(options.rules ?? ruleMetasOf({ plugins: [] }))];
   const settings = options.ruleSettings ?? {};
   const known = new Set(metas.map((m) => m.id));
   // Findings under an id not in the list (should not happen) still get a rule entry.

@@ -1,13 +1,18 @@
 import { EXEMPT_ANNOTATION_PREFIX, exemptedRuleId, suggest } from '../config';
+import { SERVER_RULE_IDS } from '../server-rules';
 import { Rule } from '../types';
 import { objectRule } from '../util/define-rule';
 import { mapKey } from '../util/path';
 import { asObject, field } from '../util/values';
 
-/** Every rule id a user can name; read when a check runs, after the registry (which lists this rule) has loaded. */
+/**
+ * Every rule id a user can name: the registry's (read when a check runs, after the registry,
+ * which lists this rule, has loaded) and the server layer's, which exempt from what a real
+ * API server says (`podwright validate --server`).
+ */
 function knownRuleIds(): readonly string[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require('./index') as { RULES: readonly Rule[] }).RULES.map((r) => r.meta.id);
+  return [...(require('./index') as { RULES: readonly Rule[] }).RULES.map((r) => r.meta.id), ...SERVER_RULE_IDS];
 }
 
 /**

@@ -13,8 +13,21 @@ ruleTester(rule, {
     annotated({ 'ignore-check.podwright.io/pss-privileged': 'the node agent needs it' }),
     annotated({ 'example.com/other': '' }),
     annotated({ 'ignore-check.podwright.io/acme.min-replicas': 'a plugin rule, loaded by the configuration' }),
+    // The server layer's ids (`podwright validate --server`) exempt from what the API server says.
+    annotated({ 'ignore-check.podwright.io/server-warning': 'the deprecated field is read by our 1.27 clusters' }),
+    annotated({ 'ignore-check.podwright.io/server-created-refused': 'the PriorityClass exists in the real cluster' }),
   ],
   invalid: [
+    {
+      name: 'a server rule misspelt, with a did-you-mean',
+      object: annotated({ 'ignore-check.podwright.io/server-warnings': 'why' }),
+      errors: [{ path: 'metadata.annotations[ignore-check.podwright.io/server-warnings]', message: 'annotation ignore-check.podwright.io/server-warnings exempts from "server-warnings", which is not a podwright rule, so it exempts nothing' }],
+    },
+    {
+      name: 'a server rule without a reason',
+      object: annotated({ 'ignore-check.podwright.io/server-warning': '' }),
+      errors: [{ path: 'metadata.annotations[ignore-check.podwright.io/server-warning]', message: 'annotation ignore-check.podwright.io/server-warning gives no reason, so it exempts nothing' }],
+    },
     {
       name: 'an unknown rule, with a did-you-mean',
       object: annotated({ 'ignore-check.podwright.io/pss-privilegd': 'why' }),
@@ -47,4 +60,9 @@ test('the did-you-mean names the rule; an annotation without a reason exempts no
   };
   expect(privileged({ 'ignore-check.podwright.io/pss-privileged': '' })).toContain('pss-privileged');
   expect(privileged({ 'ignore-check.podwright.io/pss-privileged': 'a test rig' })).not.toContain('pss-privileged');
+});
+
+test('a misspelt server rule gets the did-you-mean of the server rule', () => {
+  const findings = validate([{ object: annotated({ 'ignore-check.podwright.io/server-warnings': 'x' }) }]).findings.filter((f) => f.ruleId === 'exemption-annotation');
+  expect(findings.map((f) => f.fix)).toEqual(['Did you mean ignore-check.podwright.io/server-warning?']);
 });
