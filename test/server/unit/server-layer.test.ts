@@ -3,7 +3,7 @@
  * shape and wording test/server/controller-objects.test.ts gets from kube-apiserver v1.28.15).
  */
 import { EffectiveVerdict } from '../../../lib/server/effective';
-import { findingsOf, withServerFindings } from '../../../lib/server/server-layer';
+import { findingsOf, ServerFindingSettings, withServerFindings } from '../../../lib/server/server-layer';
 import { Finding, ObjectInput, Path } from '../../../lib/validation/types';
 import { formatPath } from '../../../lib/validation/util/path';
 import { RunResult } from '../../../lib/validation/yaml/validate-files';
@@ -81,6 +81,61 @@ describe('findingsOf', () => {
       ['server-pod-security', 'error', 'spec.template.spec'],
       ['server-warning', 'warning', ''],
     ]);
+  });
+});
+
+describe('findingsOf: the configuration\'s severities and exemptions', () => {
+  // kube-apiserver v1.28.15's warning for a nodeSelector on the deprecated label (seen in test/server/server-rule-config.test.ts).
+  const WARNING = 'spec.nodeSelector[beta.kubernetes.io/arch]: deprecated since v1.14; use "kubernetes.io/arch" instead';
+  const refusal = { field: 'spec.replicas', message: 'Invalid value: -1: must be greater than or equal to 0', reason: 'FieldValueInvalid' };
+  const psa = 'would violate PodSecurity "restricted:v1.28": runAsNonRoot != true';
+  const effective: EffectiveVerdict = {
+    verdict: { accepted: false, status: 422, reason: 'Invalid', message: 'x', causes: [refusal], warnings: [psa, WARNING] },
+    created: [{
+      kind: 'Pod', name: 'web-5d4f6b8c7d-x2b7z', object: {}, createdBy: 'the ReplicaSet controller', templatePath: ['spec', 'template'], addedLabels: ['pod-template-hash'],
+      verdict: { accepted: false, status: 403, reason: 'Forbidden', message: 'pods "web-5d4f6b8c7d-x2b7z" is forbidden: no PriorityClass with name high was found', causes: [], warnings: [] },
+    }],
+    podSecurityWarnings: [psa],
+    valid: false,
+  };
+  const withAnnotations = (annotations: Record<string, string>, namespace?: string) => located({
+    ...deployment, metadata: { ...deployment.metadata, annotations, ...(namespace ? { namespace } : {}) },
+  });
+  const shown = (input: ObjectInput, settings?: ServerFindingSettings) => findingsOf(input, effective, settings).map((f) => [f.ruleId, f.severity]);
+  const ALL = [['server-refused', 'error'], ['server-pod-security', 'error'], ['server-warning', 'warning'], ['server-created-refused', 'error']];
+
+  test('without settings, each rule at its default severity', () => {
+    expect(shown(located(deployment))).toEqual(ALL);
+  });
+
+  test.each(['error', 'warning', 'info'] as const)('server-warning set to "%s"', (setting) => {
+    expect(shown(located(deployment), { rules: { 'server-warning': setting } })).toEqual(ALL.map(([id, s]) => [id, id === 'server-warning' ? setting : s]));
+  });
+
+  test('server-warning "off": no warning, the rest stays', () => {
+    expect(shown(located(deployment), { rules: { 'server-warning': 'off' } })).toEqual(ALL.filter(([id]) => id !== 'server-warning'));
+  });
+
+  test('refusals stay errors even when a hand-built configuration says otherwise (resolveConfig refuses it)', () => {
+    expect(shown(located(deployment), { rules: { 'server-refused': 'off', 'server-pod-security': 'info', 'server-created-refused': 'warning' } })).toEqual(ALL);
+  });
+
+  test('an annotation with a reason exempts the object from that rule; one without a reason does not', () => {
+    expect(shown(withAnnotations({ 'ignore-check.podwright.io/server-created-refused': 'the PriorityClass high exists in every real cluster' }))).toEqual(ALL.slice(0, 3));
+    expect(shown(withAnnotations({ 'ignore-check.podwright.io/server-warning': '' }))).toEqual(ALL);
+  });
+
+  test('a configured exemption applies to the objects its kind, namespace and name select', () => {
+    const exemptions = [{ rule: 'server-warning', kind: 'Deployment', namespace: 'legacy', reason: 'the beta label is on every node we run' }];
+    expect(shown(withAnnotations({}, 'legacy'), { exemptions })).toEqual(ALL.filter(([id]) => id !== 'server-warning'));
+    expect(shown(withAnnotations({}, 'apps'), { exemptions })).toEqual(ALL);
+    expect(shown(located({ ...deployment, kind: 'StatefulSet', metadata: { name: 'web', namespace: 'legacy' } }), { exemptions })).toEqual(ALL);
+  });
+
+  test('the warning keeps the server\'s words', () => {
+    expect(findingsOf(located(deployment), effective, { rules: { 'server-warning': 'error' } }).find((f) => f.ruleId === 'server-warning')).toMatchObject({
+      layer: 'server', severity: 'error', message: WARNING, path: '', fix: 'Read the API server\'s warning; it usually names a deprecated or ignored field.',
+    });
   });
 });
 

@@ -1,0 +1,157 @@
+/**
+ * The configuration re-grades and exempts what the real server says: a Pod whose nodeSelector
+ * uses the deprecated `beta.kubernetes.io/arch` label, which kube-apiserver v1.28.15 accepts
+ * with a warning (podwright has no offline rule for it: the warning is the server's alone).
+ * One server for the file: the layer is asked directly, and the CLI reaches the same server
+ * through a kubeconfig; one `--server` run starts its own.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Readable } from 'node:stream';
+import { CliIO, run } from '../../lib/cli/main';
+import type { ApiServer } from '../../lib/server';
+import { checkInputs, ServerFindingSettings } from '../../lib/server/server-layer';
+import { Exemption } from '../../lib/validation/config';
+import { Finding, ObjectInput } from '../../lib/validation/types';
+
+const pod = (name: string, annotations = '') => `apiVersion: v1
+kind: Pod
+metadata:
+  name: ${name}${annotations}
+spec:
+  automountServiceAccountToken: false
+  nodeSelector:
+    beta.kubernetes.io/arch: amd64
+  securityContext:
+    runAsNonRoot: true
+    runAsUser: 10001
+    seccompProfile: {type: RuntimeDefault}
+  containers:
+    - name: app
+      image: registry.k8s.io/pause:3.9
+      securityContext:
+        allowPrivilegeEscalation: false
+        capabilities: {drop: [ALL]}
+        readOnlyRootFilesystem: true
+      resources:
+        requests: {cpu: 10m, memory: 16Mi}
+        limits: {memory: 16Mi}
+`;
+const MANIFEST = [
+  pod('plain'),
+  pod('annotated', '\n  annotations:\n    ignore-check.podwright.io/server-warning: "our 1.27 nodes still carry the beta label"'),
+  pod('listed'),
+].join('---\n');
+const EXEMPT_LISTED: Exemption = { rule: 'server-warning', kind: 'Pod', name: 'listed', reason: 'scheduled by the beta label until the node pool is replaced' };
+
+let server: ApiServer;
+let dir: string;
+let inputs: ObjectInput[];
+beforeAll(async () => {
+  const { ApiServer: Server } = await import('../../lib/server');
+  server = await Server.start();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'podwright-server-rules-'));
+  fs.writeFileSync(path.join(dir, 'pods.yaml'), MANIFEST);
+  const { url, token, ca } = server.client.endpoint;
+  fs.writeFileSync(path.join(dir, 'kubeconfig'), [
+    'apiVersion: v1', 'kind: Config', 'current-context: harness',
+    'contexts: [{ name: harness, context: { cluster: h, user: u } }]',
+    `clusters: [{ name: h, cluster: { server: "${url}", certificate-authority-data: ${Buffer.from(ca as Buffer).toString('base64')} } }]`,
+    `users: [{ name: u, user: { token: ${token} } }]`, '',
+  ].join('\n'));
+  const { readYamlString } = await import('../../lib/validation/yaml/read');
+  inputs = [...readYamlString(MANIFEST, 'pods.yaml')];
+});
+afterAll(async () => {
+  await server?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function layer(settings: ServerFindingSettings): Promise<[string | undefined, string, string][]> {
+  const found = await checkInputs(server, inputs, { podSecurity: 'restricted', ...settings });
+  return found.flat().map((f: Finding) => [f.object.name, f.ruleId, f.severity]);
+}
+
+/** The server's own warning for `plain`, as the layer reports it with no configuration. */
+let serverWarning: string;
+
+describe('the layer applies the configuration to the real server\'s warning', () => {
+  test('no configuration: a warning for each Pod but the one exempted by its annotation', async () => {
+    const found = (await checkInputs(server, inputs, { podSecurity: 'restricted' })).flat();
+    expect(found.map((f) => [f.object.name, f.ruleId, f.severity, f.layer])).toEqual([
+      ['plain', 'server-warning', 'warning', 'server'],
+      ['listed', 'server-warning', 'warning', 'server'],
+    ]);
+    serverWarning = found[0]!.message;
+    // The server's words: it names the deprecated label.
+    expect(serverWarning).toContain('beta.kubernetes.io/arch');
+    expect(found[1]!.message).toBe(serverWarning);
+  });
+
+  test('"error": the same findings, as errors', async () => {
+    expect(await layer({ rules: { 'server-warning': 'error' } })).toEqual([['plain', 'server-warning', 'error'], ['listed', 'server-warning', 'error']]);
+  });
+
+  test('"info", and "off": none', async () => {
+    expect(await layer({ rules: { 'server-warning': 'info' } })).toEqual([['plain', 'server-warning', 'info'], ['listed', 'server-warning', 'info']]);
+    expect(await layer({ rules: { 'server-warning': 'off' } })).toEqual([]);
+  });
+
+  test('an exemption in the configuration (kind and name) drops that Pod\'s warning only', async () => {
+    expect(await layer({ exemptions: [EXEMPT_LISTED] })).toEqual([['plain', 'server-warning', 'warning']]);
+    expect(await layer({ exemptions: [{ ...EXEMPT_LISTED, name: 'other' }] })).toEqual([['plain', 'server-warning', 'warning'], ['listed', 'server-warning', 'warning']]);
+  });
+});
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIO = {
+    stdout: { write: (s: string) => { stdout += s; return true; }, isTTY: false },
+    stderr: { write: (s: string) => { stderr += s; return true; } },
+    stdin: Readable.from([]),
+    cwd: dir,
+    env: { KUBEBUILDER_ASSETS: path.resolve(process.env.KUBEBUILDER_ASSETS ?? ''), PATH: process.env.PATH, TEST_ASSET_ETCD: process.env.TEST_ASSET_ETCD },
+  };
+  return { code: await run(args, io), stdout, stderr };
+}
+
+interface JsonReport {
+  summary: { errors: number; warnings: number; failed: boolean };
+  findings: { ruleId: string; severity: string; message: string; object: { name: string }; location?: { file: string; line: number } }[];
+}
+
+describe('podwright validate: exit code, summary and formats follow the configuration', () => {
+  beforeAll(() => {
+    fs.writeFileSync(path.join(dir, 'strict.json'), JSON.stringify({ rules: { 'server-warning': 'error' }, exemptions: [EXEMPT_LISTED] }));
+    fs.writeFileSync(path.join(dir, 'quiet.json'), JSON.stringify({ rules: { 'server-warning': 'off' } }));
+  });
+
+  test('--kubeconfig, server-warning "error" and one exemption: one error, exit 1', async () => {
+    const res = await cli(['validate', '--kubeconfig', 'kubeconfig', '--config', 'strict.json', '--format', 'json', 'pods.yaml']);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(1);
+    const json = JSON.parse(res.stdout) as JsonReport;
+    expect(json.summary).toMatchObject({ errors: 1, warnings: 0, failed: true });
+    expect(json.findings.map((f) => [f.object.name, f.ruleId, f.severity, f.message, f.location?.line])).toEqual([['plain', 'server-warning', 'error', serverWarning, 1]]);
+  });
+
+  test('--kubeconfig, server-warning "off": nothing, exit 0; SARIF lists the rule as disabled', async () => {
+    const res = await cli(['validate', '--kubeconfig', 'kubeconfig', '--config', 'quiet.json', '--format', 'json', 'pods.yaml']);
+    expect(res.code).toBe(0);
+    expect((JSON.parse(res.stdout) as JsonReport).findings).toEqual([]);
+    const sarif = JSON.parse((await cli(['validate', '--kubeconfig', 'kubeconfig', '--config', 'quiet.json', '--format', 'sarif', 'pods.yaml'])).stdout);
+    expect(sarif.runs[0].results).toEqual([]);
+    const rule = sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'server-warning');
+    expect(rule).toMatchObject({ defaultConfiguration: { level: 'warning', enabled: false }, properties: { layer: 'server' } });
+  });
+
+  test('--server (its own server) with the defaults: two warnings, exit 0; the text report names them', async () => {
+    const res = await cli(['validate', '--server', 'pods.yaml']);
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    expect(res.stdout.split('\n').filter((l) => l.endsWith('server-warning'))).toHaveLength(2);
+    expect(res.stdout).toContain('0 errors, 2 warnings');
+  });
+});
