@@ -9,10 +9,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
+import { ApiObject, Chart } from 'cdk8s';
+import { parse } from 'yaml';
 import { CliIO, run } from '../../lib/cli/main';
 import type { ApiServer } from '../../lib/server';
+import { PodwrightApp, ValidationError } from '../../lib/synth/podwright-app';
+import { Exemption, PodwrightConfig } from '../../lib/validation/config';
 import { checkInputs, ServerFindingSettings } from '../../lib/server/server-layer';
-import { Exemption } from '../../lib/validation/config';
 import { Finding, ObjectInput } from '../../lib/validation/types';
 
 const pod = (name: string, annotations = '') => `apiVersion: v1
@@ -153,5 +156,31 @@ describe('podwright validate: exit code, summary and formats follow the configur
     expect(res.code).toBe(0);
     expect(res.stdout.split('\n').filter((l) => l.endsWith('server-warning'))).toHaveLength(2);
     expect(res.stdout).toContain('0 errors, 2 warnings');
+  });
+});
+
+describe('PodwrightApp({ server: true }): the synth gate follows the configuration too', () => {
+  const app = (config: PodwrightConfig, outdir: string) => {
+    const a = new PodwrightApp({ outdir, config, server: true, log: () => undefined });
+    new ApiObject(new Chart(a, 'c'), 'legacy', parse(pod('legacy')));
+    return a;
+  };
+
+  test('server-warning "error" stops synth, naming the construct; exempted, the app is written', () => {
+    const strict = path.join(dir, 'strict-out');
+    let error: unknown;
+    try {
+      app({ rules: { 'server-warning': 'error' } }, strict).synth();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).report.findings.filter((f) => f.layer === 'server').map((f) => [f.ruleId, f.severity, f.constructPath, f.message]))
+      .toEqual([['server-warning', 'error', 'c/legacy', serverWarning]]);
+    expect(fs.existsSync(strict)).toBe(false);
+
+    const exempted = path.join(dir, 'exempted-out');
+    app({ rules: { 'server-warning': 'error' }, exemptions: [{ ...EXEMPT_LISTED, name: 'legacy' }] }, exempted).synth();
+    expect(fs.readdirSync(exempted)).toEqual(['c.k8s.yaml']);
   });
 });
