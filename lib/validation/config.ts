@@ -198,7 +198,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /**
  * Checks a parsed configuration and applies defaults.
  * @param raw the parsed JSON (or `{}`)
- * @param builtInIds the ids of podwright's rules (plugin rules are added), to catch typos in `rules` and `exemptions`
+ * @param builtInIds the ids of podwright's rules (the server layer's and plugin rules are added), to catch typos in `rules` and `exemptions`
  * @param source where the configuration came from, for error messages
  * @param baseDir the folder `plugins` are resolved from (the configuration file's folder)
  */

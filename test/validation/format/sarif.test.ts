@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RULES } from '../../../lib/validation/rules';
+import { SERVER_RULE_IDS } from '../../../lib/validation/server-rules';
 import { formatSarif } from '../../../lib/validation/format/sarif';
 import { manifestDir, MIXED, runOn } from '../fixtures/cli-run';
 
@@ -38,13 +39,13 @@ function validateWithMultitool(bin: string, sarif: string): string[] {
   }
 }
 
-test('SARIF 2.1.0: rules from RULES, results with rule index, level, relative URI, region and logical locations', async () => {
+test('SARIF 2.1.0: rules from RULES and the server layer\'s, results with rule index, level, relative URI, region and logical locations', async () => {
   const run = await runOn(dir);
   const sarif = JSON.parse(formatSarif(run));
   expect(sarif.version).toBe('2.1.0');
   const driver = sarif.runs[0].tool.driver;
   expect(driver.name).toBe('podwright');
-  expect(driver.rules.map((r: { id: string }) => r.id)).toEqual(RULES.map((r) => r.meta.id));
+  expect(driver.rules.map((r: { id: string }) => r.id)).toEqual([...RULES.map((r) => r.meta.id), ...SERVER_RULE_IDS]);
   for (const r of driver.rules) {
     expect(r).toMatchObject({ shortDescription: { text: expect.any(String) }, fullDescription: { text: expect.any(String) }, help: { text: expect.any(String) }, helpUri: expect.stringMatching(/^https:\/\//), defaultConfiguration: { level: expect.stringMatching(/^(error|warning|note)$/) } });
   }
