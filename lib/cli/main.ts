@@ -186,7 +186,7 @@ async function validate({ options, values, positionals }: Parsed, io: CliIO): Pr
       const where = targets.map((t) => (t === '-' ? 'standard input' : t)).join(', ');
       throw new InputError(`podwright validate: no Kubernetes objects found in ${where}; check the input, or pass --allow-empty if none is expected.`);
     }
-    if (server) result = await server.check(result, inputs, { podSecurity: config.settings.podSecurity, rules: config.rules, exemptions: config.exemptions }, format === 'junit');
+    if (server) result = await server.check(result, inputs, { podSecurity: config.settings.podSecurity, namespaces: config.namespaces, rules: config.rules, exemptions: config.exemptions }, format === 'junit');
     const output = str('output');
     const color = output === undefined && useColor(io.stdout, io.env);
     // Written in pieces as they are formatted: the report is never one string in memory.

@@ -1,10 +1,12 @@
-import { Exemption, exemptionsOf, POD_SECURITY_ANNOTATION } from '../validation/config';
+import { Exemption, exemptionsOf, NamespaceSettings, POD_SECURITY_ANNOTATION } from '../validation/config';
+import { policyOfLabels } from '../validation/engine';
 import { serverRuleMeta } from '../validation/server-rules';
 import { Finding, KubeObject, ObjectInput, Path, PodSecurityLevel, RuleSetting } from '../validation/types';
 import { formatPath } from '../validation/util/path';
 import { DocumentResult, FindingList, objectRefOf, RunResult } from '../validation/yaml/validate-files';
 import { podSitesOf } from '../validation/util/pod-sites';
 import { asObject, asString, field, isObject } from '../validation/util/values';
+import { DEFAULT_K8S_VERSION } from '../validation/util/version';
 import { DryRunTarget, ServerVerdict } from './api-server';
 import { CreatedVerdict, EffectiveVerdict, effectiveVerdict } from './effective';
 import { parseFieldPath } from './field-path';
@@ -50,10 +52,36 @@ function settingOf(ruleId: string, rules: Readonly<Record<string, RuleSetting>> 
   return meta.refusal ? 'error' : rules?.[ruleId] ?? meta.severity;
 }
 
-/** The Pod Security level an object promises: its podwright annotation, else the configured one. */
-function levelOf(object: KubeObject, configured: PodSecurityLevel): PodSecurityLevel {
-  const declared = field(asObject(field(field(object, 'metadata'), 'annotations')), POD_SECURITY_ANNOTATION);
-  return declared === 'restricted' || declared === 'baseline' || declared === 'privileged' ? declared : configured;
+/**
+ * The Pod Security level each object is checked at, in the order the offline engine judges it
+ * (Engine.policyFor in lib/validation/engine.ts): the object's podwright.io/pod-security
+ * annotation; the `pod-security.kubernetes.io/enforce` label of its Namespace, when the input
+ * holds that Namespace (wherever it is) or the configuration gives its labels; the
+ * configuration's `namespaces.<name>.podSecurity`; the configured default. The level alone: the
+ * harness's namespaces enforce the v1.28 policy (an `enforce-version` label is not followed).
+ */
+function levelsOf(inputs: readonly ObjectInput[], options: ServerCheckOptions): (object: KubeObject) => PodSecurityLevel {
+  const enforced = new Map<string, PodSecurityLevel>();
+  for (const [name, ns] of Object.entries(options.namespaces ?? {})) {
+    const policy = ns.labels ? policyOfLabels(ns.labels, DEFAULT_K8S_VERSION) : undefined;
+    if (policy) enforced.set(name, policy.level);
+  }
+  for (const input of inputs) {
+    const o = input.object;
+    if (!isObject(o) || o.kind !== 'Namespace' || o.apiVersion !== 'v1') continue;
+    const name = field(field(o, 'metadata'), 'name');
+    const labels = asObject(field(field(o, 'metadata'), 'labels'));
+    const policy = labels ? policyOfLabels(labels, DEFAULT_K8S_VERSION) : undefined;
+    if (typeof name === 'string' && policy) enforced.set(name, policy.level);
+  }
+  return (object) => {
+    const metadata = field(object, 'metadata');
+    const declared = field(asObject(field(metadata, 'annotations')), POD_SECURITY_ANNOTATION);
+    if (declared === 'restricted' || declared === 'baseline' || declared === 'privileged') return declared;
+    const namespace = field(metadata, 'namespace');
+    if (typeof namespace !== 'string') return options.podSecurity;
+    return enforced.get(namespace) ?? options.namespaces?.[namespace]?.podSecurity ?? options.podSecurity;
+  };
 }
 
 const NAME_FIELDS = new Set(['metadata.name', 'metadata.generateName', 'spec.hostname']);
@@ -135,8 +163,13 @@ function isPodSecurityRefusal(v: ServerVerdict): boolean {
 
 /** Options for checking inputs against a server. */
 export interface ServerCheckOptions extends ServerFindingSettings {
-  /** The level for objects without a podwright.io/pod-security annotation. */
+  /** The level for objects that neither promise one (podwright.io/pod-security) nor run in a namespace whose level is known (see `namespaces`). */
   readonly podSecurity: PodSecurityLevel;
+  /**
+   * The configuration's `namespaces`: the levels (or labels) of namespaces the input does not
+   * hold, read as the offline engine reads them. @default {}
+   */
+  readonly namespaces?: Readonly<Record<string, NamespaceSettings>>;
   /** How many objects are in flight at once. @default 8 */
   readonly concurrency?: number;
 }
@@ -148,6 +181,7 @@ export interface ServerCheckOptions extends ServerFindingSettings {
  */
 export async function checkInputs(server: DryRunTarget, inputs: readonly ObjectInput[], options: ServerCheckOptions): Promise<Finding[][]> {
   const results: Finding[][] = inputs.map(() => []);
+  const levelOf = levelsOf(inputs, options);
   let next = 0;
   const worker = async () => {
     for (let i = next++; i < inputs.length; i = next++) {
@@ -157,7 +191,7 @@ export async function checkInputs(server: DryRunTarget, inputs: readonly ObjectI
       const apiVersion = asString(field(object, 'apiVersion'));
       const kind = asString(field(object, 'kind'));
       if (!apiVersion || !kind || !(await server.resourceFor(apiVersion, kind))) continue;
-      const effective = await effectiveVerdict(server, object, { level: levelOf(object, options.podSecurity) });
+      const effective = await effectiveVerdict(server, object, { level: levelOf(object) });
       results[i] = findingsOf(input, effective, options);
     }
   };

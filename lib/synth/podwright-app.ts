@@ -286,6 +286,7 @@ export class PodwrightApp extends App {
     const found = checkObjectsSync(objects, {
       assets: typeof this.server === 'string' ? this.server : undefined,
       podSecurity: this.config.settings.podSecurity,
+      namespaces: this.config.namespaces,
       rules: this.config.rules,
       exemptions: this.config.exemptions,
     });

@@ -3,7 +3,8 @@
  * shape and wording test/server/controller-objects.test.ts gets from kube-apiserver v1.28.15).
  */
 import { EffectiveVerdict } from '../../../lib/server/effective';
-import { findingsOf, ServerFindingSettings, withServerFindings } from '../../../lib/server/server-layer';
+import { DryRunTarget } from '../../../lib/server/api-server';
+import { checkInputs, findingsOf, ServerFindingSettings, withServerFindings } from '../../../lib/server/server-layer';
 import { Finding, ObjectInput, Path } from '../../../lib/validation/types';
 import { formatPath } from '../../../lib/validation/util/path';
 import { RunResult } from '../../../lib/validation/yaml/validate-files';
@@ -181,5 +182,55 @@ describe('withServerFindings', () => {
     expect(serverPaths(withServerFindings(runWith([offline('warning')]), [server], false))).toEqual(['spec.replicas', 'spec.template.spec.containers[0].image']);
     // Other words at the same field: both stay.
     expect(serverPaths(withServerFindings(runWith([offline('error', 'must be positive')]), [server], false))).toEqual(['spec.replicas', 'spec.template.spec.containers[0].image']);
+  });
+});
+
+describe('checkInputs: the level each object is dry-run at, as the offline engine judges it', () => {
+  /** A target that accepts everything and records the level each object was checked at. */
+  const recorder = () => {
+    const levels: [string, string | undefined][] = [];
+    const target: DryRunTarget = {
+      resourceFor: async (_apiVersion, kind) => (kind === 'Pod' || kind === 'Namespace' ? { name: `${kind.toLowerCase()}s`, kind, namespaced: kind === 'Pod', groupVersionPath: '/api/v1' } : undefined),
+      dryRun: async (object, options) => {
+        levels.push([String((object.metadata as { name?: string }).name), options?.level]);
+        return { accepted: true, status: 201, causes: [], warnings: [] };
+      },
+    };
+    return { levels, target };
+  };
+  const podIn = (name: string, namespace?: string, annotations?: Record<string, string>) => ({
+    object: { apiVersion: 'v1', kind: 'Pod', metadata: { name, ...(namespace ? { namespace } : {}), ...(annotations ? { annotations } : {}) }, spec: { containers: [{ name: 'a', image: 'a:1' }] } },
+  });
+  const namespace = (name: string, labels: Record<string, string>) => ({ object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels } } });
+
+  test('annotation, then the Namespace\'s enforce label (input before configuration), then the configured namespace level, then the default', async () => {
+    const { levels, target } = recorder();
+    await checkInputs(target, [
+      podIn('promised', 'monitoring', { 'podwright.io/pod-security': 'baseline' }),
+      podIn('in-input-namespace', 'monitoring'),
+      podIn('in-configured-labels', 'agents'),
+      podIn('in-configured-level', 'legacy'),
+      podIn('elsewhere', 'apps'),
+      podIn('no-namespace'),
+      // The Namespace may come after the objects in it.
+      namespace('monitoring', { 'pod-security.kubernetes.io/enforce': 'privileged' }),
+    ], {
+      podSecurity: 'restricted',
+      concurrency: 1,
+      namespaces: {
+        monitoring: { labels: { 'pod-security.kubernetes.io/enforce': 'baseline' } },
+        agents: { labels: { 'pod-security.kubernetes.io/enforce': 'privileged' } },
+        legacy: { podSecurity: 'baseline' },
+      },
+    });
+    expect(levels).toEqual([
+      ['promised', 'baseline'],
+      ['in-input-namespace', 'privileged'],
+      ['in-configured-labels', 'privileged'],
+      ['in-configured-level', 'baseline'],
+      ['elsewhere', 'restricted'],
+      ['no-namespace', 'restricted'],
+      ['monitoring', 'restricted'],
+    ]);
   });
 });
