@@ -3,7 +3,8 @@
  * uses the deprecated `beta.kubernetes.io/arch` label, which kube-apiserver v1.28.15 accepts
  * with a warning (podwright has no offline rule for it: the warning is the server's alone).
  * One server for the file: the layer is asked directly, and the CLI reaches the same server
- * through a kubeconfig; one `--server` run starts its own.
+ * through a kubeconfig; one `--server` run starts its own. Also: the level each object is
+ * checked at follows its Namespace and the configuration's `namespaces`, as offline.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -104,6 +105,24 @@ describe('the layer applies the configuration to the real server\'s warning', ()
   test('an exemption in the configuration (kind and name) drops that Pod\'s warning only', async () => {
     expect(await layer({ exemptions: [EXEMPT_LISTED] })).toEqual([['plain', 'server-warning', 'warning']]);
     expect(await layer({ exemptions: [{ ...EXEMPT_LISTED, name: 'other' }] })).toEqual([['plain', 'server-warning', 'warning'], ['listed', 'server-warning', 'warning']]);
+  });
+});
+
+describe('the level the layer checks at is the one the offline engine judges at', () => {
+  const hostNetworkPod = (namespace: string) => ({
+    object: {
+      apiVersion: 'v1', kind: 'Pod', metadata: { name: 'node-agent', namespace },
+      spec: { hostNetwork: true, automountServiceAccountToken: false, containers: [{ name: 'agent', image: 'registry.k8s.io/pause:3.9' }] },
+    },
+  });
+  const monitoring = { object: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'monitoring', labels: { 'pod-security.kubernetes.io/enforce': 'privileged' } } } };
+  const podSecurity = async (list: ObjectInput[], settings: Partial<Parameters<typeof checkInputs>[2]> = {}) =>
+    (await checkInputs(server, list, { podSecurity: 'restricted', ...settings })).flat().filter((f) => f.ruleId === 'server-pod-security').map((f) => f.object.name);
+
+  test('a host-network Pod: refused at the default (restricted), admitted in a namespace the input or the configuration makes privileged', async () => {
+    expect(await podSecurity([hostNetworkPod('monitoring')])).toEqual(['node-agent']);
+    expect(await podSecurity([hostNetworkPod('monitoring'), monitoring])).toEqual([]);
+    expect(await podSecurity([hostNetworkPod('monitoring')], { namespaces: { monitoring: { podSecurity: 'privileged' } } })).toEqual([]);
   });
 });
 
