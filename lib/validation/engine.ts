@@ -95,6 +95,8 @@ export class Engine {
   private current: Current | undefined;
   /** Pod spec paths (podSitesOf shares one array per kind), formatted once each. */
   private readonly formattedBases = new Map<Path, string>();
+  /** The fields of the current object's findings reported under the server's other name for them (Violation.field). */
+  private fieldPaths: Map<Finding, string> | undefined;
 
   /**
    * @param config the resolved configuration
@@ -260,7 +262,8 @@ export class Engine {
       for (const { session } of this.sessions) session.visit(target, anchor);
     }
     this.current = undefined;
-    if (out.length > 1 && !this.allFindings) oneFindingPerMistake(out, target.pods, !known);
+    if (out.length > 1 && !this.allFindings) oneFindingPerMistake(out, target.pods, !known, this.fieldPaths);
+    this.fieldPaths?.clear();
     if (record) this.findings.push(...out);
     return out;
   }
@@ -363,8 +366,15 @@ export class Engine {
     const path = relative ? r.base.concat(v.path) : v.path;
     const prefix = cur.input.pathPrefix;
     const shown = prefix ? formatPath(prefix.concat(path)) : relative ? formatPathFrom(this.formattedBase(r.base), v.path) : formatPath(path);
-    const location = v.location ?? cur.input.locate?.(path);
-    cur.out.push(newFinding(meta, r.severity, messages.intern(v.message), v.fix, cur.ref, shown, location, cur.input.constructPath));
+    let located = path;
+    if (v.field) {
+      located = relative ? r.base.concat(v.field) : v.field;
+      if (!this.fieldPaths) this.fieldPaths = new Map();
+    }
+    const location = v.location ?? cur.input.locate?.(located);
+    const finding = newFinding(meta, r.severity, messages.intern(v.message), v.fix, cur.ref, shown, location, cur.input.constructPath);
+    if (v.field) this.fieldPaths!.set(finding, prefix ? formatPath(prefix.concat(located)) : formatPath(located));
+    cur.out.push(finding);
   }
 
   private formattedBase(base: Path): string {
@@ -519,8 +529,8 @@ export interface AdoptedPart {
  */
 const LAYER_RANK: Record<Layer, number> = { server: 5, 'api-server': 4, schema: 3, 'pod-security': 2, practice: 1 };
 
-/** Rules whose findings are values the server cannot decode (see oneFindingPerMistake). */
-const DECODE_RULES: ReadonlySet<string> = new Set(['schema-type']);
+/** Rules whose findings are values the server cannot decode, or fields strict decoding refuses (see oneFindingPerMistake). */
+const DECODE_RULES: ReadonlySet<string> = new Set(['schema-type', 'schema-unknown-field', 'schema-quantity']);
 
 /** A finding never gives way to a milder one (a rule re-graded to warning keeps the error beside it). */
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -545,13 +555,17 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
  * spec: a finding there is about the whole pod, not one field.
  * Findings of the same layer at the same path are separate checks, and all stay.
  */
-function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuiltIn: boolean): void {
+function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuiltIn: boolean, fieldPaths?: ReadonlyMap<Finding, string>): void {
   // The server decodes a built-in object into its Go types before it validates anything:
-  // a value it cannot decode ("cannot unmarshal string into Go struct field ...") refuses
-  // the object with that message alone, so nothing else about the object is reported.
-  // (A custom resource is validated against its OpenAPI schema, every cause listed.)
-  if (!notBuiltIn && out.some((f) => DECODE_RULES.has(f.ruleId))) {
-    const decode = out.filter((f) => DECODE_RULES.has(f.ruleId));
+  // a value it cannot decode ("cannot unmarshal string into Go struct field ...", a
+  // quantity it cannot parse, an unknown field under strict field validation, kubectl's
+  // default) refuses the object with that message alone, so nothing else about the object
+  // is reported. Not when such a rule is graded below error: the configuration says it
+  // does not refuse the object. (A custom resource is validated against its OpenAPI
+  // schema, every cause listed.)
+  const decodes = (f: Finding) => DECODE_RULES.has(f.ruleId) && f.severity === 'error';
+  if (!notBuiltIn && out.some(decodes)) {
+    const decode = out.filter(decodes);
     out.length = 0;
     out.push(...decode);
     return;
@@ -570,21 +584,25 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
     return broad.has(p);
   };
   const server = (f: Finding) => f.layer === 'schema' || f.layer === 'api-server';
+  // Where each finding is: its path, or the field it is about when the path is the server's other name for it.
+  const at = fieldPaths && fieldPaths.size > 0 ? (f: Finding) => fieldPaths.get(f) ?? f.path : (f: Finding) => f.path;
   const gone = (f: Finding): boolean => {
     if (refused && f.layer === 'practice' && f.severity === 'error') return true;
     const rf = LAYER_RANK[f.layer];
+    const fp = at(f);
     for (const g of out) {
       if (g === f || SEVERITY_RANK[g.severity] < SEVERITY_RANK[f.severity]) continue;
       // Every case below needs G's layer to rank at least as high, and all but the first a
       // server check: the cheap tests first (a pod's findings are often many of one layer).
       const rg = LAYER_RANK[g.layer];
       if (rg < rf) continue;
-      if (g.path === f.path) {
+      const gp = at(g);
+      if (gp === fp) {
         if (rg > rf) return true;
       } else if (server(g)) {
-        if (encloses(g.path, f.path)) {
-          if (rg > rf && !isBroad(g.path)) return true;
-        } else if (server(f) && g.ruleId !== f.ruleId && encloses(f.path, g.path) && !isBroad(f.path)) {
+        if (encloses(gp, fp)) {
+          if (rg > rf && !isBroad(gp)) return true;
+        } else if (server(f) && g.ruleId !== f.ruleId && encloses(fp, gp) && !isBroad(fp)) {
           return true;
         }
       }

@@ -211,6 +211,13 @@ export interface Violation {
    * position in the file (a YAML syntax error) rather than at a field.
    */
   readonly location?: SourceLocation;
+  /**
+   * The field the finding is about, when `path` is the API server's name for it rather
+   * than where it is (the server names a gcePersistentDisk's fields `persistentDisk`, a
+   * downwardAPI item's fields by the volume's path): the finding is located at this field
+   * and compared with other rules' findings as if it sat there. Relative like `path`.
+   */
+  readonly field?: Path;
 }
 
 /** An object as the engine hands it to rules. */

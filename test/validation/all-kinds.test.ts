@@ -52,8 +52,11 @@ test('the RoleBinding typo of issue 13 (nme:) is an unknown field, no longer "no
   });
   const report = engine.finish();
   expect(report.skipped).toEqual([]);
+  // Strict decoding refuses the object before validation, so the missing name is not
+  // reported beside the typo: the real v1.28.15 server answers this object (schema rules
+  // off, `podwright validate --server`) with only `RoleBinding in version "v1" cannot be
+  // handled as a RoleBinding: strict decoding error: unknown field "subjects[0].nme"`.
   expect(report.findings.filter((f) => f.severity === 'error').map((f) => [f.ruleId, f.path, f.message])).toEqual([
-    ['schema-required', 'subjects[0].name', 'Required value'],
     ['schema-unknown-field', 'subjects[0].nme', 'unknown field "subjects[0].nme"'],
   ]);
 });

@@ -2,6 +2,7 @@ import { Path } from '../types';
 import { allCreatedObjects, CONTROLLER_KINDS, MAX_DERIVED_SUFFIX } from '../util/controller-objects';
 import { objectRule } from '../util/define-rule';
 import { fieldInvalid, isDNS1123Label, isDNS1123Subdomain, isValidLabelValue } from '../util/k8s-names';
+import { isValidObjectName } from '../util/object-names';
 import { asArray, asObject, asString, field } from '../util/values';
 
 const NAME: Path = ['metadata', 'name'];
@@ -22,8 +23,9 @@ function claimNamesFit(object: unknown, name: string): boolean {
  * the label values the controller adds (`controller-revision-hash` is the StatefulSet name
  * plus 11 characters; `job-name` is the Job name; ValidateLabels, at most 63 characters) and
  * the Pod hostname (a DNS label: `<statefulset>-<ordinal>`, `<job>-<index>`; ValidatePodSpec).
- * Reported on metadata.name, which they all derive from. Skipped when the workload's own name
- * is invalid (metadata-name reports that).
+ * Reported on metadata.name, which they all derive from. Skipped when the server refuses the
+ * workload's own name (metadata-name reports that; a CronJob's limit is 52): it then creates
+ * nothing.
  */
 export default objectRule({
   id: 'controller-created-objects',
@@ -35,13 +37,18 @@ export default objectRule({
   source: 'pkg/controller/{deployment,replicaset,statefulset,daemon,job,cronjob} (v1.28); ValidatePodName, ValidateLabels, ValidatePodSpec (hostname) in pkg/apis/core/validation/validation.go',
 }, (ctx) => {
   const own = asString(field(field(ctx.target.object, 'metadata'), 'name'));
-  if (own === undefined || own === '' || isDNS1123Subdomain(own).length > 0) return;
+  if (own === undefined || own === '' || !isValidObjectName(ctx.target.kind, own)) return;
   // Nothing derived from a short, dot-free name can be too long or malformed (MAX_DERIVED_SUFFIX);
   // claims `<claim>-<name>-<ordinal>` are subdomains of up to 253. Most workloads stop here.
   if (own.length + MAX_DERIVED_SUFFIX <= 63 && !own.includes('.') && claimNamesFit(ctx.target.object, own)) return;
+  // The first refused object of each kind only: the controller builds the others the same
+  // way (a StatefulSet's pods differ by their ordinal), and stops at the first refusal
+  // (OrderedReady, the default): one mistake, one finding.
+  const refusedKinds = new Set<string>();
   for (const c of allCreatedObjects(ctx.target.object)) {
     const meta = asObject(field(c.object, 'metadata')) ?? {};
     const kind = asString(field(c.object, 'kind')) ?? '';
+    if (refusedKinds.has(kind)) continue;
     const name = asString(field(meta, 'name')) ?? '';
     const errs: string[] = [];
     for (const m of isDNS1123Subdomain(name)) errs.push(`metadata.name: ${fieldInvalid(name, m)}`);
@@ -57,7 +64,8 @@ export default objectRule({
       for (const m of isDNS1123Label(hostname)) errs.push(`spec.hostname: ${fieldInvalid(hostname, m)}`);
     }
     if (errs.length === 0) continue;
-    // One finding per created object, worded as the server words a refusal with several causes.
+    refusedKinds.add(kind);
+    // Worded as the server words a refusal with several causes.
     const detail = errs.length === 1 ? errs[0] : `[${errs.join(', ')}]`;
     ctx.report({ path: NAME, message: `${c.createdBy} would create ${kind} "${name}", which the API server refuses: ${detail}` });
   }

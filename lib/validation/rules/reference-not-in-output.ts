@@ -1,5 +1,5 @@
 import { Anchor, Path } from '../types';
-import { IntRows } from '../util/compact-records';
+import { BitSet, IntRows } from '../util/compact-records';
 import { outputRuleInSteps } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { asArray, field } from '../util/values';
@@ -77,7 +77,7 @@ export default outputRuleInSteps<RefRecord>({
     // Kept compact (util/compact-records), in the tables the run's cross-object rules share: numbers per reference, one copy of each string.
     const { strings, anchors } = tables;
     /** Keys (string numbers) of the objects of referenced kinds in the output. */
-    const defined = new Set<number>();
+    const defined = new BitSet();
     /** Per reference: key, kind, name, anchor. */
     const refs = new IntRows(4);
     return {

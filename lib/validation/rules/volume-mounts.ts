@@ -43,17 +43,20 @@ export default podRule({
       if (devicePaths.has(mountPath)) ctx.report({ path: [...at, 'mountPath'], message: fieldInvalid(mountPath, 'must not already exist as a path in volumeDevices') });
       const subPath = asString(field(m, 'subPath')) ?? '';
       const subPathExpr = asString(field(m, 'subPathExpr')) ?? '';
-      if (subPath !== '') for (const e of localDescendingPath(subPath, [...listPath, 'subPath'])) ctx.report(e);
+      // The server names subPath, subPathExpr and mountPropagation by the list's path, without
+      // the mount's index; each finding is told its field (Violation.field).
+      if (subPath !== '') for (const e of localDescendingPath(subPath, [...listPath, 'subPath'])) ctx.report({ ...e, field: [...at, 'subPath'] });
       if (subPathExpr !== '') {
         if (subPath !== '') ctx.report({ path: [...at, 'subPathExpr'], message: fieldInvalid(subPathExpr, 'subPathExpr and subPath are mutually exclusive') });
-        for (const e of localDescendingPath(subPathExpr, [...listPath, 'subPathExpr'])) ctx.report(e);
+        for (const e of localDescendingPath(subPathExpr, [...listPath, 'subPathExpr'])) ctx.report({ ...e, field: [...at, 'subPathExpr'] });
       }
       const propagation = field(m, 'mountPropagation');
       if (typeof propagation === 'string') {
         const pPath = [...listPath, 'mountPropagation'];
-        if (!PROPAGATION.includes(propagation)) ctx.report({ path: pPath, message: fieldNotSupported(propagation, PROPAGATION) });
+        const real = [...at, 'mountPropagation'];
+        if (!PROPAGATION.includes(propagation)) ctx.report({ path: pPath, message: fieldNotSupported(propagation, PROPAGATION), field: real });
         else if (propagation === 'Bidirectional' && !privileged) {
-          ctx.report({ path: pPath, message: fieldForbidden('Bidirectional mount propagation is available only to privileged containers') });
+          ctx.report({ path: pPath, message: fieldForbidden('Bidirectional mount propagation is available only to privileged containers'), field: real });
         }
       }
     });

@@ -11,10 +11,22 @@ import { sharedString } from './values';
 
 const RECENT = 4;
 
+/**
+ * Strings given numbers first, kept in the JavaScript heap for the fastest lookups: the
+ * strings looked up for every object (namespaces, label keys, kinds) come early in a run.
+ */
+const HOT = 1024;
+
 /** Strings by number: one copy of each given to id() (equal strings, equal numbers), or kept as they come (keep). */
 export class StringTable {
-  private readonly ids = new Map<string, number>();
-  private readonly strings: string[] = [];
+  /** The first HOT strings id() numbered (0 to HOT - 1). */
+  private readonly hotIds = new Map<string, number>();
+  private readonly hot: string[] = [];
+  /**
+   * The others (HOT, HOT + 1, ...), as bytes outside the JavaScript heap: these are mostly
+   * each object's own (the keys of defined objects), and a Map of them grew with the input.
+   */
+  private readonly cold = new ByteStringSet();
   /** What keep() kept (numbers -2, -3, ...). */
   private readonly bytes = new ByteStrings();
   /** The last strings keep() kept, and their numbers. */
@@ -25,15 +37,16 @@ export class StringTable {
   /** The number of `s` (0, 1, ...), given the first time it is seen; -1 for undefined. */
   id(s: string | undefined): number {
     if (s === undefined) return -1;
-    let id = this.ids.get(s);
-    if (id === undefined) {
-      id = this.strings.length;
+    const id = this.hotIds.get(s);
+    if (id !== undefined) return id;
+    if (this.hot.length < HOT) {
       // A run-long table: V8's shared copy, not a slice that would keep a document's text alive.
       const own = sharedString(s);
-      this.strings.push(own);
-      this.ids.set(own, id);
+      this.hot.push(own);
+      this.hotIds.set(own, this.hot.length - 1);
+      return this.hot.length - 1;
     }
-    return id;
+    return HOT + this.cold.number(0, s, true);
   }
 
   /**
@@ -56,12 +69,83 @@ export class StringTable {
 
   /** The number of `s` when id() was given it, else undefined (nothing is added). */
   find(s: string): number | undefined {
-    return this.ids.get(s);
+    const id = this.hotIds.get(s);
+    if (id !== undefined || this.hot.length < HOT) return id;
+    const n = this.cold.number(0, s, false);
+    return n < 0 ? undefined : HOT + n;
   }
 
   /** The string of number `id`; undefined for -1. */
   get(id: number): string | undefined {
-    return id >= 0 ? this.strings[id] : id === -1 ? undefined : this.bytes.get(-2 - id);
+    if (id >= HOT) return this.cold.get(id - HOT);
+    return id >= 0 ? this.hot[id] : id === -1 ? undefined : this.bytes.get(-2 - id);
+  }
+}
+
+/** FNV-1a of a number (the seed) and a string's UTF-16 units, as a 32-bit integer. */
+function seededHash(seed: number, s: string): number {
+  let h = 0x811c9dc5 ^ seed;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h | 0;
+}
+
+/**
+ * Distinct (seed, string) pairs by number (0, 1, ...; equal pairs, equal numbers), found by
+ * hash: the strings as bytes (ByteStrings), the seeds, hashes and the open-addressing
+ * table in typed arrays, all outside the JavaScript heap. The seed is any number the
+ * caller pairs with the string (a label key's number; 0 for plain strings).
+ */
+export class ByteStringSet {
+  /** Numbers by hash (open addressing; -1: empty). */
+  private slots = new Int32Array(256).fill(-1);
+  private readonly seeds = new IntList();
+  private readonly hashes = new IntList();
+  private readonly strings = new ByteStrings();
+
+  /** How many pairs: their numbers are 0 to size - 1. */
+  get size(): number {
+    return this.seeds.length;
+  }
+
+  /** The number of (seed, s): a new one when unseen and `add`, else -1 when unseen. */
+  number(seed: number, s: string, add: boolean): number {
+    const h = seededHash(seed, s);
+    for (let mask = this.slots.length - 1, i = h & mask; ; i = (i + 1) & mask) {
+      const n = this.slots[i]!;
+      if (n === -1) {
+        if (!add) return -1;
+        const created = this.seeds.push(seed);
+        this.hashes.push(h);
+        this.strings.add(s);
+        this.slots[i] = created;
+        if (this.seeds.length * 4 > this.slots.length * 3) this.rehash();
+        return created;
+      }
+      if (this.hashes.get(n) === h && this.seeds.get(n) === seed && this.strings.get(n) === s) return n;
+    }
+  }
+
+  seedOf(n: number): number {
+    return this.seeds.get(n);
+  }
+
+  get(n: number): string | undefined {
+    return this.strings.get(n);
+  }
+
+  /** Twice the slots, every number placed again. */
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let n = 0; n < this.seeds.length; n++) {
+      let i = this.hashes.get(n) & mask;
+      while (slots[i] !== -1) i = (i + 1) & mask;
+      slots[i] = n;
+    }
+    this.slots = slots;
   }
 }
 
@@ -179,6 +263,21 @@ export class ByteStrings {
 export class IntList extends ChunkedList<Int32Array> {
   constructor() {
     super(Int32Array);
+  }
+}
+
+/** A set of small non-negative integers (StringTable numbers, say), one bit each. */
+export class BitSet {
+  private readonly words = new ChunkedList(Int32Array, 8);
+
+  add(n: number): void {
+    const w = n >>> 5;
+    this.words.set(w, (w < this.words.length ? this.words.get(w) : 0) | (1 << (n & 31)));
+  }
+
+  has(n: number): boolean {
+    const w = n >>> 5;
+    return n >= 0 && w < this.words.length && (this.words.get(w) & (1 << (n & 31))) !== 0;
   }
 }
 

@@ -53,22 +53,24 @@ export function objectFieldSelector(ref: unknown, at: Path, expressions: readonl
 /** validateContainerResourceFieldSelector (a volume file must name its container) and validateContainerResourceDivisor. */
 export function resourceFieldSelector(ref: unknown, at: Path, volume: boolean, report: SelectorReport): void {
   if (!isObject(ref)) return;
-  if (volume && (asString(field(ref, 'containerName')) ?? '') === '') report([...at, 'containerName'], fieldRequired());
   const resource = asString(field(ref, 'resource')) ?? '';
-  if (resource === '') return report([...at, 'resource'], fieldRequired());
-  if (!RESOURCE_FIELDS.includes(resource) && !RESOURCE_PREFIXES.some((p) => resource.startsWith(p))) {
-    return report([...at, 'resource'], fieldNotSupported(resource, RESOURCE_FIELDS));
+  // One of these, in this order (an else-if chain upstream): a volume file's missing
+  // container, a missing resource, an unknown one.
+  if (volume && (asString(field(ref, 'containerName')) ?? '') === '') report([...at, 'containerName'], fieldRequired());
+  else if (resource === '') report([...at, 'resource'], fieldRequired());
+  else if (!RESOURCE_FIELDS.includes(resource) && !RESOURCE_PREFIXES.some((p) => resource.startsWith(p))) {
+    report([...at, 'resource'], fieldNotSupported(resource, RESOURCE_FIELDS));
   }
-  // The divisor is compared in its canonical form; podwright compares the text as written
-  // (a divisor of 0 is "unset").
+  // validateContainerResourceDivisor runs whatever came before. The divisor is compared in
+  // its canonical form; podwright compares the text as written (a divisor of 0 is "unset").
   const raw = field(ref, 'divisor');
   if (raw === undefined || raw === null || raw === 0 || raw === '0') return;
   const divisor = String(raw);
-  const [allowed, what] = resource.endsWith('.cpu') ? [['1m', '1'], 'cpu']
-    : resource.endsWith('.memory') ? [BINARY_AND_DECIMAL, 'memory']
-      : resource.endsWith('.ephemeral-storage') ? [BINARY_AND_DECIMAL, 'local ephemeral storage']
-        : [BINARY_AND_DECIMAL, 'hugepages'];
-  if (!allowed.includes(divisor)) {
+  const [allowed, what] = resource === 'limits.cpu' || resource === 'requests.cpu' ? [['1m', '1'], 'cpu']
+    : resource === 'limits.memory' || resource === 'requests.memory' ? [BINARY_AND_DECIMAL, 'memory']
+      : resource === 'limits.ephemeral-storage' || resource === 'requests.ephemeral-storage' ? [BINARY_AND_DECIMAL, 'local ephemeral storage']
+        : RESOURCE_PREFIXES.some((p) => resource.startsWith(p)) ? [BINARY_AND_DECIMAL, 'hugepages'] : [undefined, ''];
+  if (allowed && !allowed.includes(divisor)) {
     const list = allowed.length === 2 ? '1m and 1' : allowed.join(', ');
     report([...at, 'divisor'], fieldInvalid(resource, `only divisor's values ${list} are supported with the ${what} resource`));
   }

@@ -11,6 +11,8 @@ import { asArray, asString, field, isObject, ownString } from './values';
 export interface SpecError {
   readonly path: Path;
   readonly message: string;
+  /** Where the field is, when `path` is the server's other name for it (see Violation.field). */
+  readonly field?: Path;
 }
 
 /** validatePathNoBacksteps: no `..` segment. */

@@ -4,7 +4,7 @@
  * staging/src/k8s.io/apimachinery/pkg/apis/meta/v1/helpers.go) and of a Service's map selector.
  * (Validation of selectors lives in label-selector.ts.)
  */
-import { ByteStrings, IntList, IntRows, StringTable } from './compact-records';
+import { ByteStringSet, IntList, IntRows, StringTable } from './compact-records';
 import { asArray, asObject, field, isObject } from './values';
 
 export type Labels = Readonly<Record<string, string>>;
@@ -52,16 +52,6 @@ export function parseLabelSelector(value: unknown): Selector | undefined {
 
 const NO_REQUIREMENTS: readonly Requirement[] = Object.freeze([]);
 
-/** FNV-1a of a label key's number and a value's UTF-16 units, as a 32-bit integer. */
-function pairHash(key: number, value: string): number {
-  let h = 0x811c9dc5 ^ key;
-  for (let i = 0; i < value.length; i++) {
-    h ^= value.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h | 0;
-}
-
 /**
  * Namespaces (StringTable numbers, -1 for unset) compare equal when they match or either
  * is unset (applied to the current namespace).
@@ -78,13 +68,10 @@ export function sameNamespaceId(a: number, b: number): boolean {
  */
 export class LabelSets {
   /**
-   * Pairs by hash (open addressing; -1: empty), their keys, hashes and values: all in typed
-   * arrays and bytes, outside the JavaScript heap (most values are each object's own, seen once).
+   * Pairs: a value with its key's number as the seed, outside the JavaScript heap (most
+   * values are each object's own, seen once).
    */
-  private slots = new Int32Array(256).fill(-1);
-  private readonly pairKeys = new IntList();
-  private readonly pairHashes = new IntList();
-  private readonly pairValues = new ByteStrings();
+  private readonly pairs = new ByteStringSet();
   /** Sets: a length, then that many pairs. Set 0 is the empty set. */
   private readonly pool = new IntList();
 
@@ -94,7 +81,7 @@ export class LabelSets {
 
   /** How many distinct pairs were seen: pair numbers are 0 to pairCount - 1. */
   get pairCount(): number {
-    return this.pairKeys.length;
+    return this.pairs.size;
   }
 
   /** Keeps a label set; returns its number. */
@@ -108,32 +95,7 @@ export class LabelSets {
   }
 
   private pairOf(key: string, value: string): number {
-    const k = this.strings.id(key);
-    const h = pairHash(k, value);
-    for (let mask = this.slots.length - 1, i = h & mask; ; i = (i + 1) & mask) {
-      const p = this.slots[i]!;
-      if (p === -1) {
-        const pair = this.pairKeys.push(k);
-        this.pairHashes.push(h);
-        this.pairValues.add(value);
-        this.slots[i] = pair;
-        if (this.pairKeys.length * 4 > this.slots.length * 3) this.rehash();
-        return pair;
-      }
-      if (this.pairHashes.get(p) === h && this.pairKeys.get(p) === k && this.pairValues.get(p) === value) return p;
-    }
-  }
-
-  /** Twice the slots, every pair placed again. */
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2).fill(-1);
-    const mask = slots.length - 1;
-    for (let p = 0; p < this.pairKeys.length; p++) {
-      let i = this.pairHashes.get(p) & mask;
-      while (slots[i] !== -1) i = (i + 1) & mask;
-      slots[i] = p;
-    }
-    this.slots = slots;
+    return this.pairs.number(this.strings.id(key), value, true);
   }
 
   size(set: number): number {
@@ -164,7 +126,7 @@ export class LabelSets {
     const n = this.size(set);
     for (let i = 0; i < n; i++) {
       const p = this.pair(set, i);
-      if (this.pairKeys.get(p) === k) return this.pairValues.get(p);
+      if (this.pairs.seedOf(p) === k) return this.pairs.get(p);
     }
     return undefined;
   }
@@ -174,7 +136,7 @@ export class LabelSets {
     const parts: string[] = [];
     for (let i = 0; i < this.size(set); i++) {
       const p = this.pair(set, i);
-      parts.push(`${this.strings.get(this.pairKeys.get(p))!}=${this.pairValues.get(p)!}`);
+      parts.push(`${this.strings.get(this.pairs.seedOf(p))!}=${this.pairs.get(p)!}`);
     }
     return parts.join(',');
   }

@@ -71,10 +71,29 @@ export function keyToPathErrors(kp: unknown, at: Path): Errs {
 const VOLUME_FIELD_PATHS = ['metadata.annotations', 'metadata.labels', 'metadata.name', 'metadata.namespace', 'metadata.uid'];
 
 /**
- * validateDownwardAPIVolumeFile. Its errors sit at the source's path (the server
- * passes the source's path, not the item's, for path and mode).
+ * The errors of `errs` whose paths start with `shown` (the server's name for a field), each
+ * told the field it is about: the same path under `real` (see SpecError.field).
  */
-function downwardAPIFileErrors(file: unknown, at: Path): Errs {
+function atField(errs: Errs, shown: Path, real: Path): Errs {
+  return errs.map((e) => (startsWith(e.path, shown) ? { ...e, field: [...real, ...e.path.slice(shown.length)] } : e));
+}
+
+function startsWith(path: Path, prefix: Path): boolean {
+  if (path.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (path[i] !== prefix[i]) return false;
+  return true;
+}
+
+/**
+ * validateDownwardAPIVolumeFile. Its errors sit at the source's path `at` (the server
+ * passes the source's path, not the item's, for path and mode); each is told the field it
+ * is about under the item's own path, `item`.
+ */
+function downwardAPIFileErrors(file: unknown, at: Path, item: Path): Errs {
+  return atField(downwardAPIFileErrorsAt(file, at), at, item);
+}
+
+function downwardAPIFileErrorsAt(file: unknown, at: Path): Errs {
   const errs: Errs = [];
   if (!isObject(file)) return errs;
   const path = str(file, 'path');
@@ -122,10 +141,10 @@ function projectedErrors(src: unknown, at: Path): Errs {
     const dapi = field(source, 'downwardAPI');
     if (isObject(dapi)) {
       n++;
-      for (const file of asArray(field(dapi, 'items'))) {
-        errs.push(...downwardAPIFileErrors(file, [...sp, 'downwardAPI']));
+      asArray(field(dapi, 'items')).forEach((file, j) => {
+        errs.push(...downwardAPIFileErrors(file, [...sp, 'downwardAPI'], [...sp, 'downwardAPI', 'items', j]));
         unique(str(file, 'path'), str(file, 'path'));
-      }
+      });
     }
     const token = field(source, 'serviceAccountToken');
     if (isObject(token)) {
@@ -135,7 +154,8 @@ function projectedErrors(src: unknown, at: Path): Errs {
       const exp = int(token, 'expirationSeconds') ?? 3600;
       if (exp < 600) errs.push({ path: [...tp, 'expirationSeconds'], message: fieldInvalid(exp, 'may not specify a duration less than 10 minutes') });
       if (exp > 2 ** 32) errs.push({ path: [...tp, 'expirationSeconds'], message: fieldInvalid(exp, 'may not specify a duration larger than 2^32 seconds') });
-      if (str(token, 'path') === '') errs.push({ path: [...at, 'path'], message: fieldRequired() });
+      // The server reports a token's missing path at the projected volume's own path.
+      if (str(token, 'path') === '') errs.push({ path: [...at, 'path'], message: fieldRequired(), field: [...tp, 'path'] });
     }
     if (n > 1) errs.push({ path: sp, message: fieldForbidden('may not specify more than 1 volume type') });
   });
@@ -192,9 +212,11 @@ export function volumeSourceErrors(kind: string, src: unknown, at: Path, volName
     case 'gcePersistentDisk': {
       // The server names this source `persistentDisk` in its paths.
       const pat = [...at.slice(0, -1), 'persistentDisk'];
-      required(errs, src, 'pdName', pat);
+      const own: Errs = [];
+      required(own, src, 'pdName', pat);
       const p = int(src, 'partition') ?? 0;
-      if (p < 0 || p > 255) errs.push({ path: [...pat, 'partition'], message: fieldInvalid(p, PD_PARTITION_ERROR) });
+      if (p < 0 || p > 255) own.push({ path: [...pat, 'partition'], message: fieldInvalid(p, PD_PARTITION_ERROR) });
+      errs.push(...atField(own, pat, at));
       break;
     }
     case 'awsElasticBlockStore': {
@@ -276,7 +298,7 @@ export function volumeSourceErrors(kind: string, src: unknown, at: Path, volName
     }
     case 'downwardAPI':
       mode(errs, src, 'defaultMode', at);
-      for (const file of asArray(field(src, 'items'))) errs.push(...downwardAPIFileErrors(file, at));
+      asArray(field(src, 'items')).forEach((file, i) => errs.push(...downwardAPIFileErrors(file, at, [...at, 'items', i])));
       break;
     case 'fc': {
       const wwns = asArray(field(src, 'targetWWNs'));

@@ -1,5 +1,5 @@
 import { Anchor } from '../../../lib/validation/types';
-import { AnchorTable, ByteStrings, IntList, IntRows, StringTable } from '../../../lib/validation/util/compact-records';
+import { AnchorTable, BitSet, ByteStrings, ByteStringSet, IntList, IntRows, StringTable } from '../../../lib/validation/util/compact-records';
 
 describe('StringTable', () => {
   test('one number per distinct string; -1 for undefined', () => {
@@ -12,6 +12,18 @@ describe('StringTable', () => {
     expect(t.get(-1)).toBeUndefined();
     expect(t.find('api')).toBe(1);
     expect(t.find('db')).toBeUndefined();
+  });
+
+  test('thousands of strings: the first in the heap, the rest as bytes; numbers stay one per string', () => {
+    const t = new StringTable();
+    const texts = Array.from({ length: 5000 }, (_, i) => (i % 500 === 7 ? `lone \ud800 ${i}` : `ConfigMap/apps/cfg-${i}-é`));
+    const ids = texts.map((s) => t.id(s));
+    expect(new Set(ids).size).toBe(texts.length);
+    texts.forEach((s, i) => {
+      if (t.id(s) !== ids[i] || t.find(s) !== ids[i] || t.get(ids[i]!) !== s) throw new Error(`string ${i} (${s}): id ${t.id(s)}, find ${t.find(s)}, get ${t.get(ids[i]!)}; was ${ids[i]}`);
+    });
+    expect(t.find('ConfigMap/apps/never')).toBeUndefined();
+    expect(t.id('ConfigMap/apps/never')).toBe(texts.length);
   });
 
   test('keep: no index; an equal string among the last few kept shares its number', () => {
@@ -42,6 +54,31 @@ describe('StringTable', () => {
     const ids = texts.map((t) => b.add(t));
     ids.forEach((id, i) => { if (b.get(id) !== texts[i]) throw new Error(`string ${i}: ${b.get(id)?.slice(0, 40)} is not ${texts[i]!.slice(0, 40)}`); });
     expect(b.get(ids[ids.length - 1]!)).toBe(texts[texts.length - 1]);
+  });
+});
+
+describe('ByteStringSet and BitSet', () => {
+  test('one number per (seed, string); the same string under another seed is another', () => {
+    const set = new ByteStringSet();
+    const a = set.number(3, 'web', true);
+    expect(set.number(3, 'web', true)).toBe(a);
+    const b = set.number(4, 'web', true);
+    expect(b).not.toBe(a);
+    expect([set.seedOf(b), set.get(b)]).toEqual([4, 'web']);
+    expect(set.number(5, 'web', false)).toBe(-1);
+    expect(set.size).toBe(2);
+    // Past several rehashes, every pair is still found.
+    for (let i = 0; i < 3000; i++) set.number(i % 7, `v${i}`, true);
+    for (let i = 0; i < 3000; i++) if (set.get(set.number(i % 7, `v${i}`, false)) !== `v${i}`) throw new Error(`v${i} lost`);
+    expect(set.size).toBe(3002);
+  });
+
+  test('BitSet holds what was added, across chunks, and nothing else', () => {
+    const bits = new BitSet();
+    const added = [0, 31, 32, 33, 1000, 300_000, 300_031];
+    for (const n of added) bits.add(n);
+    for (const n of added) expect(bits.has(n)).toBe(true);
+    for (const n of [-1, 1, 30, 34, 999, 299_999, 300_032, 5_000_000]) expect(bits.has(n)).toBe(false);
   });
 });
 
