@@ -136,7 +136,7 @@ export function findingsOf(input: ObjectInput, effective: EffectiveVerdict, sett
   }
   for (const w of v.warnings) {
     if (w.startsWith('would violate PodSecurity')) add(SERVER_RULES.podSecurity, podSpecPath(), w);
-    else add(SERVER_RULES.warning, [], w);
+    else add(SERVER_RULES.warning, warningPath(object, w), w);
   }
   for (const c of effective.created) {
     if (c.verdict.accepted) continue;
@@ -155,6 +155,25 @@ export function findingsOf(input: ObjectInput, effective: EffectiveVerdict, sett
     }
   }
   return out;
+}
+
+/**
+ * Where a warning belongs: most of the server's warnings on objects start with the field they
+ * are about, as field.Path prints it (`spec.template.spec.nodeSelector[beta.kubernetes.io/arch]:
+ * deprecated since v1.14; ...`, from pkg/api/pod/warnings.go); when that field is in the object,
+ * the finding sits there (and at its line). Otherwise the object's root.
+ */
+function warningPath(object: KubeObject, warning: string): Path {
+  const named = /^((?:metadata|spec)(?:\.[A-Za-z0-9_-]+|\[[^\]]*\])*): /.exec(warning)?.[1];
+  if (named === undefined) return [];
+  const path = parseFieldPath(named);
+  let at: unknown = object;
+  for (const segment of path) {
+    const key = typeof segment === 'object' ? segment.mapKey : segment;
+    if (typeof key === 'number' ? !Array.isArray(at) || key >= at.length : !isObject(at) || !Object.prototype.hasOwnProperty.call(at, key)) return [];
+    at = (at as Record<string | number, unknown>)[key];
+  }
+  return path;
 }
 
 function isPodSecurityRefusal(v: ServerVerdict): boolean {

@@ -93,6 +93,18 @@ describe('the layer applies the configuration to the real server\'s warning', ()
     expect(found[1]!.message).toBe(serverWarning);
   });
 
+  test('the warning sits at the field it names: the Pod\'s nodeSelector key, a Deployment\'s in its template', async () => {
+    const found = (await checkInputs(server, inputs.slice(0, 1), { podSecurity: 'restricted' })).flat();
+    expect(found.map((f) => f.path)).toEqual(['spec.nodeSelector[beta.kubernetes.io/arch]']);
+    const { spec, metadata } = parse(pod('web')) as { spec: object; metadata: object };
+    const deployment = {
+      apiVersion: 'apps/v1', kind: 'Deployment', metadata,
+      spec: { selector: { matchLabels: { app: 'web' } }, template: { metadata: { labels: { app: 'web' } }, spec } },
+    };
+    const fromTemplate = (await checkInputs(server, [{ object: deployment }], { podSecurity: 'restricted' })).flat();
+    expect(fromTemplate.map((f) => [f.ruleId, f.path])).toEqual([['server-warning', 'spec.template.spec.nodeSelector[beta.kubernetes.io/arch]']]);
+  });
+
   test('"error": the same findings, as errors', async () => {
     expect(await layer({ rules: { 'server-warning': 'error' } })).toEqual([['plain', 'server-warning', 'error'], ['listed', 'server-warning', 'error']]);
   });
@@ -141,7 +153,7 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 
 interface JsonReport {
   summary: { errors: number; warnings: number; failed: boolean };
-  findings: { ruleId: string; severity: string; message: string; object: { name: string }; location?: { file: string; line: number } }[];
+  findings: { ruleId: string; severity: string; message: string; path: string; object: { name: string }; location?: { file: string; line: number } }[];
 }
 
 describe('podwright validate: exit code, summary and formats follow the configuration', () => {
@@ -156,7 +168,9 @@ describe('podwright validate: exit code, summary and formats follow the configur
     expect(res.code).toBe(1);
     const json = JSON.parse(res.stdout) as JsonReport;
     expect(json.summary).toMatchObject({ errors: 1, warnings: 0, failed: true });
-    expect(json.findings.map((f) => [f.object.name, f.ruleId, f.severity, f.message, f.location?.line])).toEqual([['plain', 'server-warning', 'error', serverWarning, 1]]);
+    // Located at the field the warning names: the nodeSelector's key, line 8 of the first document.
+    expect(json.findings.map((f) => [f.object.name, f.ruleId, f.severity, f.message, f.path, f.location?.line]))
+      .toEqual([['plain', 'server-warning', 'error', serverWarning, 'spec.nodeSelector[beta.kubernetes.io/arch]', 8]]);
   });
 
   test('--kubeconfig, server-warning "off": nothing, exit 0; SARIF lists the rule as disabled', async () => {

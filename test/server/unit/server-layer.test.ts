@@ -133,6 +133,18 @@ describe('findingsOf: the configuration\'s severities and exemptions', () => {
     expect(shown(located({ ...deployment, kind: 'StatefulSet', metadata: { name: 'web', namespace: 'legacy' } }), { exemptions })).toEqual(ALL);
   });
 
+  test('a warning that names a field of the object sits there; one that names none, or another, at the root', () => {
+    const atTemplate = 'spec.template.spec.nodeSelector[beta.kubernetes.io/arch]: deprecated since v1.14; use "kubernetes.io/arch" instead';
+    const selected = { ...deployment, spec: { ...deployment.spec, template: { ...deployment.spec.template, spec: { ...deployment.spec.template.spec, nodeSelector: { 'beta.kubernetes.io/arch': 'amd64' } } } } };
+    const warned = (object: unknown, warnings: string[]) => findingsOf(located(object), { verdict: { ...accepted, warnings }, created: [], podSecurityWarnings: [], valid: true })
+      .map((f) => [f.path, f.location?.line]);
+    expect(warned(selected, [atTemplate])).toEqual([[
+      'spec.template.spec.nodeSelector[beta.kubernetes.io/arch]', 1 + 'spec.template.spec.nodeSelector[beta.kubernetes.io/arch]'.length,
+    ]]);
+    // The field is not in the object (the server's path, another object's), or the warning names none.
+    expect(warned(deployment, [atTemplate, 'unknown field "spec.foo"', 'spec.template.spec.containers[3].image: x'])).toEqual([['', 1], ['', 1], ['', 1]]);
+  });
+
   test('the warning keeps the server\'s words', () => {
     expect(findingsOf(located(deployment), effective, { rules: { 'server-warning': 'error' } }).find((f) => f.ruleId === 'server-warning')).toMatchObject({
       layer: 'server', severity: 'error', message: WARNING, path: '', fix: 'Read the API server\'s warning; it usually names a deprecated or ignored field.',
