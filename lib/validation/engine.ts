@@ -553,7 +553,8 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
  * podwright's own errors (practice layer) give way to any error of the server's checks.
  * "Encloses" never counts for the object root, a pod spec or the fields above a pod
  * spec: a finding there is about the whole pod, not one field.
- * Findings of the same layer at the same path are separate checks, and all stay.
+ * Findings of the same layer at the same path are separate checks, and all stay, but for
+ * repeats: a finding with the severity, path and message of an earlier one goes.
  */
 function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuiltIn: boolean, fieldPaths?: ReadonlyMap<Finding, string>): void {
   // The server decodes a built-in object into its Go types before it validates anything:
@@ -609,7 +610,17 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
     }
     return false;
   };
-  const keep = out.filter((f) => !gone(f));
+  // The server words a refusal from its error list with duplicates dropped (ErrorList.ToAggregate
+  // in apimachinery's field/errors.go): a finding with the severity, path and message of an
+  // earlier one goes.
+  let seen: Set<string> | undefined;
+  const repeated = (f: Finding): boolean => {
+    const key = `${f.severity}\u0000${f.path}\u0000${f.message}`;
+    if ((seen ??= new Set()).has(key)) return true;
+    seen.add(key);
+    return false;
+  };
+  const keep = out.filter((f) => !gone(f) && !repeated(f));
   if (keep.length === out.length) return;
   out.length = 0;
   out.push(...keep);

@@ -103,15 +103,13 @@ describe('the server-labelled mutation corpus (test/fixtures/mutation-corpus.ts,
    * rules on one field (statefulset-spec and pod-restart-policy); a missing or empty
    * template or selector seen by two rules; an empty resourceFieldRef, an Ingress path
    * without pathType and backend (two fields missing, the server names the first it checks);
-   * overhead without a RuntimeClass beside its bad value; a duplicated access mode reported
-   * for each copy. Every other case must give exactly one error, and a listed case that
+   * overhead without a RuntimeClass beside its bad value. Every other case must give exactly one error, and a listed case that
    * comes down to one fails the test until it leaves the list.
    */
   const KNOWN_MORE_THAN_ONE: readonly string[] = [
     "StatefulSet:spec.template.spec.activeDeadlineSeconds=2^31",
     "Pod:spec.overhead={cpu:\"-1\"}",
     "Pod:spec.volumes[3].downwardAPI.items[0].resourceFieldRef={}",
-    "Pod:spec.volumes[3].ephemeral.volumeClaimTemplate.spec.accessModes=[\"x\",\"x\"]",
     "StatefulSet:spec.template={}",
     "StatefulSet:spec.template=deleted",
     "DaemonSet:spec.selector=deleted",
