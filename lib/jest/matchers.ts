@@ -4,6 +4,7 @@ import { loadConfig } from '../validation/config-file';
 import { Engine } from '../validation/engine';
 import { RULES } from '../validation/rules';
 import { rulesOf } from '../validation/rule-set';
+import { serverRuleMeta } from '../validation/server-rules';
 import { Finding, ObjectInput, PodSecurityLevel, Report } from '../validation/types';
 import { readYamlString } from '../validation/yaml/read';
 import { failsAt } from '../validation/severity';
@@ -107,6 +108,8 @@ export function createPodwrightMatchers(options: MatcherOptions = {}) {
     /** At least one finding of `ruleId` (a podwright rule or a loaded plugin's) matches the query. */
     toHaveViolation(subject: Checkable, ruleId: string, query: ViolationQuery = {}): MatcherResult {
       const config = configOf();
+      // Neither pass nor fail: `not.toHaveViolation('server-warning')` must not pass without a server.
+      if (serverRuleMeta(ruleId)) throw new Error(`'${ruleId}' is what a real API server says (podwright validate --server, PodwrightApp({ server })); the matchers run the offline rules only`);
       if (!rulesOf(config).some((r) => r.meta.id === ruleId)) {
         return { pass: false, message: () => `'${ruleId}' is not a podwright rule${ruleId.includes('/') ? ' or a rule of a loaded plugin' : ''}; run \`podwright rules\` for the list` };
       }

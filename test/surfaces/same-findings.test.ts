@@ -111,6 +111,9 @@ test('the matchers pass a clean chart and name the failing Pod Security control'
   expect(chart).toPassPodSecurity('privileged');
   expect(chart).toHaveViolation('pss-privileged', { path: 'spec.containers[0].securityContext.privileged' });
   expect(() => expect(chart).toHaveViolation('no-such-rule')).toThrow("'no-such-rule' is not a podwright rule");
+  // `podwright rules` lists the server layer's ids; the matchers say why they never report them.
+  expect(() => expect(chart).toHaveViolation('server-warning')).toThrow("'server-warning' is what a real API server says (podwright validate --server, PodwrightApp({ server })); the matchers run the offline rules only");
+  expect(() => expect(chart).not.toHaveViolation('server-refused')).toThrow("'server-refused' is what a real API server says");
 });
 
 /**
