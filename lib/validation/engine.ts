@@ -549,8 +549,9 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
  *    ephemeral-containers-on-create forbids; an HPA metric's name, required, under the
  *    schema's required metric).
  * A rule's own findings all stay: each rule reports what the server lists, once.
- * Before these: a value the server cannot decode leaves only the decode errors, and
- * podwright's own errors (practice layer) give way to any error of the server's checks.
+ * Before these: a value the server cannot decode leaves only the decode errors,
+ * podwright's own errors (practice layer) give way to any error of the server's checks, and
+ * schema-required's findings on a built-in object to any error of the api-server layer.
  * "Encloses" never counts for the object root, a pod spec or the fields above a pod
  * spec: a finding there is about the whole pod, not one field.
  * Findings of the same layer at the same path are separate checks, and all stay, but for
@@ -575,6 +576,16 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
   // not exist) are about a pod the server admitted; while the server refuses the object,
   // its refusal is the finding.
   const refused = out.some((f) => f.severity === 'error' && (f.layer === 'schema' || f.layer === 'api-server'));
+  // Where each finding is: its path, or the field it is about when the path is the server's other name for it.
+  const at = fieldPaths && fieldPaths.size > 0 ? (f: Finding) => fieldPaths.get(f) ?? f.path : (f: Finding) => f.path;
+  // A built-in object's fields are required by the server's own checks (the api-server layer
+  // ports them), not by its OpenAPI schema: those checks stop early or word a missing field
+  // otherwise (a missing DaemonSet selector is reported as not matching the template's
+  // labels; an Ingress path without pathType ends the path's checks before its backend).
+  // While the api-server layer reports an error in the same top-level field (spec, rules ...),
+  // schema-required's guess there gives way to it; elsewhere (a Role's missing verbs beside
+  // its bad name) both stay.
+  const apiErrorsIn = notBuiltIn ? undefined : new Set(out.filter((f) => f.severity === 'error' && f.layer === 'api-server').map((f) => topField(at(f))));
   let broad: Set<string> | undefined;
   const isBroad = (p: string): boolean => {
     if (p === '') return true;
@@ -585,12 +596,11 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
     return broad.has(p);
   };
   const server = (f: Finding) => f.layer === 'schema' || f.layer === 'api-server';
-  // Where each finding is: its path, or the field it is about when the path is the server's other name for it.
-  const at = fieldPaths && fieldPaths.size > 0 ? (f: Finding) => fieldPaths.get(f) ?? f.path : (f: Finding) => f.path;
   const gone = (f: Finding): boolean => {
     if (refused && f.layer === 'practice' && f.severity === 'error') return true;
-    const rf = LAYER_RANK[f.layer];
     const fp = at(f);
+    if (f.ruleId === 'schema-required' && apiErrorsIn?.has(topField(fp))) return true;
+    const rf = LAYER_RANK[f.layer];
     for (const g of out) {
       if (g === f || SEVERITY_RANK[g.severity] < SEVERITY_RANK[f.severity]) continue;
       // Every case below needs G's layer to rank at least as high, and all but the first a
@@ -624,6 +634,12 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
   if (keep.length === out.length) return;
   out.length = 0;
   out.push(...keep);
+}
+
+/** The first field of a formatted path (`spec` of `spec.rules[0]`, `rules` of `rules[0].verbs`). */
+function topField(path: string): string {
+  const end = path.search(/[.[]/);
+  return end === -1 ? path : path.slice(0, end);
 }
 
 /** True when `outer` is a proper ancestor of `inner` (`a.b` of `a.b.c` and `a.b[0]`). */
