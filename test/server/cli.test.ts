@@ -5,8 +5,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Readable } from 'node:stream';
-import { CliIO, run } from '../../lib/cli/main';
+import { cliIn } from './fixtures/cli-run';
 
 const MANIFEST = `apiVersion: apps/v1
 kind: Deployment
@@ -33,18 +32,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => { stdout += s; return true; }, isTTY: false },
-    stderr: { write: (s: string) => { stderr += s; return true; } },
-    stdin: Readable.from([]),
-    cwd: dir,
-    env: { KUBEBUILDER_ASSETS: path.resolve(process.env.KUBEBUILDER_ASSETS ?? ''), PATH: process.env.PATH, TEST_ASSET_ETCD: process.env.TEST_ASSET_ETCD },
-  };
-  return { code: await run(args, io), stdout, stderr };
-}
+const cli = (args: string[]) => cliIn(dir, args);
 
 const SERVER_MESSAGE = 'the ReplicaSet controller would create Pod "web-5d4f6b8c7d-x2b7z", which the API server refuses: spec.containers[0].image: Invalid value: "nginx:1.25 ": must not have leading or trailing whitespace';
 

@@ -9,10 +9,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Readable } from 'node:stream';
 import { ApiObject, Chart } from 'cdk8s';
 import { parse } from 'yaml';
-import { CliIO, run } from '../../lib/cli/main';
+import { cliIn } from './fixtures/cli-run';
 import type { ApiServer } from '../../lib/server';
 import { PodwrightApp, ValidationError } from '../../lib/synth/podwright-app';
 import { Exemption, PodwrightConfig } from '../../lib/validation/config';
@@ -138,18 +137,7 @@ describe('the level the layer checks at is the one the offline engine judges at'
   });
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (s: string) => { stdout += s; return true; }, isTTY: false },
-    stderr: { write: (s: string) => { stderr += s; return true; } },
-    stdin: Readable.from([]),
-    cwd: dir,
-    env: { KUBEBUILDER_ASSETS: path.resolve(process.env.KUBEBUILDER_ASSETS ?? ''), PATH: process.env.PATH, TEST_ASSET_ETCD: process.env.TEST_ASSET_ETCD },
-  };
-  return { code: await run(args, io), stdout, stderr };
-}
+const cli = (args: string[]) => cliIn(dir, args);
 
 interface JsonReport {
   summary: { errors: number; warnings: number; failed: boolean };
