@@ -585,7 +585,11 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
   // While the api-server layer reports an error in the same top-level field (spec, rules ...),
   // schema-required's guess there gives way to it; elsewhere (a Role's missing verbs beside
   // its bad name) both stay.
-  const apiErrorsIn = notBuiltIn ? undefined : new Set(out.filter((f) => f.severity === 'error' && f.layer === 'api-server').map((f) => topField(at(f))));
+  let apiErrorsIn: Set<string> | undefined;
+  const apiErrorIn = (field: string): boolean => {
+    apiErrorsIn ??= new Set(out.filter((f) => f.severity === 'error' && f.layer === 'api-server').map((f) => topField(at(f))));
+    return apiErrorsIn.has(field);
+  };
   let broad: Set<string> | undefined;
   const isBroad = (p: string): boolean => {
     if (p === '') return true;
@@ -599,7 +603,7 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
   const gone = (f: Finding): boolean => {
     if (refused && f.layer === 'practice' && f.severity === 'error') return true;
     const fp = at(f);
-    if (f.ruleId === 'schema-required' && apiErrorsIn?.has(topField(fp))) return true;
+    if (f.ruleId === 'schema-required' && !notBuiltIn && apiErrorIn(topField(fp))) return true;
     const rf = LAYER_RANK[f.layer];
     for (const g of out) {
       if (g === f || SEVERITY_RANK[g.severity] < SEVERITY_RANK[f.severity]) continue;
@@ -623,14 +627,9 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
   // The server words a refusal from its error list with duplicates dropped (ErrorList.ToAggregate
   // in apimachinery's field/errors.go): a finding with the severity, path and message of an
   // earlier one goes.
-  let seen: Set<string> | undefined;
-  const repeated = (f: Finding): boolean => {
-    const key = `${f.severity}\u0000${f.path}\u0000${f.message}`;
-    if ((seen ??= new Set()).has(key)) return true;
-    seen.add(key);
-    return false;
-  };
-  const keep = out.filter((f) => !gone(f) && !repeated(f));
+  const keep: Finding[] = [];
+  const repeated = (f: Finding): boolean => keep.some((g) => g.path === f.path && g.message === f.message && g.severity === f.severity);
+  for (const f of out) if (!gone(f) && !repeated(f)) keep.push(f);
   if (keep.length === out.length) return;
   out.length = 0;
   out.push(...keep);
