@@ -262,7 +262,7 @@ export class Engine {
       for (const { session } of this.sessions) session.visit(target, anchor);
     }
     this.current = undefined;
-    if (out.length > 1 && !this.allFindings) oneFindingPerMistake(out, target.pods, !known, this.fieldPaths);
+    if (out.length > 1 && !this.allFindings) oneFindingPerMistake(out, target.pods, !known, this.fieldPaths, target.kind);
     this.fieldPaths?.clear();
     if (record) this.findings.push(...out);
     return out;
@@ -557,7 +557,7 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
  * Findings of the same layer at the same path are separate checks, and all stay, but for
  * repeats: a finding with the severity, path and message of an earlier one goes.
  */
-function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuiltIn: boolean, fieldPaths?: ReadonlyMap<Finding, string>): void {
+function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuiltIn: boolean, fieldPaths?: ReadonlyMap<Finding, string>, kind?: string): void {
   // The server decodes a built-in object into its Go types before it validates anything:
   // a value it cannot decode ("cannot unmarshal string into Go struct field ...", a
   // quantity it cannot parse, an unknown field under strict field validation, kubectl's
@@ -627,12 +627,35 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
   // The server words a refusal from its error list with duplicates dropped (ErrorList.ToAggregate
   // in apimachinery's field/errors.go): a finding with the severity, path and message of an
   // earlier one goes.
+  // A StatefulSet: the server checks its own fields and a few of its template's
+  // (statefulset-spec), not the pod spec in the template (ValidatePodTemplateSpecForStatefulSet
+  // leaves ValidatePodTemplateSpec out) nor its claim templates; what podwright finds there is
+  // what the Pods and claims its controller creates are refused for. While the StatefulSet
+  // itself is refused, its controller creates nothing: those findings give way.
+  const created = !notBuiltIn && kind === 'StatefulSet' && pods.length > 0 ? createdObjectFindings(out, formatPath(pods[0]!.specPath), at) : undefined;
   const keep: Finding[] = [];
   const repeated = (f: Finding): boolean => keep.some((g) => g.path === f.path && g.message === f.message && g.severity === f.severity);
-  for (const f of out) if (!gone(f) && !repeated(f)) keep.push(f);
+  for (const f of out) if (!created?.has(f) && !gone(f) && !repeated(f)) keep.push(f);
   if (keep.length === out.length) return;
   out.length = 0;
   out.push(...keep);
+}
+
+/** Rules that report on a StatefulSet what its controller's Pods and claims are refused for, not the StatefulSet. */
+const CREATED_OBJECT_RULES: ReadonlySet<string> = new Set(['controller-created-objects', 'statefulset-volume-claim-templates']);
+
+/**
+ * A StatefulSet's errors about what its controller creates (in the pod spec of its template,
+ * bar statefulset-spec's own checks there, and those of CREATED_OBJECT_RULES), when another
+ * error refuses the StatefulSet itself; else none.
+ */
+function createdObjectFindings(out: readonly Finding[], podSpec: string, at: (f: Finding) => string): ReadonlySet<Finding> | undefined {
+  const server = (f: Finding) => f.severity === 'error' && (f.layer === 'schema' || f.layer === 'api-server');
+  const aboutCreated = (f: Finding) => server(f) && f.ruleId !== 'statefulset-spec'
+    && (CREATED_OBJECT_RULES.has(f.ruleId) || at(f) === podSpec || encloses(podSpec, at(f)));
+  const createdOnes = out.filter(aboutCreated);
+  if (createdOnes.length === 0 || !out.some((f) => server(f) && !aboutCreated(f))) return undefined;
+  return new Set(createdOnes);
 }
 
 /** The first field of a formatted path (`spec` of `spec.rules[0]`, `rules` of `rules[0].verbs`). */
