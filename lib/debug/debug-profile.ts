@@ -21,7 +21,7 @@
 import { PodDefinition } from '../pod/pod-definition';
 import { podSecurityFindings } from '../pod/level-check';
 import { DEFAULT_NON_ROOT_ID, SecurityLevel } from '../pod/security';
-import { POD_SECURITY_ANNOTATION } from '../validation/config';
+import { declaredLevel } from '../validation/config';
 import { KubeObject } from '../validation/types';
 import { podSitesOf } from '../validation/util/pod-sites';
 import { asArray, asObject, asString, field, isObject } from '../validation/util/values';
@@ -196,8 +196,8 @@ export function promisedLevel(obj: KubeObject, fallback: SecurityLevel = 'restri
   const kind = asString(field(obj, 'kind')) ?? '';
   const [site] = podSitesOf(kind, obj);
   for (const meta of [field(obj, 'metadata'), site?.metadata]) {
-    const v = field(field(meta, 'annotations'), POD_SECURITY_ANNOTATION);
-    if (v === 'restricted' || v === 'baseline' || v === 'privileged') return v;
+    const v = declaredLevel(meta);
+    if (v) return v;
   }
   return fallback;
 }

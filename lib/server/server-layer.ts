@@ -1,5 +1,5 @@
-import { Exemption, exemptionsOf, NamespaceSettings, POD_SECURITY_ANNOTATION } from '../validation/config';
-import { policyOfLabels } from '../validation/engine';
+import { declaredLevel, Exemption, exemptionsOf, NamespaceSettings } from '../validation/config';
+import { namespacePolicyOf, policyOfLabels } from '../validation/engine';
 import { serverRuleMeta } from '../validation/server-rules';
 import { Finding, KubeObject, ObjectInput, Path, PodSecurityLevel, RuleSetting } from '../validation/types';
 import { formatPath } from '../validation/util/path';
@@ -67,17 +67,13 @@ function levelsOf(inputs: readonly ObjectInput[], options: ServerCheckOptions): 
     if (policy) enforced.set(name, policy.level);
   }
   for (const input of inputs) {
-    const o = input.object;
-    if (!isObject(o) || o.kind !== 'Namespace' || o.apiVersion !== 'v1') continue;
-    const name = field(field(o, 'metadata'), 'name');
-    const labels = asObject(field(field(o, 'metadata'), 'labels'));
-    const policy = labels ? policyOfLabels(labels, DEFAULT_K8S_VERSION) : undefined;
-    if (typeof name === 'string' && policy) enforced.set(name, policy.level);
+    const declared = namespacePolicyOf(input.object, DEFAULT_K8S_VERSION);
+    if (declared) enforced.set(declared.name, declared.policy.level);
   }
   return (object) => {
     const metadata = field(object, 'metadata');
-    const declared = field(asObject(field(metadata, 'annotations')), POD_SECURITY_ANNOTATION);
-    if (declared === 'restricted' || declared === 'baseline' || declared === 'privileged') return declared;
+    const declared = declaredLevel(metadata);
+    if (declared) return declared;
     const namespace = field(metadata, 'namespace');
     if (typeof namespace !== 'string') return options.podSecurity;
     return enforced.get(namespace) ?? options.namespaces?.[namespace]?.podSecurity ?? options.podSecurity;

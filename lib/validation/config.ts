@@ -2,6 +2,7 @@ import { asPlugin, loadPlugin, RulePlugin } from './plugins';
 import type { CrdRegistry } from './schema/crd-registry';
 import { SERVER_RULE_IDS, serverRuleMeta } from './server-rules';
 import { EngineSettings, ObjectRef, PodSecurityLevel, RuleSetting, Severity } from './types';
+import { asObject, field } from './util/values';
 import { DEFAULT_K8S_VERSION, normalizeVersion } from './util/version';
 
 /**
@@ -140,6 +141,12 @@ export function exemptionsOf(
  * enforce that level or a looser one.
  */
 export const POD_SECURITY_ANNOTATION = 'podwright.io/pod-security';
+
+/** The level an object promises by its `podwright.io/pod-security` annotation (given its metadata), if any. */
+export function declaredLevel(metadata: unknown): PodSecurityLevel | undefined {
+  const declared = field(asObject(field(metadata, 'annotations')), POD_SECURITY_ANNOTATION);
+  return declared === 'restricted' || declared === 'baseline' || declared === 'privileged' ? declared : undefined;
+}
 
 const LEVELS: readonly PodSecurityLevel[] = ['privileged', 'baseline', 'restricted'];
 const SETTINGS: readonly RuleSetting[] = ['off', 'error', 'warning', 'info'];

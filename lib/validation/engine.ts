@@ -1,4 +1,4 @@
-import { exemptionsOf, POD_SECURITY_ANNOTATION, ResolvedConfig, resolveConfig } from './config';
+import { declaredLevel, exemptionsOf, ResolvedConfig, resolveConfig } from './config';
 import { isCheckedKind } from './kinds';
 import { notServed } from './removed-versions';
 import { CrdRegistry, isCrdObject } from './schema/crd-registry';
@@ -285,13 +285,8 @@ export class Engine {
    * come before their Namespace (validate() and the CLI do). Anything else is ignored.
    */
   declareNamespace(object: unknown): void {
-    if (!isObject(object) || object.kind !== 'Namespace' || object.apiVersion !== 'v1') return;
-    const metadata = asObject(field(object, 'metadata'));
-    const name = field(metadata, 'name');
-    const labels = asObject(field(metadata, 'labels'));
-    if (typeof name !== 'string' || !labels) return;
-    const policy = policyOfLabels(labels, this.config.settings.k8sVersion);
-    if (policy) this.namespacePolicies.set(name, policy);
+    const declared = namespacePolicyOf(object, this.config.settings.k8sVersion);
+    if (declared) this.namespacePolicies.set(declared.name, declared.policy);
   }
 
   /**
@@ -307,10 +302,10 @@ export class Engine {
   private policyFor(root: KubeObject): NamespacePolicy {
     const metadata = asObject(field(root, 'metadata'));
     const version = this.config.settings.k8sVersion;
-    const declared = field(asObject(field(metadata, 'annotations')), POD_SECURITY_ANNOTATION);
+    const declared = declaredLevel(metadata);
     const namespace = field(metadata, 'namespace');
     const fromNamespace = typeof namespace === 'string' ? this.namespacePolicies.get(namespace) : undefined;
-    if (declared === 'restricted' || declared === 'baseline' || declared === 'privileged') {
+    if (declared) {
       return fromNamespace && fromNamespace.version !== version ? { level: declared, version: fromNamespace.version } : this.policyAtTarget(declared);
     }
     if (fromNamespace) return fromNamespace;
@@ -696,6 +691,17 @@ export const PSA_ENFORCE_VERSION_LABEL = 'pod-security.kubernetes.io/enforce-ver
  * unless `enforce-version` names an older `v1.NN`; a newer or unreadable one counts as
  * latest.
  */
+/** A Namespace object's name and the policy its enforce label sets; undefined for other objects and unlabelled Namespaces. */
+export function namespacePolicyOf(object: unknown, target: string): { readonly name: string; readonly policy: NamespacePolicy } | undefined {
+  if (!isObject(object) || object.kind !== 'Namespace' || object.apiVersion !== 'v1') return undefined;
+  const metadata = asObject(field(object, 'metadata'));
+  const name = field(metadata, 'name');
+  const labels = asObject(field(metadata, 'labels'));
+  if (typeof name !== 'string' || !labels) return undefined;
+  const policy = policyOfLabels(labels, target);
+  return policy ? { name, policy } : undefined;
+}
+
 export function policyOfLabels(labels: Readonly<Record<string, unknown>>, target: string): NamespacePolicy | undefined {
   const raw = labels[PSA_ENFORCE_LABEL];
   if (raw === undefined) return undefined;
