@@ -545,8 +545,10 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 
  *    schema's required metric).
  * A rule's own findings all stay: each rule reports what the server lists, once.
  * Before these: a value the server cannot decode leaves only the decode errors,
- * podwright's own errors (practice layer) give way to any error of the server's checks, and
- * schema-required's findings on a built-in object to any error of the api-server layer.
+ * podwright's own errors (practice layer) give way to any error of the server's checks,
+ * schema-required's findings on a built-in object to an error of the api-server layer in the
+ * same top-level field, and a refused StatefulSet's findings about the Pods and claims its
+ * controller would create to the errors that refuse it.
  * "Encloses" never counts for the object root, a pod spec or the fields above a pod
  * spec: a finding there is about the whole pod, not one field.
  * Findings of the same layer at the same path are separate checks, and all stay, but for
@@ -619,15 +621,15 @@ function oneFindingPerMistake(out: Finding[], pods: readonly PodSite[], notBuilt
     }
     return false;
   };
-  // The server words a refusal from its error list with duplicates dropped (ErrorList.ToAggregate
-  // in apimachinery's field/errors.go): a finding with the severity, path and message of an
-  // earlier one goes.
   // A StatefulSet: the server checks its own fields and a few of its template's
   // (statefulset-spec), not the pod spec in the template (ValidatePodTemplateSpecForStatefulSet
   // leaves ValidatePodTemplateSpec out) nor its claim templates; what podwright finds there is
   // what the Pods and claims its controller creates are refused for. While the StatefulSet
   // itself is refused, its controller creates nothing: those findings give way.
   const created = !notBuiltIn && kind === 'StatefulSet' && pods.length > 0 ? createdObjectFindings(out, formatPath(pods[0]!.specPath), at) : undefined;
+  // The server words a refusal from its error list with duplicates dropped (ErrorList.ToAggregate
+  // in apimachinery's field/errors.go): a finding with the severity, path and message of an
+  // earlier one goes.
   const keep: Finding[] = [];
   const repeated = (f: Finding): boolean => keep.some((g) => g.path === f.path && g.message === f.message && g.severity === f.severity);
   for (const f of out) if (!created?.has(f) && !gone(f) && !repeated(f)) keep.push(f);
@@ -683,14 +685,6 @@ export interface NamespacePolicy {
 export const PSA_ENFORCE_LABEL = 'pod-security.kubernetes.io/enforce';
 export const PSA_ENFORCE_VERSION_LABEL = 'pod-security.kubernetes.io/enforce-version';
 
-/**
- * The policy a Namespace's labels enforce, as Pod Security Admission reads them
- * (PolicyToEvaluate in staging/src/k8s.io/pod-security-admission/api/helpers.go): no
- * enforce label, no policy (the next source decides); an enforce level it cannot parse
- * is enforced as restricted, as PSA does; the version is `latest` (the target version)
- * unless `enforce-version` names an older `v1.NN`; a newer or unreadable one counts as
- * latest.
- */
 /** A Namespace object's name and the policy its enforce label sets; undefined for other objects and unlabelled Namespaces. */
 export function namespacePolicyOf(object: unknown, target: string): { readonly name: string; readonly policy: NamespacePolicy } | undefined {
   if (!isObject(object) || object.kind !== 'Namespace' || object.apiVersion !== 'v1') return undefined;
@@ -702,6 +696,14 @@ export function namespacePolicyOf(object: unknown, target: string): { readonly n
   return policy ? { name, policy } : undefined;
 }
 
+/**
+ * The policy a Namespace's labels enforce, as Pod Security Admission reads them
+ * (PolicyToEvaluate in staging/src/k8s.io/pod-security-admission/api/helpers.go): no
+ * enforce label, no policy (the next source decides); an enforce level it cannot parse
+ * is enforced as restricted, as PSA does; the version is `latest` (the target version)
+ * unless `enforce-version` names an older `v1.NN`; a newer or unreadable one counts as
+ * latest.
+ */
 export function policyOfLabels(labels: Readonly<Record<string, unknown>>, target: string): NamespacePolicy | undefined {
   const raw = labels[PSA_ENFORCE_LABEL];
   if (raw === undefined) return undefined;
