@@ -129,22 +129,11 @@ describe('the server-labelled mutation corpus (test/fixtures/mutation-corpus.ts,
     expect(cases.length).toBeGreaterThan(500);
   });
 
-  /**
-   * Single-defect cases that still give two errors (issue 14, left open): overhead without
-   * a RuntimeClass (RuntimeClass admission) beside its bad value. Every other case must give exactly one error, and a listed case that
-   * comes down to one fails the test until it leaves the list.
-   */
-  const KNOWN_MORE_THAN_ONE: readonly string[] = [
-    "Pod:spec.overhead={cpu:\"-1\"}",
-  ];
-
-  test('every single-defect case yields exactly one error (but the known few, listed)', () => {
+  test('every single-defect case yields exactly one error', () => {
     const results = cases.map((c) => ({ c, errors: podwrightErrors(c.object, c.level) }));
-    const off = results.filter((r) => r.errors.length !== 1);
-    const unexpected = off.filter((r) => !KNOWN_MORE_THAN_ONE.includes(r.c.id))
+    const off = results.filter((r) => r.errors.length !== 1)
       .map((r) => `${r.c.id} (${r.errors.length}): ${showFindings(r.errors)} | server: ${labels[r.c.id]!.message}`);
-    expect(unexpected).toEqual([]);
-    expect(off.map((r) => r.c.id).sort()).toEqual([...KNOWN_MORE_THAN_ONE].sort());
-    expect(results.length - off.length).toBeGreaterThan(500);
+    expect(off).toEqual([]);
+    expect(results.length).toBeGreaterThan(500);
   });
 });

@@ -1,3 +1,4 @@
+import { Path } from '../types';
 import { podRule } from '../util/define-rule';
 import { containersOf } from '../util/containers';
 import { fieldForbidden, fieldInvalid, fieldRequired, isQualifiedName } from '../util/k8s-names';
@@ -91,16 +92,20 @@ export default podRule({
   }
   // validateOverhead checks the pod's overhead as the limits of one more container.
   const overhead = asObject(field(ctx.pod.spec, 'overhead')) ?? {};
+  const overheadErrors: { path: Path; message: string }[] = [];
+  for (const [name, raw] of Object.entries(overhead)) {
+    const p = ['overhead', 'limits', mapKey(name)];
+    for (const m of nameErrors(name)) overheadErrors.push({ path: p, message: m });
+    const q = parseQuantity(raw);
+    if (q !== undefined && q < 0) overheadErrors.push({ path: p, message: fieldInvalid(quantityText(raw), 'must be greater than or equal to 0') });
+  }
   // The RuntimeClass admission plugin refuses a Pod whose overhead does not come from its
-  // RuntimeClass (plugin/pkg/admission/runtimeclass, v1.28); without a class it cannot.
-  if (Object.keys(overhead).length > 0 && !field(ctx.pod.spec, 'runtimeClassName')) {
+  // RuntimeClass (validateOverhead in plugin/pkg/admission/runtimeclass, v1.28); without a
+  // class it cannot. That is validating admission, after the object's own validation: an
+  // overhead the validation refuses is reported alone, as the server does.
+  if (Object.keys(overhead).length > 0 && !field(ctx.pod.spec, 'runtimeClassName') && overheadErrors.length === 0) {
     const message = 'pod rejected: Pod Overhead set without corresponding RuntimeClass defined Overhead';
     ctx.report({ path: ['overhead'], message: ctx.pod.template ? REFUSED_PODS + message : message });
   }
-  for (const [name, raw] of Object.entries(overhead)) {
-    const p = ['overhead', 'limits', mapKey(name)];
-    for (const m of nameErrors(name)) ctx.report({ path: p, message: m });
-    const q = parseQuantity(raw);
-    if (q !== undefined && q < 0) ctx.report({ path: p, message: fieldInvalid(quantityText(raw), 'must be greater than or equal to 0') });
-  }
+  for (const e of overheadErrors) ctx.report(e);
 });
