@@ -23,8 +23,6 @@ import { ObjectInput } from '../validation/types';
 import { InputError, RunResult, validateFiles } from '../validation/yaml/validate-files';
 import { OptionSpec, Parsed, parseArgs, UsageError } from './args';
 import { tuneV8ForValidate } from './v8-tuning';
-// Types only: the server layer itself is loaded only for --server or --kubeconfig (see serverLayer).
-import type { ServerCheckOptions } from '../server/server-layer';
 
 export interface CliIO {
   readonly stdout: { write(s: string): unknown; isTTY?: boolean; columns?: number };
@@ -186,7 +184,7 @@ async function validate({ options, values, positionals }: Parsed, io: CliIO): Pr
       const where = targets.map((t) => (t === '-' ? 'standard input' : t)).join(', ');
       throw new InputError(`podwright validate: no Kubernetes objects found in ${where}; check the input, or pass --allow-empty if none is expected.`);
     }
-    if (server) result = await server.check(result, inputs, { podSecurity: config.settings.podSecurity, namespaces: config.namespaces, rules: config.rules, exemptions: config.exemptions }, format === 'junit');
+    if (server) result = await server.check(result, inputs, config, format === 'junit');
     const output = str('output');
     const color = output === undefined && useColor(io.stdout, io.env);
     // Written in pieces as they are formatted: the report is never one string in memory.
@@ -216,7 +214,7 @@ async function validate({ options, values, positionals }: Parsed, io: CliIO): Pr
  * that say what to do.
  */
 async function serverLayer(where: { assetsDir?: string; kubeconfig?: string }, io: CliIO) {
-  const { checkInputs, withServerFindings } = await import('../server/server-layer');
+  const { checkInputs, serverCheckOptionsOf, withServerFindings } = await import('../server/server-layer');
   if (where.kubeconfig !== undefined) {
     const { Cluster, KubeconfigError } = await import('../server/cluster');
     const connect = () => {
@@ -229,9 +227,9 @@ async function serverLayer(where: { assetsDir?: string; kubeconfig?: string }, i
     };
     const cluster = connect();
     return {
-      async check(run: RunResult, inputs: readonly ObjectInput[], options: ServerCheckOptions, keepAll: boolean): Promise<RunResult> {
+      async check(run: RunResult, inputs: readonly ObjectInput[], config: ResolvedConfig, keepAll: boolean): Promise<RunResult> {
         try {
-          return withServerFindings(run, await checkInputs(cluster, inputs, options), keepAll);
+          return withServerFindings(run, await checkInputs(cluster, inputs, serverCheckOptionsOf(config)), keepAll);
         } finally {
           cluster.close();
         }
@@ -248,10 +246,10 @@ async function serverLayer(where: { assetsDir?: string; kubeconfig?: string }, i
   }
   const { ApiServer } = await import('../server/api-server');
   return {
-    async check(run: RunResult, inputs: readonly ObjectInput[], options: ServerCheckOptions, keepAll: boolean): Promise<RunResult> {
+    async check(run: RunResult, inputs: readonly ObjectInput[], config: ResolvedConfig, keepAll: boolean): Promise<RunResult> {
       const server = await ApiServer.start({ assets });
       try {
-        return withServerFindings(run, await checkInputs(server, inputs, options), keepAll);
+        return withServerFindings(run, await checkInputs(server, inputs, serverCheckOptionsOf(config)), keepAll);
       } finally {
         await server.stop();
       }

@@ -5,5 +5,5 @@ export { Discovery, RestResource, restPath } from './discovery';
 export { GroupChild, ProcessGroup } from './processes';
 export { CreatedVerdict, EffectiveVerdict, effectiveVerdict, isPodSecurityWarning } from './effective';
 export { parseFieldPath } from './field-path';
-export { checkInputs, findingsOf, SERVER_RULES, ServerCheckOptions, ServerFindingSettings, withServerFindings } from './server-layer';
+export { checkInputs, findingsOf, SERVER_RULES, ServerCheckOptions, serverCheckOptionsOf, ServerFindingSettings, withServerFindings } from './server-layer';
 export { Cluster, endpointFromKubeconfig, KubeconfigError } from './cluster';

@@ -1,4 +1,4 @@
-import { declaredLevel, Exemption, exemptionsOf, NamespaceSettings } from '../validation/config';
+import { declaredLevel, Exemption, exemptionsOf, NamespaceSettings, ResolvedConfig } from '../validation/config';
 import { namespacePolicyOf, policyOfLabels } from '../validation/engine';
 import { serverRuleMeta } from '../validation/server-rules';
 import { Finding, KubeObject, ObjectInput, Path, PodSecurityLevel, RuleSetting } from '../validation/types';
@@ -187,6 +187,11 @@ export interface ServerCheckOptions extends ServerFindingSettings {
   readonly namespaces?: Readonly<Record<string, NamespaceSettings>>;
   /** How many objects are in flight at once. @default 8 */
   readonly concurrency?: number;
+}
+
+/** What a resolved configuration says to the server layer (plain data: it crosses to the synth gate's child process). */
+export function serverCheckOptionsOf(config: Pick<ResolvedConfig, 'settings' | 'namespaces' | 'rules' | 'exemptions'>): ServerCheckOptions {
+  return { podSecurity: config.settings.podSecurity, namespaces: config.namespaces, rules: config.rules, exemptions: config.exemptions };
 }
 
 /**

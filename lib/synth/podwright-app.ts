@@ -283,13 +283,8 @@ export class PodwrightApp extends App {
     const { checkObjectsSync } = require('../server/sync-check') as typeof import('../server/sync-check');
     const inputs = [...inputsOf(this)].filter((i) => !i.staticPod);
     const objects = inputs.map((i) => ({ object: i.object as KubeObject, ...(i.constructPath ? { constructPath: i.constructPath } : {}) }));
-    const found = checkObjectsSync(objects, {
-      assets: typeof this.server === 'string' ? this.server : undefined,
-      podSecurity: this.config.settings.podSecurity,
-      namespaces: this.config.namespaces,
-      rules: this.config.rules,
-      exemptions: this.config.exemptions,
-    });
+    const { serverCheckOptionsOf } = require('../server/server-layer') as typeof import('../server/server-layer');
+    const found = checkObjectsSync(objects, { assets: typeof this.server === 'string' ? this.server : undefined, ...serverCheckOptionsOf(this.config) });
     return { ...report, findings: [...report.findings, ...found.flat()] };
   }
 

@@ -158,7 +158,6 @@ export class FindingLines {
 
   private readonly min = new ChunkedList(Float64Array, 1024);
   private readonly max = new ChunkedList(Float64Array, 1024);
-  private n = 0;
 
   /** Records the next document's findings; `known` false when they may still change. */
   push(findings: readonly Finding[], known: boolean): void {
@@ -172,15 +171,14 @@ export class FindingLines {
     }
     this.min.push(known ? lo : NaN);
     this.max.push(known ? hi : NaN);
-    this.n++;
   }
 
   least(i: number): number {
-    return i < this.n ? this.min.get(i) : NaN;
+    return i < this.min.length ? this.min.get(i) : NaN;
   }
 
   greatest(i: number): number {
-    return i < this.n ? this.max.get(i) : NaN;
+    return i < this.max.length ? this.max.get(i) : NaN;
   }
 }
 
